@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { areas, createdAt, staffProfiles, tenantId, updatedAt } from './tenancy.ts';
+
+export const customerRanks = ['A', 'B', 'C'] as const;
+export const customerStatuses = ['active', 'dormant', 'churned'] as const;
+/** 御中 for companies and departments, 様 for a named person. */
+export const honorifics = ['onchu', 'sama'] as const;
+
+export type TimeWindow = { start: string; end: string };
+
+export const customers = pgTable(
+  'customers',
+  {
+    tenantId: tenantId(),
+    id: text('id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameKana: text('name_kana').notNull().default(''),
+    honorific: text('honorific', { enum: honorifics }).notNull().default('onchu'),
+    postalCode: text('postal_code').notNull().default(''),
+    address: text('address').notNull().default(''),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    phone: text('phone').notNull().default(''),
+    repId: text('rep_id'),
+    areaId: text('area_id'),
+    rank: text('rank', { enum: customerRanks }).notNull().default('B'),
+    status: text('status', { enum: customerStatuses }).notNull().default('active'),
+    cadenceDays: integer('cadence_days').notNull().default(28),
+    cadenceToleranceDays: integer('cadence_tolerance_days').notNull().default(3),
+    /** 0 = Sunday … 6 = Saturday; empty = any working day. */
+    preferredWeekdays: smallint('preferred_weekdays').array().notNull().default(sql`'{}'::smallint[]`),
+    /** Opening hours in local time, e.g. [{start:'09:00',end:'12:00'},{start:'13:00',end:'17:30'}]. */
+    timeWindows: jsonb('time_windows').$type<TimeWindow[]>().notNull().default([]),
+    visitDurationMinutes: integer('visit_duration_minutes').notNull().default(30),
+    /** 好み・人柄 */
+    preferences: text('preferences').notNull().default(''),
+    /** 注意点 */
+    cautions: text('cautions').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    lastOrderAt: timestamp('last_order_at', { withTimezone: true }),
+    lastVisitAt: timestamp('last_visit_at', { withTimezone: true }),
+    /** Optimistic concurrency: every update must name the version it read. */
+    version: integer('version').notNull().default(1),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('customers_code_uq').on(t.tenantId, t.code),
+    foreignKey({
+      name: 'customers_rep_fk',
+      columns: [t.tenantId, t.repId],
+      foreignColumns: [staffProfiles.tenantId, staffProfiles.userId],
+    }),
+    foreignKey({
+      name: 'customers_area_fk',
+      columns: [t.tenantId, t.areaId],
+      foreignColumns: [areas.tenantId, areas.id],
+    }),
+    index('customers_rep_idx').on(t.tenantId, t.repId),
+    index('customers_kana_idx').on(t.tenantId, t.nameKana),
+    index('customers_last_order_idx').on(t.tenantId, t.lastOrderAt),
+    check('customers_cadence_ck', sql`${t.cadenceDays} between 1 and 365 and ${t.cadenceToleranceDays} >= 0`),
+    check('customers_duration_ck', sql`${t.visitDurationMinutes} between 1 and 600`),
+  ],
+);
+
+export const customerContacts = pgTable(
+  'customer_contacts',
+  {
+    tenantId: tenantId(),
+    id: text('id').notNull(),
+    customerId: text('customer_id').notNull(),
+    name: text('name').notNull(),
+    nameKana: text('name_kana').notNull().default(''),
+    title: text('title').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'customer_contacts_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
+    index('customer_contacts_customer_idx').on(t.tenantId, t.customerId),
+  ],
+);

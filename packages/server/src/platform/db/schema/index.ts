@@ -1,0 +1,5 @@
+export * from './auth.ts';
+export * from './catalog.ts';
+export * from './customers.ts';
+export * from './orders.ts';
+export * from './tenancy.ts';
