@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { resolveFromRepoRoot } from './paths.ts';
+
+const DEV_SECRET = 'kayoi-dev-secret-do-not-use-in-production-000';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** PGlite folder; relative paths resolve against the repository root (not the cwd). */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** When set, PostgreSQL via `pg` is used instead of PGlite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Public URL of the app, e.g. https://kayoi.example.jp; defaults to http://HOST:PORT. */
+  BASE_URL: z.url().optional(),
+  /** Extra origins allowed to call the API (comma-separated), e.g. the Vite dev server. */
+  TRUSTED_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set to 0 to skip seeding the demo company into an empty database. */
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+});
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly authSecret: string;
+  /** True when BETTER_AUTH_SECRET was not set and the development default is used. */
+  readonly authSecretIsDefault: boolean;
+  readonly baseUrl: string;
+  readonly trustedOrigins: readonly string[];
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the configuration from environment variables; throws ConfigError
+ * naming every bad variable.
+ *
+ * @example
+ * const config = loadConfig(process.env);
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.BETTER_AUTH_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  BETTER_AUTH_SECRET: required in production (32+ random characters, e.g. `openssl rand -base64 32`)',
+    );
+  }
+  const baseUrl = (e.BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+    /\/$/,
+    '',
+  );
+  const extra = e.TRUSTED_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const localOrigins =
+    e.NODE_ENV === 'production'
+      ? []
+      : [
+          `http://localhost:${e.PORT}`,
+          `http://127.0.0.1:${e.PORT}`,
+          'http://localhost:5173',
+          'http://127.0.0.1:5173',
+        ];
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolveFromRepoRoot(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    authSecret: e.BETTER_AUTH_SECRET ?? DEV_SECRET,
+    authSecretIsDefault: !e.BETTER_AUTH_SECRET,
+    baseUrl,
+    trustedOrigins: [...new Set([new URL(baseUrl).origin, ...localOrigins, ...extra])],
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO === '1',
+  };
+}
