@@ -1,0 +1,253 @@
+import { Insertion, findBestInsertion } from './insertion.ts';
+import { createExchange } from './operators/exchange.ts';
+import { MoveContext, type Move } from './operators/move.ts';
+import { createRelocate } from './operators/relocate.ts';
+import { swapStar } from './operators/swap-star.ts';
+import { twoOpt } from './operators/two-opt.ts';
+import { twoOptStar } from './operators/two-opt-star.ts';
+import type { Random } from './random.ts';
+import type { SearchState } from './search-state.ts';
+
+/** Moves tried for each (u, v) pair of granular neighbours, in this order. */
+export const nodeMoves: readonly Move[] = [
+  createRelocate(1),
+  createRelocate(2),
+  createRelocate(3),
+  createExchange(1, 1),
+  createExchange(2, 1),
+  createExchange(1, 2),
+  createExchange(2, 2),
+  twoOptStar,
+  twoOpt,
+];
+
+/** Moves also tried with v's predecessor (so "insert before v" and route starts are covered). */
+const predecessorMoves: readonly Move[] = [nodeMoves[0]!, nodeMoves[1]!, nodeMoves[2]!, twoOptStar];
+
+const IMPROVEMENT = -1e-6;
+
+/**
+ * First-improvement local search over granular neighbourhoods (Vidal et al.), feasible
+ * moves only. A pair (u, v) is skipped when neither route changed since u was last tested.
+ * After the node moves converge, dropped jobs are inserted where they fit, then SWAP* runs
+ * between routes; the loop repeats until nothing improves.
+ */
+export class LocalSearch {
+  readonly state: SearchState;
+  readonly context: MoveContext;
+  readonly random: Random;
+  private readonly lastTested: Float64Array;
+  private readonly routeTested: Float64Array;
+  private readonly order: Int32Array;
+  private readonly insertion = new Insertion();
+  useSwapStar = true;
+
+  constructor(state: SearchState, random: Random) {
+    this.state = state;
+    this.context = new MoveContext(state);
+    this.random = random;
+    this.lastTested = new Float64Array(state.data.jobCount + state.data.breakCount).fill(-1);
+    this.routeTested = new Float64Array(state.routes.length * state.routes.length).fill(-1);
+    this.order = new Int32Array(state.data.jobCount);
+    for (let j = 0; j < this.order.length; j++) this.order[j] = j;
+  }
+
+  /** Runs to a local optimum; returns the number of moves applied. */
+  run(): number {
+    const state = this.state;
+    const context = this.context;
+    const data = state.data;
+    let applied = 0;
+    this.random.shuffle(this.order);
+    for (let round = 0; round < 1000; round++) {
+      let improved = false;
+      for (let o = 0; o < this.order.length; o++) {
+        const u = this.order[o]!;
+        if (state.routeOf[u]! < 0) continue;
+        const tested = this.lastTested[u]!;
+        this.lastTested[u] = state.now();
+        const neighbours = data.neighbours[u]!;
+        for (let n = 0; n < neighbours.length; n++) {
+          const v = neighbours[n]!;
+          if (state.routeOf[v]! < 0 || state.routeOf[u]! < 0) continue;
+          const ru = state.routes[state.routeOf[u]!]!;
+          const rv = state.routes[state.routeOf[v]!]!;
+          if (tested > ru.lastModified && tested > rv.lastModified) continue;
+          if (this.tryMoves(nodeMoves, u, v)) {
+            improved = true;
+            applied++;
+            continue;
+          }
+          const position = state.positionOf[v]!;
+          const pred = position > 1 ? rv.nodes[position - 1]! : -(rv.index + 1);
+          if (pred !== u && this.tryMoves(predecessorMoves, u, pred)) {
+            improved = true;
+            applied++;
+          }
+        }
+        // Empty routes: one per vehicle kind is enough.
+        if (state.routeOf[u]! >= 0 && this.tryEmptyRoutes(u)) {
+          improved = true;
+          applied++;
+        }
+      }
+      applied += this.moveBreaks();
+      if (!improved) {
+        const inserted = this.insertDropped();
+        const swapped = this.useSwapStar ? this.runSwapStar() : 0;
+        applied += inserted + swapped;
+        if (inserted + swapped === 0) break;
+      }
+    }
+    return applied;
+  }
+
+  private tryMoves(moves: readonly Move[], u: number, v: number): boolean {
+    const context = this.context;
+    for (let m = 0; m < moves.length; m++) {
+      const move = moves[m]!;
+      const delta = move.evaluate(context, u, v);
+      if (delta < IMPROVEMENT) {
+        move.apply(context, u, v);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private tryEmptyRoutes(u: number): boolean {
+    const state = this.state;
+    const data = state.data;
+    const seen = new Set<number>();
+    for (const route of state.routes) {
+      if (route.jobCount > 0 || !state.enabled[route.vehicle]) continue;
+      const kind = data.vehicleKind[route.vehicle]!;
+      if (seen.has(kind)) continue;
+      seen.add(kind);
+      const start = -(route.index + 1);
+      if (this.tryMoves(predecessorMoves, u, start)) return true;
+    }
+    return false;
+  }
+
+  /** Breaks move only inside their route: try every position. */
+  private moveBreaks(): number {
+    const state = this.state;
+    const data = state.data;
+    const relocate = nodeMoves[0]!;
+    let applied = 0;
+    for (let b = data.jobCount; b < data.jobCount + data.breakCount; b++) {
+      const r = state.routeOf[b]!;
+      if (r < 0) continue;
+      const route = state.routes[r]!;
+      if (route.jobCount === 0) continue;
+      let best = IMPROVEMENT;
+      let bestTarget = 0;
+      for (let p = 0; p <= route.size; p++) {
+        const target = p === 0 ? -(route.index + 1) : route.nodes[p]!;
+        if (target === b) continue;
+        const delta = relocate.evaluate(this.context, b, target);
+        if (delta < best) {
+          best = delta;
+          bestTarget = target;
+        }
+      }
+      if (best < IMPROVEMENT) {
+        relocate.apply(this.context, b, bestTarget);
+        applied++;
+      }
+    }
+    return applied;
+  }
+
+  /**
+   * Prize collecting: inserts dropped jobs where they fit (best priority first), and swaps a
+   * routed job for a dropped one of higher priority (or a mandatory one for an optional one).
+   */
+  insertDropped(): number {
+    const state = this.state;
+    const data = state.data;
+    const dropped = state.unassignedJobs().filter((j) => !state.excluded[j]);
+    if (dropped.length === 0) return 0;
+    dropped.sort((a, b) => rank(data, b) - rank(data, a));
+    let applied = 0;
+    for (const job of dropped) {
+      const best = findBestInsertion(state, this.context.first, job, this.insertion);
+      if (best.route >= 0) {
+        state.insert(job, state.routes[best.route]!, best.after);
+        applied++;
+        continue;
+      }
+      if (this.replaceLowerRank(job)) applied++;
+    }
+    return applied;
+  }
+
+  private replaceLowerRank(job: number): boolean {
+    const state = this.state;
+    const data = state.data;
+    const jobRank = rank(data, job);
+    const builder = this.context.first;
+    let bestVictim = -1;
+    let bestRank = jobRank;
+    let bestDelta = Number.POSITIVE_INFINITY;
+    for (const v of data.neighbours[job]!) {
+      const r = state.routeOf[v]!;
+      if (r < 0) continue;
+      const victimRank = rank(data, v);
+      if (victimRank > bestRank) continue;
+      const route = state.routes[r]!;
+      const p = state.positionOf[v]!;
+      builder.startWith(route, p - 1);
+      if (!builder.add(job)) continue;
+      const cost = builder.finishWith(route, p + 1);
+      if (cost === Number.POSITIVE_INFINITY) continue;
+      const delta = cost - route.cost;
+      if (victimRank < bestRank || delta < bestDelta) {
+        bestRank = victimRank;
+        bestDelta = delta;
+        bestVictim = v;
+      }
+    }
+    if (bestVictim < 0 || bestRank >= jobRank) return false;
+    const route = state.routes[state.routeOf[bestVictim]!]!;
+    const p = state.positionOf[bestVictim]!;
+    state.removeJobs([bestVictim], 1);
+    state.insert(job, route, p - 1);
+    // The victim may fit elsewhere.
+    const again = findBestInsertion(state, builder, bestVictim, this.insertion);
+    if (again.route >= 0) state.insert(bestVictim, state.routes[again.route]!, again.after);
+    return true;
+  }
+
+  /** SWAP* (Vidal 2022) over route pairs that changed since they were last compared. */
+  private runSwapStar(): number {
+    const state = this.state;
+    const routes = state.routes;
+    const count = routes.length;
+    let applied = 0;
+    for (let a = 0; a < count; a++) {
+      const ra = routes[a]!;
+      if (ra.jobCount === 0) continue;
+      for (let b = a + 1; b < count; b++) {
+        const rb = routes[b]!;
+        if (rb.jobCount === 0) continue;
+        const key = a * count + b;
+        const tested = this.routeTested[key]!;
+        if (tested > ra.lastModified && tested > rb.lastModified) continue;
+        this.routeTested[key] = state.now();
+        const delta = swapStar.evaluate(this.context, -(a + 1), -(b + 1));
+        if (delta < IMPROVEMENT) {
+          swapStar.apply(this.context, -(a + 1), -(b + 1));
+          applied++;
+        }
+      }
+    }
+    return applied;
+  }
+}
+
+/** Order of importance when not everything fits: mandatory, then priority. */
+export function rank(data: SearchState['data'], job: number): number {
+  return (data.mandatory[job] ? 1000 : 0) + data.priority[job]!;
+}
