@@ -1,0 +1,17 @@
+import { createTheme } from '@mantine/core';
+
+const FONT_STACK =
+  '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "IPAexGothic", "Yu Gothic UI", Meiryo, system-ui, -apple-system, "Segoe UI", sans-serif';
+
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: { light: 7, dark: 5 },
+  fontFamily: FONT_STACK,
+  headings: { fontFamily: FONT_STACK, fontWeight: '700' },
+  defaultRadius: 'md',
+  cursorType: 'pointer',
+  components: {
+    Button: { defaultProps: { radius: 'md' } },
+    Paper: { defaultProps: { radius: 'md' } },
+  },
+});

@@ -1,0 +1,19 @@
+import { apiFetch } from '../../../lib/http.ts';
+
+export type Role = 'rep' | 'manager' | 'admin';
+
+export interface Me {
+  user: { id: string; name: string; email: string; role: Role };
+  tenant: { id: string; name: string };
+  team: { id: string; name: string } | null;
+}
+
+export const fetchMe = (): Promise<Me> => apiFetch<Me>('/api/me');
+
+export const signInWithEmail = (input: { email: string; password: string }): Promise<unknown> =>
+  apiFetch('/api/auth/sign-in/email', { method: 'POST', body: input });
+
+export const signOut = (): Promise<unknown> => apiFetch('/api/auth/sign-out', { method: 'POST', body: {} });
+
+/** Whether the role may import customers from CSV (reps may not). */
+export const canImportCustomers = (role: Role): boolean => role === 'manager' || role === 'admin';

@@ -1,0 +1,38 @@
+import { apiFetch } from '../../../lib/http.ts';
+
+export type ImportEncoding = 'auto' | 'sjis' | 'utf8';
+
+export interface ImportRowError {
+  /** 1-based data row (the header is not counted). */
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportPreview {
+  importId: string;
+  totalRows: number;
+  validRows: number;
+  errors: ImportRowError[];
+  sample: Record<string, unknown>[];
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+}
+
+/** Uploads the CSV for a dry run: nothing is saved, every bad row and column is reported. */
+export const previewCustomerImport = (file: File, encoding: ImportEncoding): Promise<ImportPreview> => {
+  const body = new FormData();
+  body.set('file', file);
+  body.set('encoding', encoding);
+  return apiFetch<ImportPreview>('/api/customers/import/preview', { method: 'POST', body });
+};
+
+/** Saves a previewed import in one transaction. */
+export const commitCustomerImport = (importId: string): Promise<ImportResult> =>
+  apiFetch<ImportResult>(`/api/customers/import/${encodeURIComponent(importId)}/commit`, {
+    method: 'POST',
+    body: {},
+  });

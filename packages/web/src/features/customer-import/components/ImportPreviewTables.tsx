@@ -1,0 +1,161 @@
+import {
+  Alert,
+  Badge,
+  Paper,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format.ts';
+import type { ImportPreview } from '../api/customer-import-api.ts';
+import { cellText, indexImportErrors, sortImportErrors } from '../utils/import-columns.ts';
+
+function Stat({ label, value, color }: { label: string; value: ReactNode; color?: string }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text fw={700} fz="xl" c={color} className="tabular">
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+/** Preview of a CSV dry run: counts, every bad row and column, and the first parsed rows. */
+export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const errors = sortImportErrors(preview.errors);
+  const errorIndex = indexImportErrors(preview.errors);
+  const columns = [...new Set(preview.sample.flatMap((row) => Object.keys(row)))];
+
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={3} spacing="sm">
+        <Stat label={t('import.summaryTotal')} value={formatNumber(preview.totalRows, lang)} />
+        <Stat label={t('import.summaryValid')} value={formatNumber(preview.validRows, lang)} color="teal" />
+        <Stat
+          label={t('import.summaryErrors')}
+          value={formatNumber(errors.length, lang)}
+          color={errors.length ? 'red' : undefined}
+        />
+      </SimpleGrid>
+
+      {errors.length > 0 ? (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle size={20} />}
+          title={t('import.errorsTitle', { count: errors.length })}
+          role="alert"
+        >
+          {t('import.errorsBody')}
+        </Alert>
+      ) : (
+        <Alert color="teal" variant="light" icon={<IconCircleCheck size={20} />}>
+          {t('import.noErrors', { count: preview.validRows })}
+        </Alert>
+      )}
+
+      {errors.length > 0 && (
+        <Paper withBorder>
+          <ScrollArea.Autosize mah={360}>
+            <Table stickyHeader verticalSpacing="xs" data-testid="import-errors">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={90}>{t('import.row')}</Table.Th>
+                  <Table.Th w={160}>{t('import.column')}</Table.Th>
+                  <Table.Th>{t('import.message')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {errors.map((error, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the same row and column may repeat
+                  <Table.Tr key={index}>
+                    <Table.Td className="tabular">{t('import.rowNumber', { row: error.row })}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color="red" radius="sm" style={{ textTransform: 'none' }}>
+                        {error.column}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{error.message}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        </Paper>
+      )}
+
+      {preview.sample.length > 0 && (
+        <Stack gap={6}>
+          <Title order={2} fz="md">
+            {t('import.sample', { count: preview.sample.length })}
+          </Title>
+          <Paper withBorder>
+            <Table.ScrollContainer minWidth={Math.max(600, columns.length * 120)}>
+              <Table verticalSpacing={6} fz="xs" withColumnBorders data-testid="import-sample">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={56}>{t('import.row')}</Table.Th>
+                    {columns.map((column) => (
+                      <Table.Th key={column} style={{ whiteSpace: 'nowrap' }}>
+                        {column}
+                      </Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.sample.map((row, index) => {
+                    const rowNumber = index + 1;
+                    const rowErrors = errorIndex.get(rowNumber);
+                    return (
+                      <Table.Tr key={rowNumber} bg={rowErrors ? 'var(--mantine-color-red-light)' : undefined}>
+                        <Table.Td className="tabular">{rowNumber}</Table.Td>
+                        {columns.map((column) => {
+                          const message = rowErrors?.get(column);
+                          const text = cellText(row[column]);
+                          return (
+                            <Table.Td
+                              key={column}
+                              style={
+                                message
+                                  ? { outline: '2px solid var(--mantine-color-red-6)', outlineOffset: -2 }
+                                  : undefined
+                              }
+                            >
+                              {message ? (
+                                <Tooltip label={message} multiline maw={280}>
+                                  <Text size="xs" c="red" fw={600}>
+                                    {text || '—'}
+                                  </Text>
+                                </Tooltip>
+                              ) : (
+                                text
+                              )}
+                            </Table.Td>
+                          );
+                        })}
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

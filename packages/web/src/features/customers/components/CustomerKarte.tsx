@@ -1,0 +1,99 @@
+import { Alert, Anchor, Button, Grid, Group, Skeleton, Stack } from '@mantine/core';
+import { IconArchive, IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api-error.ts';
+import { formatDate } from '../../../lib/format.ts';
+import { EmptyPanel } from '../../../ui/EmptyPanel.tsx';
+import { ErrorState } from '../../../ui/ErrorState.tsx';
+import { useCustomer } from '../hooks/useCustomer.ts';
+import { CustomerCautions } from './CustomerCautions.tsx';
+import { CustomerContactsCard } from './CustomerContactsCard.tsx';
+import { CustomerKarteHeader } from './CustomerKarteHeader.tsx';
+import { CustomerNotesCard } from './CustomerNotesCard.tsx';
+import { CustomerOrders } from './CustomerOrders.tsx';
+import { CustomerStats } from './CustomerStats.tsx';
+import { CustomerVisitCard } from './CustomerVisitCard.tsx';
+
+export function BackToCustomers() {
+  const { t } = useTranslation();
+  return (
+    <Anchor component={Link} to="/customers" size="sm" c="dimmed">
+      <Group gap={4}>
+        <IconArrowLeft size={14} />
+        {t('customer.backToList')}
+      </Group>
+    </Anchor>
+  );
+}
+
+function KarteSkeleton() {
+  return (
+    <Stack gap="md" aria-busy="true" data-testid="customer-skeleton">
+      <Skeleton height={150} radius="md" />
+      <Grid>
+        {[0, 1, 2, 3].map((key) => (
+          <Grid.Col key={key} span={{ base: 6, md: 3 }}>
+            <Skeleton height={64} radius="md" />
+          </Grid.Col>
+        ))}
+      </Grid>
+      <Skeleton height={220} radius="md" />
+    </Stack>
+  );
+}
+
+/** The customer page (カルテ): everything a rep needs before and during a visit. */
+export function CustomerKarte({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const query = useCustomer(customerId);
+
+  if (query.isPending) return <KarteSkeleton />;
+  if (query.isError) {
+    if (query.error instanceof ApiError && query.error.isNotFound) {
+      return (
+        <EmptyPanel
+          icon={<IconUserQuestion size={28} />}
+          title={t('customer.notFoundTitle')}
+          description={t('customer.notFoundBody')}
+          actions={
+            <Button component={Link} to="/customers" variant="light">
+              {t('customer.backToList')}
+            </Button>
+          }
+        />
+      );
+    }
+    return (
+      <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isRefetching} />
+    );
+  }
+
+  const customer = query.data;
+  return (
+    <Stack gap="md">
+      {customer.archivedAt && (
+        <Alert color="gray" variant="light" icon={<IconArchive size={18} />}>
+          {t('customer.archive.archivedBanner', { date: formatDate(customer.archivedAt, i18n.language) })}
+        </Alert>
+      )}
+      <CustomerKarteHeader customer={customer} />
+      <CustomerCautions cautions={customer.cautions} />
+      <CustomerStats customer={customer} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
+          <Stack gap="md">
+            <CustomerContactsCard contacts={customer.contacts} />
+            <CustomerVisitCard customer={customer} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
+          <Stack gap="md">
+            <CustomerNotesCard customer={customer} />
+            <CustomerOrders customerId={customer.id} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

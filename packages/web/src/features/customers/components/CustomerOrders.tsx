@@ -1,0 +1,249 @@
+import {
+  ActionIcon,
+  Badge,
+  Collapse,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconChevronDown, IconChevronRight, IconReceipt } from '@tabler/icons-react';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatNumber, formatYen } from '../../../lib/format.ts';
+import { EmptyPanel } from '../../../ui/EmptyPanel.tsx';
+import { ErrorState } from '../../../ui/ErrorState.tsx';
+import { useIsDesktop } from '../../../ui/useIsDesktop.ts';
+import type { Order } from '../api/customer-types.ts';
+import { useCustomerOrders } from '../hooks/useCustomer.ts';
+
+function OrderLines({ order }: { order: Order }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table fz="xs" verticalSpacing={4} withRowBorders={false}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('customer.orders.product')}</Table.Th>
+            <Table.Th ta="right">{t('customer.orders.quantity')}</Table.Th>
+            <Table.Th ta="right">{t('customer.orders.unitPrice')}</Table.Th>
+            <Table.Th ta="right">{t('customer.orders.taxRate')}</Table.Th>
+            <Table.Th ta="right">{t('customer.orders.amount')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody className="tabular">
+          {order.lines.map((line, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id and never reorder
+            <Table.Tr key={index}>
+              <Table.Td>
+                <Text size="xs">{line.productName}</Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {line.productCode}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                {formatNumber(line.quantity, lang)}
+                {line.unit}
+              </Table.Td>
+              <Table.Td ta="right">{formatYen(line.unitPrice, lang)}</Table.Td>
+              <Table.Td ta="right">
+                {line.taxRate}%{line.taxRate === 8 ? ` ${t('customer.orders.reducedRate')}` : ''}
+              </Table.Td>
+              <Table.Td ta="right">{formatYen(line.amount, lang)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function OrdersTable({ orders }: { orders: Order[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [openId, setOpenId] = useState<string | null>(null);
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table verticalSpacing="xs" highlightOnHover data-testid="orders-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={36} />
+            <Table.Th>{t('customer.orders.orderedAt')}</Table.Th>
+            <Table.Th>{t('customer.orders.orderNo')}</Table.Th>
+            <Table.Th>{t('customer.orders.status')}</Table.Th>
+            <Table.Th ta="right">{t('customer.orders.subtotal')}</Table.Th>
+            <Table.Th ta="right">{t('customer.orders.tax')}</Table.Th>
+            <Table.Th ta="right">{t('customer.orders.total')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody className="tabular">
+          {orders.map((order) => {
+            const open = openId === order.id;
+            return (
+              <Fragment key={order.id}>
+                <Table.Tr>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      size="sm"
+                      aria-expanded={open}
+                      aria-label={`${open ? t('customer.orders.hideLines') : t('customer.orders.showLines')}: ${order.orderNo}`}
+                      onClick={() => setOpenId(open ? null : order.id)}
+                    >
+                      {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                    </ActionIcon>
+                  </Table.Td>
+                  <Table.Td>{formatDate(order.orderedAt, lang)}</Table.Td>
+                  <Table.Td ff="monospace" fz="sm">
+                    {order.orderNo}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color="gray" radius="sm">
+                      {order.status}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right">{formatYen(order.subtotal, lang)}</Table.Td>
+                  <Table.Td ta="right">{formatYen(order.tax, lang)}</Table.Td>
+                  <Table.Td ta="right" fw={700}>
+                    {formatYen(order.total, lang)}
+                  </Table.Td>
+                </Table.Tr>
+                {open && (
+                  <Table.Tr>
+                    <Table.Td />
+                    <Table.Td colSpan={6} bg="var(--mantine-color-gray-light)">
+                      <OrderLines order={order} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function OrderCard({ order }: { order: Order }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [open, setOpen] = useState(false);
+  return (
+    <Paper withBorder p="sm">
+      <Group
+        justify="space-between"
+        wrap="nowrap"
+        onClick={() => setOpen(!open)}
+        style={{ cursor: 'pointer' }}
+        role="button"
+        tabIndex={0}
+        aria-expanded={open}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            setOpen(!open);
+          }
+        }}
+      >
+        <Stack gap={0}>
+          <Text size="sm" fw={600}>
+            {formatDate(order.orderedAt, lang)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {order.orderNo} ・ {t('customer.orders.items', { count: order.lines.length })}
+          </Text>
+        </Stack>
+        <Group gap={6} wrap="nowrap">
+          <Text fw={700} className="tabular">
+            {formatYen(order.total, lang)}
+          </Text>
+          {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+        </Group>
+      </Group>
+      <Collapse expanded={open}>
+        <Stack gap={6} mt="sm">
+          {order.lines.map((line, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id and never reorder
+            <Group key={index} justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+              <Text size="xs" style={{ minWidth: 0 }}>
+                {line.productName}
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  × {formatNumber(line.quantity, lang)}
+                  {line.unit}
+                  {line.taxRate === 8 ? ` (${t('customer.orders.reducedRate')})` : ''}
+                </Text>
+              </Text>
+              <Text size="xs" className="tabular">
+                {formatYen(line.amount, lang)}
+              </Text>
+            </Group>
+          ))}
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {t('customer.orders.tax')}
+            </Text>
+            <Text size="xs" className="tabular">
+              {formatYen(order.tax, lang)}
+            </Text>
+          </Group>
+        </Stack>
+      </Collapse>
+    </Paper>
+  );
+}
+
+/** Purchase history with each order's lines: a table on desks, cards on phones. */
+export function CustomerOrders({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const isDesktop = useIsDesktop();
+  const orders = useCustomerOrders(customerId);
+
+  let body: React.ReactNode;
+  if (orders.isPending) {
+    body = (
+      <Stack gap="xs" aria-busy="true">
+        <Skeleton height={36} />
+        <Skeleton height={36} />
+        <Skeleton height={36} />
+      </Stack>
+    );
+  } else if (orders.isError) {
+    body = (
+      <ErrorState error={orders.error} onRetry={() => void orders.refetch()} retrying={orders.isRefetching} />
+    );
+  } else if (orders.data.items.length === 0) {
+    body = (
+      <EmptyPanel
+        icon={<IconReceipt size={28} />}
+        title={t('customer.orders.emptyTitle')}
+        description={t('customer.orders.emptyBody')}
+      />
+    );
+  } else if (isDesktop) {
+    body = <OrdersTable orders={orders.data.items} />;
+  } else {
+    body = (
+      <Stack gap="xs">
+        {orders.data.items.map((order) => (
+          <OrderCard key={order.id} order={order} />
+        ))}
+      </Stack>
+    );
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} fz="md" mb="sm">
+        {t('customer.orders.title')}
+      </Title>
+      {body}
+    </Paper>
+  );
+}

@@ -1,0 +1,11 @@
+import type { CustomerFilters } from '../utils/customer-filters.ts';
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  lists: () => [...customerKeys.all, 'list'] as const,
+  list: (filters: CustomerFilters) => [...customerKeys.lists(), filters] as const,
+  detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
+  orders: (id: string) => [...customerKeys.all, 'orders', id] as const,
+  areas: ['areas'] as const,
+  reps: ['users', 'rep'] as const,
+};
