@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Tables owned by better-auth (core + organization plugin). Property names are the
@@ -74,7 +84,8 @@ export const rateLimit = pgTable('rate_limit', {
   id: text('id').primaryKey(),
   key: text('key').notNull().unique(),
   count: integer('count').notNull(),
-  lastRequest: integer('last_request').notNull(),
+  /** Milliseconds since the epoch (Date.now()), beyond int4. */
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
 });
 
 /** A tenant. */

@@ -1,0 +1,7 @@
+import type { DomainRoutes } from './platform/http/create-app.ts';
+
+/**
+ * The business domains' routers, mounted below /api behind the actor middleware.
+ * main.ts and the test harness both mount exactly this list.
+ */
+export const appDomains: readonly DomainRoutes[] = [];

@@ -1,0 +1,47 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { member, staffProfiles } from '../../platform/db/schema/index.ts';
+
+export interface ResolveActorOptions {
+  userId: string;
+  /** The session's active organization; when null the user's only membership is used. */
+  activeOrganizationId: string | null | undefined;
+}
+
+/**
+ * The Actor for a signed-in user: tenant from the session, role from member.role, team from
+ * staff_profiles. Null when the user belongs to no tenant (or to several and chose none).
+ */
+export async function resolveActor(db: Db, { userId, activeOrganizationId }: ResolveActorOptions) {
+  let tenantId = activeOrganizationId ?? null;
+  if (!tenantId) {
+    const memberships = await db
+      .select({ organizationId: member.organizationId })
+      .from(member)
+      .where(eq(member.userId, userId))
+      .limit(2);
+    if (memberships.length !== 1) return null;
+    tenantId = memberships[0]!.organizationId;
+  }
+  const scopedTenant = tenantId;
+  return db.transaction(async (tx): Promise<Actor | null> => {
+    // staff_profiles has forced RLS: read it with the tenant set (role unchanged).
+    await tx.execute(sql`select set_config('app.tenant_id', ${scopedTenant}, true)`);
+    const [row] = await tx
+      .select({ role: member.role, teamId: staffProfiles.teamId })
+      .from(member)
+      .leftJoin(
+        staffProfiles,
+        and(eq(staffProfiles.tenantId, member.organizationId), eq(staffProfiles.userId, member.userId)),
+      )
+      .where(and(eq(member.organizationId, scopedTenant), eq(member.userId, userId)));
+    if (!row) return null;
+    return {
+      tenantId: scopedTenant,
+      userId,
+      role: row.role as Actor['role'],
+      teamId: row.teamId ?? null,
+    };
+  });
+}

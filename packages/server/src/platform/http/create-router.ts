@@ -1,0 +1,34 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { AppError } from '../errors.ts';
+import type { AppEnv } from './app-env.ts';
+import { localizeIssues } from './validation-messages.ts';
+
+/** Thrown for a request that fails its zod schema: 422 with a localised message per field. */
+export const validationFailed = (fields: ConstructorParameters<typeof AppError>[3]) =>
+  new AppError(
+    422,
+    'validation_failed',
+    { ja: '入力内容に誤りがあります。', en: 'Some fields are not valid.' },
+    fields,
+  );
+
+/**
+ * The hook every router uses: a zod failure (body, query or params) becomes a 422
+ * `validation_failed` AppError whose `fields` are keyed by the field path.
+ */
+export const validationHook = (
+  result: { success: true } | { success: false; error: { issues: readonly unknown[] } },
+) => {
+  if (!result.success) {
+    throw validationFailed(localizeIssues(result.error.issues as Parameters<typeof localizeIssues>[0]));
+  }
+};
+
+/**
+ * A router for a domain: OpenAPIHono with the platform's validation hook. Domains build
+ * their routes on one of these and the platform mounts it (e.g. at /api/customers).
+ *
+ * @example
+ * export const customerRoutes = createRouter().openapi(listCustomersRoute, async (c) => ...);
+ */
+export const createRouter = () => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

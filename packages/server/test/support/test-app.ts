@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { pino } from 'pino';
+import { appDomains } from '../../src/app-domains.ts';
+import { type Auth, createAuth } from '../../src/domains/auth/create-auth.ts';
+import { type Config, loadConfig } from '../../src/platform/config.ts';
+import type { MigratableDatabase } from '../../src/platform/db/open-database.ts';
+import type { AppEnv } from '../../src/platform/http/app-env.ts';
+import { type CreateAppOptions, createApp } from '../../src/platform/http/create-app.ts';
+import { createTenantFixture, type TenantFixtureOptions, type UserKey } from './tenant-fixture.ts';
+import { createTestDatabase } from './test-database.ts';
+
+/** The origin the test app trusts; `request()` sends it on every state-changing call. */
+export const TEST_ORIGIN = 'http://localhost:3000';
+/** Requests carrying this header share one rate-limit bucket per value (default: a fresh one each). */
+export const TEST_CLIENT_IP_HEADER = 'x-test-client-ip';
+
+export interface TestApp {
+  app: OpenAPIHono<AppEnv>;
+  database: MigratableDatabase;
+  auth: Auth;
+  config: Config;
+  /** A fresh isolated tenant whose users can sign in through this app. */
+  createTenant(options?: TenantFixtureOptions): Promise<SignedTenantFixture>;
+  close(): Promise<void>;
+}
+
+export type SignedTenantFixture = Awaited<ReturnType<typeof createTenantFixture>> & {
+  /** Signs in through POST /api/auth/sign-in/email; returns the Cookie header value. */
+  signIn(key: UserKey): Promise<string>;
+};
+
+export const testConfig = (overrides: Record<string, string> = {}) =>
+  loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent', ...overrides });
+
+/**
+ * The full app (createApp with every domain router) over a fresh test database. Open once per
+ * test file; rate limiting is per test-client-ip header so tests do not starve each other.
+ *
+ * @example
+ * const t = await createTestApp();
+ * const tenant = await t.createTenant();
+ * const res = await request(t.app, 'GET', '/api/me', { cookie: await tenant.signIn('rep1') });
+ */
+export async function createTestApp(options: Partial<CreateAppOptions> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = options.config ?? testConfig();
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const auth = options.auth ?? createAuth({ db: database.db, config, logger });
+  const app = createApp({
+    domains: appDomains,
+    clientIp: (req) => req.headers.get(TEST_CLIENT_IP_HEADER) ?? randomUUID(),
+    ...options,
+    database,
+    config,
+    logger,
+    auth,
+  });
+  return {
+    app,
+    database,
+    auth,
+    config,
+    async createTenant(fixtureOptions) {
+      const fixture = await createTenantFixture(database.db, fixtureOptions);
+      return {
+        ...fixture,
+        signIn: (key) => signIn(app, fixture.users[key].email, fixture.password),
+      };
+    },
+    close: () => database.close(),
+  };
+}
+
+/** Signs in with e-mail and password; returns the Cookie header value or throws. */
+export async function signIn(app: OpenAPIHono<AppEnv>, email: string, password: string): Promise<string> {
+  const res = await request(app, 'POST', '/api/auth/sign-in/email', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  return cookieHeader(res);
+}
+
+/** The Cookie header a browser would send back after this response. */
+export function cookieHeader(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+}
+
+export interface RequestOptions {
+  cookie?: string;
+  /** JSON body (or FormData / string sent as-is). */
+  body?: unknown;
+  locale?: 'ja' | 'en';
+  /** Origin header; defaults to TEST_ORIGIN for non-GET requests, `null` sends none. */
+  origin?: string | null;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Calls the app like a browser on the same origin would.
+ *
+ * @example
+ * const res = await request(app, 'PATCH', `/api/customers/${id}`, { cookie, body: { name, version: 1 } });
+ */
+export function request(
+  app: OpenAPIHono<AppEnv>,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Response> {
+  const headers = new Headers(options.headers);
+  if (options.cookie) headers.set('cookie', options.cookie);
+  if (options.locale) headers.set('accept-language', options.locale);
+  const origin = options.origin === undefined ? (method === 'GET' ? undefined : TEST_ORIGIN) : options.origin;
+  if (origin) headers.set('origin', origin);
+  let body: FormData | string | undefined;
+  if (options.body instanceof FormData || typeof options.body === 'string') body = options.body;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers.set('content-type', 'application/json');
+  }
+  return Promise.resolve(app.request(path, { method, headers, body }));
+}
