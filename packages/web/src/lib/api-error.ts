@@ -33,8 +33,9 @@ export class ApiError extends Error {
     return this.status === 401;
   }
 
+  /** Someone else saved first (optimistic concurrency); other 409s such as `code_taken` are field errors. */
   get isConflict(): boolean {
-    return this.status === 409 || this.code === 'version_conflict';
+    return this.code === 'version_conflict';
   }
 
   get isNotFound(): boolean {

@@ -9,12 +9,25 @@ export interface ImportRowError {
   message: string;
 }
 
+export type ImportAction = 'create' | 'update' | 'unchanged';
+
+/** One of the first parsed rows, as it will be written. */
+export interface ImportSampleRow {
+  row?: number;
+  action?: ImportAction;
+  code?: string | null;
+  name?: string;
+  [column: string]: unknown;
+}
+
 export interface ImportPreview {
   importId: string;
   totalRows: number;
   validRows: number;
+  /** Row 0 names a problem with the header (a missing column, no data rows). */
   errors: ImportRowError[];
-  sample: Record<string, unknown>[];
+  sample: ImportSampleRow[];
+  summary?: { create: number; update: number; unchanged: number };
 }
 
 export interface ImportResult {

@@ -1,21 +1,12 @@
-import {
-  Alert,
-  Badge,
-  Paper,
-  ScrollArea,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Badge, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.ts';
-import type { ImportPreview } from '../api/customer-import-api.ts';
-import { cellText, indexImportErrors, sortImportErrors } from '../utils/import-columns.ts';
+import type { ImportAction, ImportPreview } from '../api/customer-import-api.ts';
+import { indexImportErrors, sortImportErrors } from '../utils/import-columns.ts';
+
+const ACTION_COLORS: Record<ImportAction, string> = { create: 'teal', update: 'blue', unchanged: 'gray' };
 
 function Stat({ label, value, color }: { label: string; value: ReactNode; color?: string }) {
   return (
@@ -30,13 +21,12 @@ function Stat({ label, value, color }: { label: string; value: ReactNode; color?
   );
 }
 
-/** Preview of a CSV dry run: counts, every bad row and column, and the first parsed rows. */
+/** Preview of a CSV dry run: counts, every bad row and column, and the first rows as they will be saved. */
 export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const errors = sortImportErrors(preview.errors);
   const errorIndex = indexImportErrors(preview.errors);
-  const columns = [...new Set(preview.sample.flatMap((row) => Object.keys(row)))];
 
   return (
     <Stack gap="md">
@@ -63,16 +53,21 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
       ) : (
         <Alert color="teal" variant="light" icon={<IconCircleCheck size={20} />}>
           {t('import.noErrors', { count: preview.validRows })}
+          {preview.summary && (
+            <Text size="sm" mt={4} data-testid="import-summary">
+              {t('import.summaryBreakdown', preview.summary)}
+            </Text>
+          )}
         </Alert>
       )}
 
       {errors.length > 0 && (
         <Paper withBorder>
-          <ScrollArea.Autosize mah={360}>
+          <ScrollArea.Autosize mah={420}>
             <Table stickyHeader verticalSpacing="xs" data-testid="import-errors">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={90}>{t('import.row')}</Table.Th>
+                  <Table.Th w={100}>{t('import.row')}</Table.Th>
                   <Table.Th w={160}>{t('import.column')}</Table.Th>
                   <Table.Th>{t('import.message')}</Table.Th>
                 </Table.Tr>
@@ -81,7 +76,9 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
                 {errors.map((error, index) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the same row and column may repeat
                   <Table.Tr key={index}>
-                    <Table.Td className="tabular">{t('import.rowNumber', { row: error.row })}</Table.Td>
+                    <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                      {error.row === 0 ? t('import.headerRow') : t('import.rowNumber', { row: error.row })}
+                    </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color="red" radius="sm" style={{ textTransform: 'none' }}>
                         {error.column}
@@ -104,49 +101,36 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
             {t('import.sample', { count: preview.sample.length })}
           </Title>
           <Paper withBorder>
-            <Table.ScrollContainer minWidth={Math.max(600, columns.length * 120)}>
-              <Table verticalSpacing={6} fz="xs" withColumnBorders data-testid="import-sample">
+            <Table.ScrollContainer minWidth={480}>
+              <Table verticalSpacing={6} fz="sm" data-testid="import-sample">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={56}>{t('import.row')}</Table.Th>
-                    {columns.map((column) => (
-                      <Table.Th key={column} style={{ whiteSpace: 'nowrap' }}>
-                        {column}
-                      </Table.Th>
-                    ))}
+                    <Table.Th w={70}>{t('import.row')}</Table.Th>
+                    <Table.Th w={100}>{t('import.action')}</Table.Th>
+                    <Table.Th w={140}>{t('import.sampleCode')}</Table.Th>
+                    <Table.Th>{t('import.sampleName')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {preview.sample.map((row, index) => {
-                    const rowNumber = index + 1;
-                    const rowErrors = errorIndex.get(rowNumber);
+                    const rowNumber = typeof row.row === 'number' ? row.row : index + 1;
                     return (
-                      <Table.Tr key={rowNumber} bg={rowErrors ? 'var(--mantine-color-red-light)' : undefined}>
+                      <Table.Tr
+                        key={rowNumber}
+                        bg={errorIndex.has(rowNumber) ? 'var(--mantine-color-red-light)' : undefined}
+                      >
                         <Table.Td className="tabular">{rowNumber}</Table.Td>
-                        {columns.map((column) => {
-                          const message = rowErrors?.get(column);
-                          const text = cellText(row[column]);
-                          return (
-                            <Table.Td
-                              key={column}
-                              style={
-                                message
-                                  ? { outline: '2px solid var(--mantine-color-red-6)', outlineOffset: -2 }
-                                  : undefined
-                              }
-                            >
-                              {message ? (
-                                <Tooltip label={message} multiline maw={280}>
-                                  <Text size="xs" c="red" fw={600}>
-                                    {text || '—'}
-                                  </Text>
-                                </Tooltip>
-                              ) : (
-                                text
-                              )}
-                            </Table.Td>
-                          );
-                        })}
+                        <Table.Td>
+                          {row.action && (
+                            <Badge variant="light" color={ACTION_COLORS[row.action]} radius="sm">
+                              {t(`import.actions.${row.action}`)}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td ff="monospace" fz="xs">
+                          {row.code ?? '—'}
+                        </Table.Td>
+                        <Table.Td>{row.name ?? ''}</Table.Td>
                       </Table.Tr>
                     );
                   })}

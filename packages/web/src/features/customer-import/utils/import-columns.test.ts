@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildImportTemplate, cellText, indexImportErrors, sortImportErrors } from './import-columns.ts';
+import { buildImportTemplate, indexImportErrors, sortImportErrors } from './import-columns.ts';
 
 describe('buildImportTemplate', () => {
   it('starts with a BOM so Excel reads UTF-8, and ends with CRLF', () => {
@@ -31,13 +31,5 @@ describe('sortImportErrors', () => {
       { row: 2, column: '会社名', message: 'x' },
     ]);
     expect(sorted.map((error) => `${error.row}:${error.column}`)).toEqual(['1:ランク', '2:会社名', '2:メモ']);
-  });
-});
-
-describe('cellText', () => {
-  it('renders arrays and empty values readably', () => {
-    expect(cellText(['月', '水'])).toBe('月, 水');
-    expect(cellText(null)).toBe('');
-    expect(cellText(30)).toBe('30');
   });
 });

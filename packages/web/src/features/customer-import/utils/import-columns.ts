@@ -49,11 +49,3 @@ export const sortImportErrors = (errors: ImportRowError[]): ImportRowError[] => 
   };
   return [...errors].sort((a, b) => a.row - b.row || position(a.column) - position(b.column));
 };
-
-/** Displays any parsed cell value as text. */
-export const cellText = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(cellText).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-};

@@ -24,10 +24,10 @@ export interface CustomerSummary {
   phone: string;
   rank: Rank;
   status: CustomerStatus;
-  repId: string;
-  repName: string;
-  areaId: string;
-  areaName: string;
+  repId: string | null;
+  repName: string | null;
+  areaId: string | null;
+  areaName: string | null;
   cadenceDays: number;
   lastOrderAt: string | null;
   lastVisitAt: string | null;

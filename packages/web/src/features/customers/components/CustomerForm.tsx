@@ -340,32 +340,39 @@ export function CustomerForm({
               </Text>
               {timeWindows.map((_, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: form list items are addressed by index
-                <Group key={index} gap="xs" align="flex-start" wrap="nowrap">
-                  <TextInput
-                    type="time"
-                    aria-label={`${t('customerForm.fields.start')} ${index + 1}`}
-                    key={form.key(`timeWindows.${index}.start`)}
-                    {...form.getInputProps(`timeWindows.${index}.start`)}
-                    style={{ flex: 1 }}
-                  />
-                  <Text pt={6}>〜</Text>
-                  <TextInput
-                    type="time"
-                    aria-label={`${t('customerForm.fields.end')} ${index + 1}`}
-                    key={form.key(`timeWindows.${index}.end`)}
-                    {...form.getInputProps(`timeWindows.${index}.end`)}
-                    style={{ flex: 1 }}
-                  />
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    size="lg"
-                    aria-label={t('customerForm.removeTimeWindow')}
-                    onClick={() => form.removeListItem('timeWindows', index)}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Group>
+                <Stack key={index} gap={2}>
+                  <Group gap="xs" align="flex-start" wrap="nowrap">
+                    <TextInput
+                      type="time"
+                      aria-label={`${t('customerForm.fields.start')} ${index + 1}`}
+                      key={form.key(`timeWindows.${index}.start`)}
+                      {...form.getInputProps(`timeWindows.${index}.start`)}
+                      style={{ flex: 1 }}
+                    />
+                    <Text pt={6}>〜</Text>
+                    <TextInput
+                      type="time"
+                      aria-label={`${t('customerForm.fields.end')} ${index + 1}`}
+                      key={form.key(`timeWindows.${index}.end`)}
+                      {...form.getInputProps(`timeWindows.${index}.end`)}
+                      style={{ flex: 1 }}
+                    />
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      size="lg"
+                      aria-label={t('customerForm.removeTimeWindow')}
+                      onClick={() => form.removeListItem('timeWindows', index)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                  {form.errors[`timeWindows.${index}`] && (
+                    <Text size="xs" c="red">
+                      {form.errors[`timeWindows.${index}`]}
+                    </Text>
+                  )}
+                </Stack>
               ))}
               {typeof form.errors.timeWindows === 'string' && (
                 <Text size="xs" c="red">
@@ -416,6 +423,11 @@ export function CustomerForm({
 
         <Section title={t('customerForm.sections.contacts')}>
           <Stack gap="sm">
+            {form.errors.contacts && (
+              <Text size="sm" c="red" role="alert">
+                {form.errors.contacts}
+              </Text>
+            )}
             {contacts.length === 0 && (
               <Text size="sm" c="dimmed">
                 {t('customerForm.noContacts')}

@@ -22,6 +22,8 @@ export function CustomerNotesCard({ customer }: { customer: Customer }) {
   return (
     <Paper withBorder p="md">
       <Stack gap="md">
+        {/* Written cautions are shown in the alert above the card; an empty one is still listed here. */}
+        {!customer.cautions.trim() && <Note title={t('customer.cautions')} body="" />}
         <Note title={t('customer.preferences')} body={customer.preferences} />
         <Note title={t('customer.notes')} body={customer.notes} />
       </Stack>

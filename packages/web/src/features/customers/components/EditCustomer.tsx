@@ -46,7 +46,9 @@ export function EditCustomer({ customerId }: { customerId: string }) {
       initialValues={initialValues}
       submitting={update.isPending}
       error={update.error}
-      lockRep={isRep ? { id: customer.repId, name: customer.repName } : undefined}
+      lockRep={
+        isRep ? { id: customer.repId ?? me.user.id, name: customer.repName ?? me.user.name } : undefined
+      }
       onCancel={() => void navigate({ to: '/customers/$customerId', params: { customerId } })}
       reloading={query.isFetching}
       onReloadLatest={() =>
