@@ -7,6 +7,8 @@ import { type Objective, SearchState, type Snapshot, compareObjectives, sameDrop
 import { type StoppingCriterion, StopWatch } from './stopping-criterion.ts';
 import { removeRandom, removeStrings } from './string-removal.ts';
 
+const LS_RATE = Number(process.env.KAYOI_LS ?? 1);
+
 export interface Progress {
   iteration: number;
   elapsedMs: number;
@@ -126,7 +128,7 @@ class Search {
       blinkRate: 0.01,
       ...(weight ? { weight } : {}),
     });
-    this.localSearch.run();
+    if (LS_RATE >= 1 || this.random.next() < LS_RATE) this.localSearch.run();
   }
 
   /** Keeps the fleet of the best solution: unused vehicles are switched off. */
@@ -143,7 +145,7 @@ class Search {
     const start = this.watch.elapsedMs();
     const limit = this.options.stopping.timeLimitMs;
     const end = limit === undefined ? undefined : start + (limit - start) * share;
-    const t0 = (this.options.startTemperature ?? 0.6) * this.arcCost;
+    const t0 = (this.options.startTemperature ?? Number(process.env.KAYOI_T0 ?? 0.6)) * this.arcCost;
     const tf = (this.options.finalTemperature ?? 0.01) * this.arcCost;
     let current = state.objective();
     let currentSnapshot = state.snapshot();

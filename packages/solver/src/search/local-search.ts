@@ -38,9 +38,10 @@ export class LocalSearch {
   readonly random: Random;
   private readonly lastTested: Float64Array;
   private readonly routeTested: Float64Array;
+  private readonly nearRoutes: Uint8Array;
   private readonly order: Int32Array;
   private readonly insertion = new Insertion();
-  useSwapStar = true;
+  useSwapStar = process.env.KAYOI_SWAPSTAR !== '0';
 
   constructor(state: SearchState, random: Random) {
     this.state = state;
@@ -48,6 +49,7 @@ export class LocalSearch {
     this.random = random;
     this.lastTested = new Float64Array(state.data.jobCount + state.data.breakCount).fill(-1);
     this.routeTested = new Float64Array(state.routes.length * state.routes.length).fill(-1);
+    this.nearRoutes = new Uint8Array(state.routes.length * state.routes.length);
     this.order = new Int32Array(state.data.jobCount);
     for (let j = 0; j < this.order.length; j++) this.order[j] = j;
   }
@@ -226,6 +228,23 @@ export class LocalSearch {
     const routes = state.routes;
     const count = routes.length;
     let applied = 0;
+    // Only routes that hold granular neighbours of each other are compared.
+    const near = this.nearRoutes;
+    near.fill(0);
+    const data = state.data;
+    for (let u = 0; u < data.jobCount; u++) {
+      const ru = state.routeOf[u]!;
+      if (ru < 0) continue;
+      const list = data.neighbours[u]!;
+      const limit = Math.min(list.length, 10);
+      for (let k = 0; k < limit; k++) {
+        const rv = state.routeOf[list[k]!]!;
+        if (rv >= 0 && rv !== ru) {
+          near[ru * count + rv] = 1;
+          near[rv * count + ru] = 1;
+        }
+      }
+    }
     for (let a = 0; a < count; a++) {
       const ra = routes[a]!;
       if (ra.jobCount === 0) continue;
@@ -233,6 +252,7 @@ export class LocalSearch {
         const rb = routes[b]!;
         if (rb.jobCount === 0) continue;
         const key = a * count + b;
+        if (!near[key]) continue;
         const tested = this.routeTested[key]!;
         if (tested > ra.lastModified && tested > rb.lastModified) continue;
         this.routeTested[key] = state.now();

@@ -51,6 +51,8 @@ export class Route {
 
   earliestDeparture: Float64Array;
   physicalLocation: Int32Array;
+  /** Location of the first physical stop after each position (end location for the last). */
+  nextLocation: Int32Array;
   latest: Float64Array;
   prefixCost: Float64Array;
   suffixCost: Float64Array;
@@ -75,6 +77,7 @@ export class Route {
     this.nodes = new Int32Array(capacity);
     this.earliestDeparture = new Float64Array(capacity);
     this.physicalLocation = new Int32Array(capacity);
+    this.nextLocation = new Int32Array(capacity);
     this.latest = new Float64Array(capacity);
     this.prefixCost = new Float64Array(capacity);
     this.suffixCost = new Float64Array(capacity);
@@ -197,6 +200,7 @@ export class Route {
 
     // Backward pass.
     this.latest[last] = data.shiftEnd[v]!;
+    this.nextLocation[last] = -1;
     this.suffixCost[last] = 0;
     this.suffixTravel[last] = 0;
     this.suffixBreaks[last] = 0;
@@ -211,6 +215,7 @@ export class Route {
       const node = this.nodes[p]!;
       const next = this.nodes[p + 1]!;
       const here = this.physicalLocation[p]!;
+      this.nextLocation[p] = this.physicalLocation[nextPhysical]!;
       let finishBy: number;
       if (next >= jobCount) {
         finishBy = this.latest[p + 1]!;
@@ -388,6 +393,11 @@ export class RouteBuilder {
   finishAtEnd(route: Route): number {
     return this.finishWith(route, route.size + 1);
   }
+}
+
+/** Cost of the arc between two locations (0 when either is absent). */
+export function arcCost(data: ProblemData, from: number, to: number): number {
+  return from >= 0 && to >= 0 ? data.costs[from * data.locationCount + to]! : 0;
 }
 
 export function unlimited(value: number): boolean {

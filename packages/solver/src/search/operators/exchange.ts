@@ -1,3 +1,4 @@
+import { arcCost } from '../route.ts';
 import { allJobs, copyRange, type Move, type MoveContext } from './move.ts';
 
 /**
@@ -17,7 +18,29 @@ export function createExchange(uLength: number, vLength: number): Move {
       const iLast = i + uLength - 1;
       const jLast = j + vLength - 1;
       if (iLast > ru.size || jLast > rv.size) return Number.POSITIVE_INFINITY;
-      const jobCount = context.state.data.jobCount;
+      const data = context.state.data;
+      const jobCount = data.jobCount;
+      if (ru !== rv && data.vehicleBreaks[ru.vehicle]!.length === 0 && data.vehicleBreaks[rv.vehicle]!.length === 0) {
+        // Arc-based estimate (exact for routes without breaks that stay non-empty).
+        const uBefore = ru.physicalLocation[i - 1]!;
+        const uAfter = ru.nextLocation[iLast]!;
+        const vBefore = rv.physicalLocation[j - 1]!;
+        const vAfter = rv.nextLocation[jLast]!;
+        const uFirst = ru.physicalLocation[i]!;
+        const uLastLocation = ru.physicalLocation[iLast]!;
+        const vFirst = rv.physicalLocation[j]!;
+        const vLastLocation = rv.physicalLocation[jLast]!;
+        const estimate =
+          arcCost(data, uBefore, vFirst) +
+          arcCost(data, vLastLocation, uAfter) +
+          arcCost(data, vBefore, uFirst) +
+          arcCost(data, uLastLocation, vAfter) -
+          arcCost(data, uBefore, uFirst) -
+          arcCost(data, uLastLocation, uAfter) -
+          arcCost(data, vBefore, vFirst) -
+          arcCost(data, vLastLocation, vAfter);
+        if (estimate >= 0) return Number.POSITIVE_INFINITY;
+      }
       if (ru !== rv) {
         if (!allJobs(ru, i, iLast, jobCount) || !allJobs(rv, j, jLast, jobCount)) {
           return Number.POSITIVE_INFINITY;

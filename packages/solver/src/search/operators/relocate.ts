@@ -1,3 +1,4 @@
+import { arcCost } from '../route.ts';
 import { allJobs, copyRange, type Move, type MoveContext } from './move.ts';
 
 /**
@@ -15,7 +16,27 @@ export function createRelocate(segmentLength: number): Move {
       const j = context.positionOf(v);
       const last = i + k - 1;
       if (last > from.size) return Number.POSITIVE_INFINITY;
-      const jobCount = context.state.data.jobCount;
+      const data = context.state.data;
+      const jobCount = data.jobCount;
+      const plain = data.vehicleBreaks[from.vehicle]!.length === 0 && data.vehicleBreaks[to.vehicle]!.length === 0;
+      if (plain && (from !== to || j < i - 1 || j > last) && last <= from.size) {
+        // Arc-based lower bound first: most candidates fail on cost alone.
+        const before = from.physicalLocation[i - 1]!;
+        const after = from.nextLocation[last]!;
+        const first = from.physicalLocation[i]!;
+        const lastLocation = from.physicalLocation[last]!;
+        const at = to.physicalLocation[j]!;
+        const next = to.nextLocation[j]!;
+        const estimate =
+          arcCost(data, before, after) -
+          arcCost(data, before, first) -
+          arcCost(data, lastLocation, after) +
+          arcCost(data, at, first) +
+          arcCost(data, lastLocation, next) -
+          arcCost(data, at, next);
+        const empties = from !== to && from.jobCount <= k;
+        if (estimate >= 0 && !empties) return Number.POSITIVE_INFINITY;
+      }
       if (from !== to) {
         if (!allJobs(from, i, last, jobCount)) return Number.POSITIVE_INFINITY;
         const a = context.first.startWith(from, i - 1).finishWith(from, last + 1);

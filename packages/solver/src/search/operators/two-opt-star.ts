@@ -1,4 +1,4 @@
-import type { Route } from '../route.ts';
+import { type Route, arcCost } from '../route.ts';
 import { copyRange, type Move, type MoveContext } from './move.ts';
 
 /**
@@ -13,6 +13,22 @@ export const twoOptStar: Move = {
     if (ru === rv) return Number.POSITIVE_INFINITY;
     const i = context.positionOf(u);
     const j = context.positionOf(v);
+    const data = context.state.data;
+    if (
+      data.vehicleProfile[ru.vehicle] === data.vehicleProfile[rv.vehicle] &&
+      data.vehicleBreaks[ru.vehicle]!.length === 0 &&
+      data.vehicleBreaks[rv.vehicle]!.length === 0 &&
+      ru.jobCount - ru.prefixTasks[i]! + rv.prefixTasks[j]! > 0 &&
+      rv.jobCount - rv.prefixTasks[j]! + ru.prefixTasks[i]! > 0 &&
+      data.vehicleStart[ru.vehicle] === data.vehicleStart[rv.vehicle]
+    ) {
+      const estimate =
+        arcCost(data, ru.physicalLocation[i]!, rv.nextLocation[j]!) +
+        arcCost(data, rv.physicalLocation[j]!, ru.nextLocation[i]!) -
+        arcCost(data, ru.physicalLocation[i]!, ru.nextLocation[i]!) -
+        arcCost(data, rv.physicalLocation[j]!, rv.nextLocation[j]!);
+      if (estimate >= 0 && ru.jobCount > 0 && rv.jobCount > 0) return Number.POSITIVE_INFINITY;
+    }
     const a = joinTail(context, context.first.startWith(ru, i), ru, rv, j + 1);
     if (a === Number.POSITIVE_INFINITY) return a;
     const b = joinTail(context, context.second.startWith(rv, j), rv, ru, i + 1);
