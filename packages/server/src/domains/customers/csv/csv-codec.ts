@@ -1,0 +1,167 @@
+import iconv from 'iconv-lite';
+
+/**
+ * CSV for Excel users in Japan: RFC 4180 quoting, CRLF line ends, Shift_JIS (Windows-31J / CP932)
+ * by default, or UTF-8 with a BOM (the BOM is what makes Excel read UTF-8 correctly).
+ */
+export type CsvEncoding = 'sjis' | 'utf8';
+
+const UTF8_BOM = '\uFEFF';
+const SJIS = 'cp932';
+/** 〓 (geta mark): what Japanese systems conventionally print for a character the charset lacks. */
+export const SJIS_REPLACEMENT = '〓';
+
+/**
+ * Parses CSV text into rows of fields. Handles quoted fields, doubled quotes, commas and line
+ * breaks inside quotes, CRLF / LF / CR line ends, a leading BOM and a missing final line end.
+ * Empty lines between records are skipped.
+ *
+ * @example
+ * parseCsv('a,"b ""c"""\r\n1,2\r\n') // [['a', 'b "c"'], ['1', '2']]
+ */
+export function parseCsv(input: string): string[][] {
+  const text = input.startsWith(UTF8_BOM) ? input.slice(1) : input;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let fieldStarted = false;
+  let i = 0;
+  const endRecord = () => {
+    if (fieldStarted || row.length > 0) {
+      row.push(field);
+      rows.push(row);
+    }
+    row = [];
+    field = '';
+    fieldStarted = false;
+  };
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i += 1;
+        continue;
+      }
+      field += ch;
+      i += 1;
+      continue;
+    }
+    if (ch === '"' && field === '') {
+      quoted = true;
+      fieldStarted = true;
+      i += 1;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+      fieldStarted = true;
+      i += 1;
+    } else if (ch === '\r' || ch === '\n') {
+      endRecord();
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else {
+      field += ch;
+      fieldStarted = true;
+      i += 1;
+    }
+  }
+  endRecord();
+  return rows;
+}
+
+const needsQuotes = /[",\r\n]|^\s|\s$/;
+
+/** Writes rows as CSV with CRLF line ends, quoting only the fields that need it. */
+export function writeCsv(rows: readonly (readonly string[])[]): string {
+  let out = '';
+  for (const row of rows) {
+    const fields = row.map((value) => (needsQuotes.test(value) ? `"${value.replaceAll('"', '""')}"` : value));
+    // A record of one empty field would otherwise be an empty line, which readers skip.
+    out += row.length === 1 && row[0] === '' ? '""' : fields.join(',');
+    out += '\r\n';
+  }
+  return out;
+}
+
+/**
+ * JIS X 0208 code points that Windows-31J spells with its own look-alikes (the classic
+ * 〜 / ～ "wave dash problem"): mapped before encoding so they survive instead of becoming 〓.
+ */
+const CP932_LOOKALIKES: Readonly<Record<string, string>> = {
+  '\u301C': '\uFF5E', // 〜 → ～
+  '\u2016': '\u2225', // ‖ → ∥
+  '\u2212': '\uFF0D', // − → －
+  '\u00A2': '\uFFE0', // ¢ → ￠
+  '\u00A3': '\uFFE1', // £ → ￡
+  '\u00AC': '\uFFE2', // ¬ → ￢
+};
+
+const representable = new Map<string, boolean>();
+function isShiftJisRepresentable(char: string): boolean {
+  let ok = representable.get(char);
+  if (ok === undefined) {
+    // iconv-lite writes '?' for what CP932 cannot encode; a real '?' encodes to itself.
+    ok = char === '?' || iconv.decode(iconv.encode(char, SJIS), SJIS) === char;
+    representable.set(char, ok);
+  }
+  return ok;
+}
+
+/**
+ * Maps text onto what Shift_JIS can carry: look-alikes for the wave-dash family, and 〓 for
+ * every other character CP932 lacks (emoji, most accented Latin, rare kanji outside JIS).
+ * Returns the text and how many characters were replaced by 〓.
+ */
+export function toShiftJisRepertoire(text: string): { text: string; replaced: number } {
+  let out = '';
+  let replaced = 0;
+  for (const char of text) {
+    const mapped = CP932_LOOKALIKES[char] ?? char;
+    if (mapped.charCodeAt(0) < 0x80 || isShiftJisRepresentable(mapped)) {
+      out += mapped;
+    } else {
+      out += SJIS_REPLACEMENT;
+      replaced += 1;
+    }
+  }
+  return { text: out, replaced };
+}
+
+/**
+ * Encodes CSV text for download. Shift_JIS cannot hold every character: see
+ * {@link toShiftJisRepertoire} (unrepresentable characters become 〓 and are counted).
+ */
+export function encodeCsv(text: string, encoding: CsvEncoding): { bytes: Buffer; replaced: number } {
+  if (encoding === 'utf8') return { bytes: Buffer.from(UTF8_BOM + text, 'utf8'), replaced: 0 };
+  const mapped = toShiftJisRepertoire(text);
+  return { bytes: iconv.encode(mapped.text, SJIS), replaced: mapped.replaced };
+}
+
+/**
+ * Decodes an uploaded CSV. `auto` picks UTF-8 when the bytes carry a UTF-8 BOM or are valid
+ * UTF-8, Shift_JIS (CP932) otherwise: Shift_JIS Japanese text is almost never valid UTF-8.
+ */
+export function decodeCsv(
+  bytes: Uint8Array,
+  encoding: CsvEncoding | 'auto' = 'auto',
+): { text: string; encoding: CsvEncoding } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (encoding === 'sjis') return { text: iconv.decode(buffer, SJIS), encoding };
+  if (encoding === 'utf8') return { text: stripBom(buffer.toString('utf8')), encoding };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer);
+    return { text: stripBom(text), encoding: 'utf8' };
+  } catch {
+    return { text: iconv.decode(buffer, SJIS), encoding: 'sjis' };
+  }
+}
+
+function stripBom(text: string): string {
+  return text.startsWith(UTF8_BOM) ? text.slice(1) : text;
+}

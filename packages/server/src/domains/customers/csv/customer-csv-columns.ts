@@ -1,0 +1,210 @@
+import type { TimeWindow } from '../../../platform/db/schema/customers.ts';
+import type { LocalizedText } from '../../../platform/errors.ts';
+import type { CustomerFields, CustomerStatus, Honorific, Rank } from '../customer-fields.ts';
+import { normalizeInput } from '../japanese-text.ts';
+
+/** The CSV columns, in order: export writes them, import reads them (by header, any order). */
+export const csvColumns = [
+  '顧客コード',
+  '会社名',
+  'フリガナ',
+  '敬称',
+  '郵便番号',
+  '住所',
+  '電話番号',
+  '担当者メール',
+  'エリア',
+  'ランク',
+  'ステータス',
+  '訪問周期(日)',
+  '許容幅(日)',
+  '訪問曜日',
+  '訪問時間帯',
+  '滞在時間(分)',
+  '好み・人柄',
+  '注意点',
+  'メモ',
+] as const;
+export type CsvColumn = (typeof csvColumns)[number];
+
+/** Which column a validation error on a field path belongs to. */
+export function columnOfField(path: string): CsvColumn {
+  const field = path.split('.')[0];
+  const map: Record<string, CsvColumn> = {
+    code: '顧客コード',
+    name: '会社名',
+    nameKana: 'フリガナ',
+    honorific: '敬称',
+    postalCode: '郵便番号',
+    address: '住所',
+    phone: '電話番号',
+    repId: '担当者メール',
+    areaId: 'エリア',
+    rank: 'ランク',
+    status: 'ステータス',
+    cadenceDays: '訪問周期(日)',
+    cadenceToleranceDays: '許容幅(日)',
+    preferredWeekdays: '訪問曜日',
+    timeWindows: '訪問時間帯',
+    visitDurationMinutes: '滞在時間(分)',
+    preferences: '好み・人柄',
+    cautions: '注意点',
+    notes: 'メモ',
+  };
+  return map[field ?? ''] ?? '顧客コード';
+}
+
+const WEEKDAYS = '日月火水木金土';
+const statusJa: Record<CustomerStatus, string> = { active: '稼働', dormant: '休眠', churned: '離脱' };
+const honorificJa: Record<Honorific, string> = { onchu: '御中', sama: '様' };
+
+/** What export writes for one customer (besides the rep's email and the area's name). */
+export interface CsvCustomer extends CustomerFields {
+  code: string;
+  repEmail: string | null;
+  areaName: string | null;
+}
+
+export function customerToCsvRow(c: CsvCustomer): string[] {
+  return [
+    c.code,
+    c.name,
+    c.nameKana,
+    honorificJa[c.honorific],
+    c.postalCode,
+    c.address,
+    c.phone,
+    c.repEmail ?? '',
+    c.areaName ?? '',
+    c.rank,
+    statusJa[c.status],
+    String(c.cadenceDays),
+    String(c.cadenceToleranceDays),
+    c.preferredWeekdays.map((d) => WEEKDAYS[d] ?? '').join(''),
+    c.timeWindows.map((w) => `${w.start}-${w.end}`).join(';'),
+    String(c.visitDurationMinutes),
+    c.preferences,
+    c.cautions,
+    c.notes,
+  ];
+}
+
+/** One CSV row read back: the fields it sets, and the cells it could not read. */
+export interface ParsedCsvRow {
+  code: string;
+  /** Fields the row sets. A blank number/choice cell is left out (keep the current value, or the default). */
+  fields: Partial<CustomerFields>;
+  repEmail: string;
+  areaName: string;
+  errors: { column: CsvColumn; message: LocalizedText }[];
+}
+
+const bad = (ja: string, en: string): LocalizedText => ({ ja, en });
+
+/** Reads one data row (cells already matched to columns). */
+export function csvRowToCustomer(cell: (column: CsvColumn) => string): ParsedCsvRow {
+  const errors: ParsedCsvRow['errors'] = [];
+  const fields: Partial<CustomerFields> = {
+    name: cell('会社名'),
+    nameKana: cell('フリガナ'),
+    postalCode: cell('郵便番号'),
+    address: cell('住所'),
+    phone: cell('電話番号'),
+    preferences: cell('好み・人柄'),
+    cautions: cell('注意点'),
+    notes: cell('メモ'),
+  };
+
+  const honorific = normalizeInput(cell('敬称'));
+  if (honorific !== '') {
+    const found = (Object.entries(honorificJa) as [Honorific, string][]).find(
+      ([en, ja]) => honorific === ja || honorific.toLowerCase() === en,
+    );
+    if (found) fields.honorific = found[0];
+    else
+      errors.push({ column: '敬称', message: bad('御中 または 様 を入力してください。', 'Use 御中 or 様.') });
+  }
+
+  const rank = normalizeInput(cell('ランク')).toUpperCase();
+  if (rank !== '') {
+    if (rank === 'A' || rank === 'B' || rank === 'C') fields.rank = rank as Rank;
+    else
+      errors.push({
+        column: 'ランク',
+        message: bad('A・B・C のいずれかを入力してください。', 'Use A, B or C.'),
+      });
+  }
+
+  const status = normalizeInput(cell('ステータス'));
+  if (status !== '') {
+    const found = (Object.entries(statusJa) as [CustomerStatus, string][]).find(
+      ([en, ja]) => status === ja || status.toLowerCase() === en,
+    );
+    if (found) fields.status = found[0];
+    else
+      errors.push({
+        column: 'ステータス',
+        message: bad(
+          '稼働・休眠・離脱 のいずれかを入力してください。',
+          'Use 稼働 (active), 休眠 (dormant) or 離脱 (churned).',
+        ),
+      });
+  }
+
+  const integer = (
+    column: CsvColumn,
+    key: 'cadenceDays' | 'cadenceToleranceDays' | 'visitDurationMinutes',
+  ) => {
+    const raw = normalizeInput(cell(column));
+    if (raw === '') return;
+    if (/^\d{1,6}$/.test(raw)) fields[key] = Number(raw);
+    else errors.push({ column, message: bad('整数で入力してください。', 'Must be a whole number.') });
+  };
+  integer('訪問周期(日)', 'cadenceDays');
+  integer('許容幅(日)', 'cadenceToleranceDays');
+  integer('滞在時間(分)', 'visitDurationMinutes');
+
+  const weekdays = normalizeInput(cell('訪問曜日')).replace(/[\s,、・/]/g, '');
+  const days: number[] = [];
+  for (const ch of weekdays) {
+    const d = WEEKDAYS.indexOf(ch);
+    if (d < 0) {
+      errors.push({
+        column: '訪問曜日',
+        message: bad(
+          '曜日は「月水金」のように 日月火水木金土 で入力してください。',
+          'Write weekdays like 月水金.',
+        ),
+      });
+      break;
+    }
+    days.push(d);
+  }
+  fields.preferredWeekdays = days;
+
+  const windowsRaw = normalizeInput(cell('訪問時間帯'));
+  const windows: TimeWindow[] = [];
+  for (const part of windowsRaw.split(/[;；,、\s]+/).filter(Boolean)) {
+    const m = /^(\d{1,2}:\d{2})[-~〜～](\d{1,2}:\d{2})$/.exec(part);
+    if (!m) {
+      errors.push({
+        column: '訪問時間帯',
+        message: bad(
+          '「09:00-12:00;13:00-17:30」の形式で入力してください。',
+          'Write time windows like 09:00-12:00;13:00-17:30.',
+        ),
+      });
+      break;
+    }
+    windows.push({ start: (m[1] as string).padStart(5, '0'), end: (m[2] as string).padStart(5, '0') });
+  }
+  fields.timeWindows = windows;
+
+  return {
+    code: normalizeInput(cell('顧客コード')),
+    fields,
+    repEmail: normalizeInput(cell('担当者メール')).toLowerCase(),
+    areaName: normalizeInput(cell('エリア')),
+    errors,
+  };
+}

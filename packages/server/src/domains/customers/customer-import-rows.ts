@@ -1,0 +1,27 @@
+import type { CustomerFields } from './customer-fields.ts';
+
+/** How long a preview can be committed. */
+export const IMPORT_TTL_MS = 30 * 60 * 1000;
+/** The most data rows one file may hold. */
+export const MAX_IMPORT_ROWS = 50_000;
+
+/** One validated CSV row as stored with the preview, ready to write. */
+export interface ImportRow {
+  /** 1-based data row number. */
+  row: number;
+  action: 'create' | 'update' | 'unchanged';
+  /** The customer to update (action update/unchanged). */
+  customerId: string | null;
+  /** Its version at preview time: the commit refuses if it moved. */
+  version: number | null;
+  /** null: generate the next code at commit. */
+  code: string | null;
+  fields: CustomerFields;
+}
+
+/** Same values, whatever the key order. */
+export function sameFields(a: CustomerFields, b: CustomerFields): boolean {
+  return (Object.keys(a) as (keyof CustomerFields)[]).every(
+    (k) => JSON.stringify(a[k]) === JSON.stringify(b[k]),
+  );
+}

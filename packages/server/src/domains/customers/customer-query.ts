@@ -1,0 +1,145 @@
+import { and, asc, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/context.ts';
+import { areas, customers, staffProfiles } from '../../platform/db/schema/index.ts';
+import type { CustomerStatus, Rank } from './customer-fields.ts';
+import { customerScope } from './customer-scope.ts';
+import { digitsOnly, escapeLike, hiraganaToKatakana, normalizeInput } from './japanese-text.ts';
+
+export const customerSorts = [
+  'name',
+  '-name',
+  'rank',
+  'lastOrderAt',
+  '-lastOrderAt',
+  'nextVisitDue',
+] as const;
+export type CustomerSort = (typeof customerSorts)[number];
+
+/** The list filters, shared by the list and the CSV export. */
+export interface CustomerListFilters {
+  q?: string | undefined;
+  repId?: string | undefined;
+  areaId?: string | undefined;
+  rank?: Rank | undefined;
+  status?: CustomerStatus | undefined;
+  includeArchived?: boolean | undefined;
+}
+
+/**
+ * Search matches the name, the furigana (hiragana typed is read as katakana), the address, the
+ * code, and, when the query looks like a phone number, the phone's digits (06-6123 finds
+ * 0661234567 and the other way round). Full-width input is folded first (NFKC).
+ */
+function searchCondition(raw: string): SQL | undefined {
+  const q = normalizeInput(raw);
+  if (q === '') return undefined;
+  const like = `%${escapeLike(q)}%`;
+  const kanaLike = `%${escapeLike(hiraganaToKatakana(q))}%`;
+  const conditions: SQL[] = [
+    ilike(customers.name, like),
+    ilike(customers.nameKana, kanaLike),
+    ilike(customers.address, like),
+    ilike(customers.code, like),
+  ];
+  const digits = digitsOnly(q);
+  if (digits.length >= 2 && /^[\d\s()+-]+$/.test(q)) {
+    conditions.push(sql`regexp_replace(${customers.phone}, '[^0-9]', '', 'g') like ${`%${digits}%`}`);
+  }
+  return or(...conditions);
+}
+
+/** Scope (tenant + role) and filters as one WHERE condition. */
+export function customerListCondition(actor: Actor, filters: CustomerListFilters): SQL {
+  const conditions: (SQL | undefined)[] = [customerScope(actor)];
+  if (filters.q) conditions.push(searchCondition(filters.q));
+  if (filters.repId) conditions.push(eq(customers.repId, filters.repId));
+  if (filters.areaId) conditions.push(eq(customers.areaId, filters.areaId));
+  if (filters.rank) conditions.push(eq(customers.rank, filters.rank));
+  if (filters.status) conditions.push(eq(customers.status, filters.status));
+  if (!filters.includeArchived) conditions.push(isNull(customers.archivedAt));
+  return and(...conditions) as SQL;
+}
+
+interface SortKey {
+  expr: SQL;
+  /** How the cursor's text value is cast back for comparison. */
+  type: 'text' | 'timestamptz';
+}
+
+const kana: SortKey = { expr: sql`${customers.nameKana}`, type: 'text' };
+const name: SortKey = { expr: sql`${customers.name}`, type: 'text' };
+const id: SortKey = { expr: sql`${customers.id}`, type: 'text' };
+/** Nulls become -infinity so they sort first ascending (never ordered, overdue) and keys stay comparable. */
+const lastOrder: SortKey = {
+  expr: sql`coalesce(${customers.lastOrderAt}, '-infinity'::timestamptz)`,
+  type: 'timestamptz',
+};
+const nextVisitDue: SortKey = {
+  expr: sql`coalesce(${customers.lastVisitAt} + ${customers.cadenceDays} * interval '1 day', '-infinity'::timestamptz)`,
+  type: 'timestamptz',
+};
+
+/**
+ * Each sort is a key tuple in one direction, ending in the id so ties are stable. "name" sorts
+ * in furigana order (あいうえお順), which is what Japanese users expect, then by name.
+ */
+export const sortPlans: Record<CustomerSort, { keys: SortKey[]; direction: 'asc' | 'desc' }> = {
+  name: { keys: [kana, name, id], direction: 'asc' },
+  '-name': { keys: [kana, name, id], direction: 'desc' },
+  rank: { keys: [{ expr: sql`${customers.rank}`, type: 'text' }, kana, name, id], direction: 'asc' },
+  lastOrderAt: { keys: [lastOrder, id], direction: 'asc' },
+  '-lastOrderAt': { keys: [lastOrder, id], direction: 'desc' },
+  nextVisitDue: { keys: [nextVisitDue, id], direction: 'asc' },
+};
+
+export function orderBy(sort: CustomerSort): SQL[] {
+  const plan = sortPlans[sort];
+  return plan.keys.map((k) => (plan.direction === 'asc' ? asc(k.expr) : desc(k.expr)));
+}
+
+/** The sort key values of a row, as text, for the cursor. */
+export function sortKeyColumns(sort: CustomerSort): Record<string, SQL<string>> {
+  return Object.fromEntries(sortPlans[sort].keys.map((k, i) => [`k${i}`, sql<string>`(${k.expr})::text`]));
+}
+
+/** Rows strictly after the cursor in the sort order (a row-value comparison). */
+export function afterCursor(sort: CustomerSort, values: readonly string[]): SQL {
+  const plan = sortPlans[sort];
+  const left = sql.join(
+    plan.keys.map((k) => sql`(${k.expr})`),
+    sql`, `,
+  );
+  const right = sql.join(
+    plan.keys.map((k, i) => (k.type === 'text' ? sql`${values[i]}::text` : sql`${values[i]}::timestamptz`)),
+    sql`, `,
+  );
+  return plan.direction === 'asc' ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
+}
+
+/** The columns of a CustomerSummary, with the rep's display name and the area's name. */
+export const summaryColumns = {
+  id: customers.id,
+  code: customers.code,
+  name: customers.name,
+  nameKana: customers.nameKana,
+  honorific: customers.honorific,
+  address: customers.address,
+  phone: customers.phone,
+  rank: customers.rank,
+  status: customers.status,
+  repId: customers.repId,
+  repName: staffProfiles.displayName,
+  areaId: customers.areaId,
+  areaName: areas.name,
+  cadenceDays: customers.cadenceDays,
+  lastOrderAt: customers.lastOrderAt,
+  lastVisitAt: customers.lastVisitAt,
+  archivedAt: customers.archivedAt,
+};
+
+/** Join conditions for the rep's staff profile and the area (both left joins). */
+export const repJoin = and(
+  eq(staffProfiles.tenantId, customers.tenantId),
+  eq(staffProfiles.userId, customers.repId),
+);
+export const areaJoin = and(eq(areas.tenantId, customers.tenantId), eq(areas.id, customers.areaId));

@@ -1,0 +1,240 @@
+import { z } from '@hono/zod-openapi';
+import { customerRanks, customerStatuses, honorifics } from '../../platform/db/schema/customers.ts';
+import { customerSorts } from './customer-query.ts';
+
+/**
+ * Request and response schemas of the customer API (OpenAPI 3.1). Request schemas check
+ * types only; the rules (katakana, ranges, overlaps, who may be assigned) live in the domain
+ * and answer 422 with a message per field in the caller's language.
+ */
+const isoTime = z.string().openapi({ format: 'date-time', example: '2026-11-20T01:30:00.000Z' });
+const rank = z.enum(customerRanks).openapi({ description: 'A (most important) … C' });
+const status = z.enum(customerStatuses).openapi({ description: 'active 稼働 / dormant 休眠 / churned 離脱' });
+const honorific = z.enum(honorifics).openapi({ description: 'onchu 御中 (company) / sama 様 (person)' });
+const timeWindow = z
+  .object({
+    start: z.string().openapi({ example: '09:00' }),
+    end: z.string().openapi({ example: '12:00' }),
+  })
+  .openapi('TimeWindow');
+
+export const CustomerSummary = z
+  .object({
+    id: z.string(),
+    code: z.string().openapi({ example: 'C-000123' }),
+    name: z.string().openapi({ example: '株式会社なにわ商会' }),
+    nameKana: z.string().openapi({ example: 'カブシキガイシャナニワショウカイ' }),
+    honorific,
+    address: z.string().openapi({ example: '大阪府大阪市北区梅田1-1-1' }),
+    phone: z.string().openapi({ example: '06-6123-4567' }),
+    rank,
+    status,
+    repId: z.string().nullable(),
+    repName: z.string().nullable(),
+    areaId: z.string().nullable(),
+    areaName: z.string().nullable(),
+    cadenceDays: z.number().int(),
+    lastOrderAt: isoTime.nullable(),
+    lastVisitAt: isoTime.nullable(),
+    archivedAt: isoTime.nullable(),
+  })
+  .openapi('CustomerSummary');
+
+export const CustomerContact = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameKana: z.string(),
+    title: z.string().openapi({ example: '総務課長' }),
+    phone: z.string(),
+    email: z.string(),
+    isPrimary: z.boolean(),
+  })
+  .openapi('CustomerContact');
+
+export const Customer = CustomerSummary.extend({
+  postalCode: z.string().openapi({ example: '530-0001' }),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  contacts: z.array(CustomerContact),
+  cadenceToleranceDays: z.number().int(),
+  preferredWeekdays: z.array(z.number().int()).openapi({ description: '0 = Sunday … 6 = Saturday' }),
+  timeWindows: z.array(timeWindow),
+  visitDurationMinutes: z.number().int(),
+  preferences: z.string().openapi({ description: '好み・人柄' }),
+  cautions: z.string().openapi({ description: '注意点' }),
+  notes: z.string(),
+  version: z
+    .number()
+    .int()
+    .openapi({ description: 'Send it back with PATCH / archive (optimistic concurrency)' }),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  stats: z.object({
+    orderCount: z.number().int().openapi({ description: 'Non-cancelled orders, all time' }),
+    revenue12m: z.number().int().openapi({ description: 'Tax-exclusive yen, non-cancelled, last 12 months' }),
+    averageOrderValue: z.number().int().openapi({ description: 'Tax-exclusive yen per non-cancelled order' }),
+    lastOrderAt: isoTime.nullable(),
+  }),
+}).openapi('Customer');
+
+export const CustomerPage = z
+  .object({
+    items: z.array(CustomerSummary),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pass as cursor for the next page; null on the last' }),
+    total: z.number().int().openapi({ description: 'Customers matching the filters, all pages' }),
+  })
+  .openapi('CustomerPage');
+
+export const ListFilters = z.object({
+  q: z.string().optional().openapi({
+    description: 'Searches name, furigana (hiragana works), address, code, and phone digits',
+    example: 'なにわ',
+  }),
+  repId: z.string().optional(),
+  areaId: z.string().optional(),
+  rank: rank.optional(),
+  status: status.optional(),
+  includeArchived: z.enum(['true', 'false']).optional().openapi({ description: 'Default false' }),
+});
+
+export const ListQuery = ListFilters.extend({
+  sort: z.enum(customerSorts).optional().openapi({
+    description: 'name = furigana order; nextVisitDue = last visit + cadence, never-visited first',
+  }),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: '1..200, default 50' }),
+});
+
+export const ExportQuery = ListFilters.extend({
+  encoding: z
+    .enum(['sjis', 'utf8'])
+    .optional()
+    .openapi({ description: 'sjis (default, for Excel) or utf8 with BOM' }),
+});
+
+export const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const ContactInput = z
+  .object({
+    name: z.string(),
+    nameKana: z.string().optional(),
+    title: z.string().optional(),
+    phone: z.string().optional(),
+    email: z.string().optional(),
+    isPrimary: z.boolean().optional(),
+  })
+  .openapi('CustomerContactInput');
+
+const editable = {
+  code: z.string().optional().openapi({ description: 'Omitted on create: the next C-000123 code' }),
+  name: z.string(),
+  nameKana: z.string().openapi({ description: 'Katakana (spaces and ー allowed)' }),
+  honorific,
+  postalCode: z.string().openapi({ description: '123-4567' }),
+  address: z.string(),
+  phone: z.string().openapi({ description: 'Digits and hyphens' }),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  repId: z.string().nullable().openapi({ description: 'A rep or manager the caller may assign to' }),
+  areaId: z.string().nullable(),
+  rank,
+  status,
+  cadenceDays: z.number().openapi({ description: '1..365' }),
+  cadenceToleranceDays: z.number().openapi({ description: '0..cadenceDays' }),
+  preferredWeekdays: z.array(z.number()).openapi({ description: '0..6, unique' }),
+  timeWindows: z.array(timeWindow).openapi({ description: 'HH:MM, start < end, not overlapping' }),
+  visitDurationMinutes: z.number().openapi({ description: '1..600' }),
+  preferences: z.string(),
+  cautions: z.string(),
+  notes: z.string(),
+  contacts: z.array(ContactInput).openapi({ description: 'Replaces the whole list when given' }),
+};
+
+export const CreateCustomerBody = z
+  .object(editable)
+  .partial()
+  .required({ name: true })
+  .openapi('CreateCustomer');
+
+export const UpdateCustomerBody = z
+  .object(editable)
+  .partial()
+  .extend({ version: z.number().int().openapi({ description: 'The version you read' }) })
+  .openapi('UpdateCustomer');
+
+export const ArchiveBody = z.object({ version: z.number().int() }).openapi('ArchiveCustomer');
+
+export const OrdersQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: '1..200, default 50' }),
+});
+
+export const PurchaseHistory = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        orderNo: z.string(),
+        orderedAt: isoTime,
+        status: z.enum(['confirmed', 'delivered', 'cancelled']),
+        subtotal: z.number().int().openapi({ description: 'Tax-exclusive yen' }),
+        tax: z.number().int().openapi({ description: 'Once per order per rate' }),
+        total: z.number().int(),
+        lines: z.array(
+          z.object({
+            productCode: z.string(),
+            productName: z.string(),
+            quantity: z.number().int(),
+            unit: z.string(),
+            unitPrice: z.number().int(),
+            taxRate: z.union([z.literal(10), z.literal(8)]),
+            amount: z.number().int(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('PurchaseHistory');
+
+export const ImportPreviewForm = z.object({
+  file: z.any().openapi({ type: 'string', format: 'binary', description: 'The CSV file' }),
+  encoding: z.enum(['auto', 'sjis', 'utf8']).optional().openapi({ description: 'Default auto' }),
+});
+
+export const ImportPreview = z
+  .object({
+    importId: z.string(),
+    totalRows: z.number().int(),
+    validRows: z.number().int(),
+    errors: z.array(
+      z.object({
+        row: z.number().int().openapi({ description: '1-based data row; 0 = the header' }),
+        column: z.string().openapi({ example: '電話番号' }),
+        message: z.string(),
+      }),
+    ),
+    sample: z.array(
+      z.object({
+        row: z.number().int(),
+        action: z.enum(['create', 'update', 'unchanged']),
+        code: z.string().nullable(),
+        name: z.string(),
+        repId: z.string().nullable(),
+        areaId: z.string().nullable(),
+      }),
+    ),
+    summary: z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() }),
+    encoding: z.enum(['sjis', 'utf8']),
+  })
+  .openapi('CustomerImportPreview');
+
+export const ImportIdParam = z.object({
+  importId: z.string().openapi({ param: { name: 'importId', in: 'path' } }),
+});
+
+export const ImportCommitResult = z
+  .object({ created: z.number().int(), updated: z.number().int() })
+  .openapi('CustomerImportResult');

@@ -1,0 +1,229 @@
+import { createRoute } from '@hono/zod-openapi';
+import { AppError } from '../../platform/errors.ts';
+import { createRouter } from '../../platform/http/create-router.ts';
+import { errorResponses } from '../../platform/http/openapi-schemas.ts';
+import { archiveCustomer } from './archive-customer.ts';
+import { commitCustomerImport } from './commit-customer-import.ts';
+import { createCustomer } from './create-customer.ts';
+import type { CustomerListFilters } from './customer-query.ts';
+import {
+  ArchiveBody,
+  CreateCustomerBody,
+  Customer,
+  CustomerPage,
+  ExportQuery,
+  IdParam,
+  ImportCommitResult,
+  ImportIdParam,
+  ImportPreview,
+  ImportPreviewForm,
+  ListQuery,
+  OrdersQuery,
+  PurchaseHistory,
+  UpdateCustomerBody,
+} from './customer-schemas.ts';
+import { exportCustomersCsv } from './export-customers-csv.ts';
+import { getCustomer } from './get-customer.ts';
+import { listCustomerOrders } from './list-customer-orders.ts';
+import { listCustomers } from './list-customers.ts';
+import { previewCustomerImport } from './preview-customer-import.ts';
+import { updateCustomer } from './update-customer.ts';
+
+const tags = ['Customers'];
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const filtersOf = (q: {
+  q?: string | undefined;
+  repId?: string | undefined;
+  areaId?: string | undefined;
+  rank?: CustomerListFilters['rank'];
+  status?: CustomerListFilters['status'];
+  includeArchived?: 'true' | 'false' | undefined;
+}): CustomerListFilters => ({
+  q: q.q,
+  repId: q.repId,
+  areaId: q.areaId,
+  rank: q.rank,
+  status: q.status,
+  includeArchived: q.includeArchived === 'true',
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'List the customer book (scoped to the caller), filtered, sorted, keyset-paginated',
+  request: { query: ListQuery },
+  responses: { 200: json(CustomerPage, 'A page of customers'), ...errorResponses(401, 422) },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/export.csv',
+  tags,
+  summary: 'Export the filtered customers as CSV (Shift_JIS + CRLF for Excel by default)',
+  description:
+    'Same columns as the import. Characters Shift_JIS cannot hold are written as 〓 ' +
+    '(count in the X-Replaced-Characters header); use encoding=utf8 to keep them.',
+  request: { query: ExportQuery },
+  responses: {
+    200: { description: 'customers-YYYYMMDD.csv', content: { 'text/csv': { schema: { type: 'string' } } } },
+    ...errorResponses(401, 422),
+  },
+});
+
+const previewRoute = createRoute({
+  method: 'post',
+  path: '/import/preview',
+  tags,
+  summary: 'Check a customer CSV and keep it for commit (manager/admin); changes no customer',
+  request: { body: { required: true, content: { 'multipart/form-data': { schema: ImportPreviewForm } } } },
+  responses: {
+    200: json(ImportPreview, 'Rows, errors by row and column'),
+    ...errorResponses(401, 403, 413, 422),
+  },
+});
+
+const commitRoute = createRoute({
+  method: 'post',
+  path: '/import/{importId}/commit',
+  tags,
+  summary: 'Write a previewed import in one transaction (all or nothing)',
+  request: { params: ImportIdParam },
+  responses: {
+    200: json(ImportCommitResult, 'Customers created and updated'),
+    ...errorResponses(401, 403, 404, 409, 422),
+    410: json(ImportPreview.shape.errors, 'The preview expired'),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'One customer with contacts and order stats',
+  request: { params: IdParam },
+  responses: { 200: json(Customer, 'The customer'), ...errorResponses(401, 404) },
+});
+
+const ordersRoute = createRoute({
+  method: 'get',
+  path: '/{id}/orders',
+  tags,
+  summary: "A customer's purchase history, newest first",
+  request: { params: IdParam, query: OrdersQuery },
+  responses: { 200: json(PurchaseHistory, 'Orders with lines'), ...errorResponses(401, 404, 422) },
+});
+
+const createCustomerRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: 'Add a customer',
+  request: { body: { required: true, content: { 'application/json': { schema: CreateCustomerBody } } } },
+  responses: { 201: json(Customer, 'The new customer'), ...errorResponses(401, 409, 422) },
+});
+
+const updateRoute = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  tags,
+  summary: 'Change some fields (send the version you read)',
+  request: {
+    params: IdParam,
+    body: { required: true, content: { 'application/json': { schema: UpdateCustomerBody } } },
+  },
+  responses: { 200: json(Customer, 'The updated customer'), ...errorResponses(401, 404, 409, 422) },
+});
+
+const archiveRoute = createRoute({
+  method: 'post',
+  path: '/{id}/archive',
+  tags,
+  summary: 'Archive a customer (hidden from the list unless includeArchived)',
+  request: {
+    params: IdParam,
+    body: { required: true, content: { 'application/json': { schema: ArchiveBody } } },
+  },
+  responses: { 200: json(Customer, 'The archived customer'), ...errorResponses(401, 404, 409, 422) },
+});
+
+const noFile = () => {
+  const text = { ja: 'CSVファイルを選んでください。', en: 'Choose a CSV file.' };
+  return new AppError(422, 'validation_failed', text, { file: text });
+};
+
+/** The customer book API, mounted by the platform at /api/customers. */
+export const customerRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    const q = c.req.valid('query');
+    const page = await listCustomers({
+      db: c.var.db,
+      actor: c.var.actor,
+      filters: filtersOf(q),
+      sort: q.sort,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
+    return c.json(page, 200);
+  })
+  .openapi(exportRoute, async (c) => {
+    const q = c.req.valid('query');
+    const file = await exportCustomersCsv({
+      db: c.var.db,
+      actor: c.var.actor,
+      filters: filtersOf(q),
+      encoding: q.encoding ?? 'sjis',
+    });
+    return c.body(new Uint8Array(file.bytes), 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'X-Replaced-Characters': String(file.replacedCharacters),
+      'Cache-Control': 'no-store',
+    }) as never;
+  })
+  .openapi(previewRoute, async (c) => {
+    const form = c.req.valid('form');
+    const file: unknown = form.file;
+    if (!(file instanceof Blob) || file.size === 0) throw noFile();
+    const preview = await previewCustomerImport({
+      db: c.var.db,
+      actor: c.var.actor,
+      locale: c.var.locale,
+      file: new Uint8Array(await file.arrayBuffer()),
+      fileName: file instanceof File ? file.name : '',
+      encoding: form.encoding ?? 'auto',
+    });
+    return c.json(preview, 200);
+  })
+  .openapi(commitRoute, async (c) => {
+    const { importId } = c.req.valid('param');
+    return c.json(await commitCustomerImport({ db: c.var.db, actor: c.var.actor, importId }), 200);
+  })
+  .openapi(getRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await getCustomer({ db: c.var.db, actor: c.var.actor, id }), 200);
+  })
+  .openapi(ordersRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { limit } = c.req.valid('query');
+    const items = await listCustomerOrders({ db: c.var.db, actor: c.var.actor, customerId: id, limit });
+    return c.json({ items }, 200);
+  })
+  .openapi(createCustomerRoute, async (c) => {
+    const input = c.req.valid('json');
+    return c.json(await createCustomer({ db: c.var.db, actor: c.var.actor, input }), 201);
+  })
+  .openapi(updateRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    return c.json(await updateCustomer({ db: c.var.db, actor: c.var.actor, id, input }), 200);
+  })
+  .openapi(archiveRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { version } = c.req.valid('json');
+    return c.json(await archiveCustomer({ db: c.var.db, actor: c.var.actor, id, version }), 200);
+  });

@@ -1,0 +1,34 @@
+import { customerRoutes } from '../../../src/domains/customers/routes.ts';
+import type { UserKey } from '../../support/tenant-fixture.ts';
+import { createTestApp, request, type SignedTenantFixture, type TestApp } from '../../support/test-app.ts';
+
+/** The full test app with the customer routes mounted where production mounts them. */
+export function createCustomerTestApp(): Promise<TestApp> {
+  return createTestApp({ domains: [{ path: '/customers', routes: customerRoutes }] });
+}
+
+/** Signs every fixture user in once; `as(key)` calls the API as that user. */
+export async function signInAll(t: TestApp, tenant: SignedTenantFixture) {
+  const cookies = {} as Record<UserKey, string>;
+  for (const key of ['admin', 'manager', 'rep1', 'rep2', 'rep3'] as const)
+    cookies[key] = await tenant.signIn(key);
+  return (key: UserKey) => ({
+    cookie: cookies[key],
+    get: (path: string, locale?: 'ja' | 'en') =>
+      request(t.app, 'GET', path, { cookie: cookies[key], locale }),
+    send: (method: string, path: string, body?: unknown, locale?: 'ja' | 'en') =>
+      request(t.app, method, path, { cookie: cookies[key], body, locale }),
+  });
+}
+
+/** A CSV upload as the browser sends it. */
+export function csvForm(bytes: Uint8Array | string, fileName = 'customers.csv', encoding?: string): FormData {
+  const form = new FormData();
+  form.append(
+    'file',
+    new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type: 'text/csv' }),
+    fileName,
+  );
+  if (encoding) form.append('encoding', encoding);
+  return form;
+}
