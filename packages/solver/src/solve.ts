@@ -1,11 +1,11 @@
-import { type ProblemData, compileProblem } from './model/problem-data.ts';
+import { compileProblem, type ProblemData } from './model/problem-data.ts';
 import { SolverError, SolverErrorCode } from './model/solver-error.ts';
 import type { ProblemInput } from './model/types.ts';
-import { buildSolution } from './solution/build-solution.ts';
-import type { Solution } from './solution/solution.ts';
-import { type Progress, iteratedLocalSearch } from './search/iterated-local-search.ts';
+import { iteratedLocalSearch, type Progress } from './search/iterated-local-search.ts';
 import { Route, RouteBuilder } from './search/route.ts';
 import { solveSingleRoute, supportsExact } from './search/solve-single-route.ts';
+import { buildSolution } from './solution/build-solution.ts';
+import type { Solution } from './solution/solution.ts';
 
 export type ObjectiveName = 'distance' | 'vehicles-distance';
 

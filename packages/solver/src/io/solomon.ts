@@ -56,10 +56,16 @@ export function parseSolomon(text: string): SolomonInstance {
     }
   }
   if (customers.length < 2 || vehicles <= 0 || capacity <= 0) {
-    throw new SolverError(SolverErrorCode.InvalidInput, 'Solomon file without a VEHICLE block or customer rows');
+    throw new SolverError(
+      SolverErrorCode.InvalidInput,
+      'Solomon file without a VEHICLE block or customer rows',
+    );
   }
   if (customers[0]!.number !== 0) {
-    throw new SolverError(SolverErrorCode.InvalidInput, 'Solomon file: the first customer row must be the depot 0');
+    throw new SolverError(
+      SolverErrorCode.InvalidInput,
+      'Solomon file: the first customer row must be the depot 0',
+    );
   }
   return { name, vehicles, capacity, customers };
 }

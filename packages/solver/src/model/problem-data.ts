@@ -81,7 +81,10 @@ function readMatrix(
   target: Float64Array,
 ): void {
   if (rows.length !== size) {
-    throw new SolverError(SolverErrorCode.InconsistentMatrix, `${name} has ${rows.length} rows, expected ${size}`);
+    throw new SolverError(
+      SolverErrorCode.InconsistentMatrix,
+      `${name} has ${rows.length} rows, expected ${size}`,
+    );
   }
   for (let i = 0; i < size; i++) {
     const row = rows[i]!;

@@ -1,4 +1,4 @@
-import { Insertion, findBestInsertion } from './insertion.ts';
+import { findBestInsertion, Insertion } from './insertion.ts';
 import { rank } from './local-search.ts';
 import type { Random } from './random.ts';
 import type { RouteBuilder } from './route.ts';
@@ -6,7 +6,18 @@ import type { SearchState } from './search-state.ts';
 
 export type InsertionOrder = 'random' | 'demand' | 'far' | 'close' | 'window';
 
-const ORDERS: readonly InsertionOrder[] = ['random', 'random', 'random', 'random', 'demand', 'demand', 'far', 'far', 'close', 'window'];
+const ORDERS: readonly InsertionOrder[] = [
+  'random',
+  'random',
+  'random',
+  'random',
+  'demand',
+  'demand',
+  'far',
+  'far',
+  'close',
+  'window',
+];
 
 export interface GreedyInsertionOptions {
   blinkRate: number;

@@ -3,7 +3,7 @@ import { insertGreedily } from './greedy-insertion.ts';
 import { LocalSearch } from './local-search.ts';
 import { Random } from './random.ts';
 import { insertWithRegret } from './regret-insertion.ts';
-import { type Objective, SearchState, type Snapshot, compareObjectives, sameDrops } from './search-state.ts';
+import { compareObjectives, type Objective, SearchState, type Snapshot, sameDrops } from './search-state.ts';
 import { type StoppingCriterion, StopWatch } from './stopping-criterion.ts';
 import { removeRandom, removeStrings } from './string-removal.ts';
 
@@ -118,7 +118,12 @@ class Search {
     const averageRemoved = Math.max(2, Math.min(this.options.averageRemoved ?? 10, n / 4));
     let count: number;
     if (this.random.next() < 0.1) {
-      count = removeRandom(state, this.random, 1 + this.random.below(Math.ceil(2 * averageRemoved)), this.removed);
+      count = removeRandom(
+        state,
+        this.random,
+        1 + this.random.below(Math.ceil(2 * averageRemoved)),
+        this.removed,
+      );
     } else {
       count = removeStrings(state, this.random, { averageRemoved, maxStringLength: 10 }, this.removed);
     }
@@ -163,7 +168,9 @@ class Search {
       const candidate = state.objective();
       const order = compareObjectives(candidate, current);
       const accept =
-        order < 0 || (sameDrops(candidate, current) && candidate.cost < current.cost - temperature * Math.log(this.random.next()));
+        order < 0 ||
+        (sameDrops(candidate, current) &&
+          candidate.cost < current.cost - temperature * Math.log(this.random.next()));
       if (accept) {
         current = candidate;
         currentSnapshot = state.snapshot();
@@ -201,9 +208,12 @@ class Search {
       for (const r of state.routes) if (r.jobCount === 0) state.enabled[r.vehicle] = 0;
       state.enabled[smallest.vehicle] = 0;
       const jobs: number[] = [];
-      for (let p = 1; p <= smallest.size; p++) if (smallest.nodes[p]! < this.data.jobCount) jobs.push(smallest.nodes[p]!);
+      for (let p = 1; p <= smallest.size; p++)
+        if (smallest.nodes[p]! < this.data.jobCount) jobs.push(smallest.nodes[p]!);
       state.removeJobs(jobs, jobs.length);
-      insertGreedily(state, this.localSearch.context.first, this.random, state.unassignedJobs(), { blinkRate: 0 });
+      insertGreedily(state, this.localSearch.context.first, this.random, state.unassignedJobs(), {
+        blinkRate: 0,
+      });
       this.localSearch.run();
       let current = state.objective();
       let currentAbsence = absenceSum(state, absence);
@@ -212,7 +222,8 @@ class Search {
         this.iteration++;
         this.ruinAndRecreate(absence);
         const candidate = state.objective();
-        for (let j = 0; j < absence.length; j++) if (state.routeOf[j]! < 0 && !state.excluded[j]) absence[j]!++;
+        for (let j = 0; j < absence.length; j++)
+          if (state.routeOf[j]! < 0 && !state.excluded[j]) absence[j]!++;
         const candidateAbsence = absenceSum(state, absence);
         if (candidate.jobsDropped < current.jobsDropped || candidateAbsence < currentAbsence) {
           current = candidate;
@@ -223,7 +234,10 @@ class Search {
         }
       }
       const baseline = this.bestObjective;
-      if (current.jobsDropped > 0 || compareObjectives(current, { ...baseline, cost: Number.POSITIVE_INFINITY }) > 0) {
+      if (
+        current.jobsDropped > 0 ||
+        compareObjectives(current, { ...baseline, cost: Number.POSITIVE_INFINITY }) > 0
+      ) {
         state.restore(this.best);
         return;
       }
@@ -244,6 +258,7 @@ class Search {
 
 function absenceSum(state: SearchState, absence: Float64Array): number {
   let total = 0;
-  for (let j = 0; j < absence.length; j++) if (state.routeOf[j]! < 0 && !state.excluded[j]) total += absence[j]! + 1;
+  for (let j = 0; j < absence.length; j++)
+    if (state.routeOf[j]! < 0 && !state.excluded[j]) total += absence[j]! + 1;
   return total;
 }

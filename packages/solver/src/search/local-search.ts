@@ -1,6 +1,6 @@
-import { Insertion, findBestInsertion } from './insertion.ts';
+import { findBestInsertion, Insertion } from './insertion.ts';
 import { createExchange } from './operators/exchange.ts';
-import { MoveContext, type Move } from './operators/move.ts';
+import { type Move, MoveContext } from './operators/move.ts';
 import { createRelocate } from './operators/relocate.ts';
 import { swapStar } from './operators/swap-star.ts';
 import { twoOpt } from './operators/two-opt.ts';
@@ -57,7 +57,6 @@ export class LocalSearch {
   /** Runs to a local optimum; returns the number of moves applied. */
   run(): number {
     const state = this.state;
-    const context = this.context;
     const data = state.data;
     let applied = 0;
     this.random.shuffle(this.order);

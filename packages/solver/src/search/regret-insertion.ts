@@ -60,8 +60,7 @@ export function insertWithRegret(state: SearchState, builder: RouteBuilder, jobs
       const regret = second === Number.POSITIVE_INFINITY ? Number.MAX_VALUE : second - first;
       if (
         jobRank > chosenRank ||
-        (jobRank === chosenRank &&
-          (regret > chosenRegret || (regret === chosenRegret && first < chosenCost)))
+        (jobRank === chosenRank && (regret > chosenRegret || (regret === chosenRegret && first < chosenCost)))
       ) {
         chosen = job;
         chosenRoute = firstRoute;

@@ -10,7 +10,7 @@ export function earliestStart(data: ProblemData, node: number, arrival: number):
   for (let w = from; w < to; w++) {
     if (arrival <= data.windowEnd[w]!) {
       const start = data.windowStart[w]!;
-      return arrival > start ? arrival : start;
+      return Math.max(arrival, start);
     }
   }
   return Number.POSITIVE_INFINITY;
@@ -23,7 +23,7 @@ export function latestStart(data: ProblemData, node: number, deadline: number): 
   for (let w = to - 1; w >= from; w--) {
     if (deadline >= data.windowStart[w]!) {
       const end = data.windowEnd[w]!;
-      return deadline < end ? deadline : end;
+      return Math.min(deadline, end);
     }
   }
   return Number.NEGATIVE_INFINITY;
@@ -184,10 +184,10 @@ export class Route {
       for (let d = 0; d < dims; d++) {
         const del = node >= 0 && node < jobCount ? data.delivery[node * dims + d]! : 0;
         const pick = node >= 0 && node < jobCount ? data.pickup[node * dims + d]! : 0;
-        const single = del > pick ? del : pick;
+        const single = Math.max(del, pick);
         const a = this.prefixPeak[prev + d]! + del;
         const b = this.prefixPickup[prev + d]! + single;
-        this.prefixPeak[base + d] = a > b ? a : b;
+        this.prefixPeak[base + d] = Math.max(a, b);
         this.prefixDelivery[base + d] = this.prefixDelivery[prev + d]! + del;
         this.prefixPickup[base + d] = this.prefixPickup[prev + d]! + pick;
       }
@@ -234,7 +234,8 @@ export class Route {
         const to = this.physicalLocation[nextPhysical]!;
         const hasArc = here >= 0 && to >= 0;
         this.suffixCost[p] = this.suffixCost[nextPhysical]! + (hasArc ? data.costs[here * n + to]! : 0);
-        this.suffixTravel[p] = this.suffixTravel[nextPhysical]! + (hasArc ? data.durations[here * n + to]! : 0);
+        this.suffixTravel[p] =
+          this.suffixTravel[nextPhysical]! + (hasArc ? data.durations[here * n + to]! : 0);
         nextPhysical = p;
       } else {
         breaks++;
@@ -245,10 +246,10 @@ export class Route {
       for (let d = 0; d < dims; d++) {
         const del = node >= 0 && node < jobCount ? data.delivery[node * dims + d]! : 0;
         const pick = node >= 0 && node < jobCount ? data.pickup[node * dims + d]! : 0;
-        const single = del > pick ? del : pick;
+        const single = Math.max(del, pick);
         const a = single + this.suffixDelivery[after + d]!;
         const b = pick + this.suffixPeak[after + d]!;
-        this.suffixPeak[base + d] = a > b ? a : b;
+        this.suffixPeak[base + d] = Math.max(a, b);
         this.suffixDelivery[base + d] = this.suffixDelivery[after + d]! + del;
         this.suffixPickup[base + d] = this.suffixPickup[after + d]! + pick;
       }
@@ -302,13 +303,18 @@ export class RouteBuilder {
     return this;
   }
 
+  private fail(): false {
+    this.feasible = false;
+    return false;
+  }
+
   /** Appends a job or a break; returns false once infeasible. */
   add(node: number): boolean {
     if (!this.feasible) return false;
     const data = this.data;
     const v = this.vehicle;
     if (node < data.jobCount) {
-      if (data.compatible[node * data.vehicleCount + v] === 0) return (this.feasible = false);
+      if (data.compatible[node * data.vehicleCount + v] === 0) return this.fail();
       const to = data.nodeLocation[node]!;
       const from = this.location;
       if (from >= 0) {
@@ -320,27 +326,27 @@ export class RouteBuilder {
       }
       this.location = to;
       const start = earliestStart(data, node, this.time);
-      if (start === Number.POSITIVE_INFINITY) return (this.feasible = false);
+      if (start === Number.POSITIVE_INFINITY) return this.fail();
       this.time = start + data.nodeService[node]!;
       this.tasks++;
       const dims = data.dimensions;
       for (let d = 0; d < dims; d++) {
         const del = data.delivery[node * dims + d]!;
         const pick = data.pickup[node * dims + d]!;
-        const single = del > pick ? del : pick;
+        const single = Math.max(del, pick);
         const a = this.peak[d]! + del;
         const b = this.pickup[d]! + single;
-        const peak = a > b ? a : b;
-        if (peak > data.capacity[v * dims + d]!) return (this.feasible = false);
+        const peak = Math.max(a, b);
+        if (peak > data.capacity[v * dims + d]!) return this.fail();
         this.peak[d] = peak;
         this.delivery[d] = this.delivery[d]! + del;
         this.pickup[d] = this.pickup[d]! + pick;
       }
       return true;
     }
-    if (data.breakVehicle[node - data.jobCount] !== v) return (this.feasible = false);
+    if (data.breakVehicle[node - data.jobCount] !== v) return this.fail();
     const start = earliestStart(data, node, this.time);
-    if (start === Number.POSITIVE_INFINITY) return (this.feasible = false);
+    if (start === Number.POSITIVE_INFINITY) return this.fail();
     this.time = start + data.nodeService[node]!;
     return true;
   }
@@ -376,14 +382,14 @@ export class RouteBuilder {
     if (time > route.latest[p]!) return Number.POSITIVE_INFINITY;
     travel += route.suffixTravel[p]!;
     if (travel > data.maxTravel[v]!) return Number.POSITIVE_INFINITY;
-    const tasks = this.tasks + route.jobCount - route.prefixTasks[p - 1 < 0 ? 0 : p - 1]!;
+    const tasks = this.tasks + route.jobCount - route.prefixTasks[Math.max(p - 1, 0)]!;
     if (tasks > data.maxTasks[v]!) return Number.POSITIVE_INFINITY;
     const dims = data.dimensions;
     const base = p * dims;
     for (let d = 0; d < dims; d++) {
       const a = this.peak[d]! + route.suffixDelivery[base + d]!;
       const b = this.pickup[d]! + route.suffixPeak[base + d]!;
-      if ((a > b ? a : b) > data.capacity[v * dims + d]!) return Number.POSITIVE_INFINITY;
+      if (Math.max(a, b) > data.capacity[v * dims + d]!) return Number.POSITIVE_INFINITY;
     }
     if (tasks === 0) return 0;
     return cost + route.suffixCost[p]! + data.fixedCost[v]!;

@@ -1,6 +1,6 @@
 import type { ProblemData } from '../model/problem-data.ts';
 import { earliestStart } from './route.ts';
-import { type Objective, compareObjectives } from './search-state.ts';
+import { compareObjectives, type Objective } from './search-state.ts';
 
 /** Largest job count the exact method accepts. */
 export const EXACT_MAX_JOBS = 12;
@@ -100,8 +100,11 @@ export function solveSingleRoute(
           if (next.time > data.shiftEnd[v]! || next.travel > data.maxTravel[v]!) continue;
           const key = index(mask | (1 << j), j);
           const list = states[key] ?? [];
-          if (list.some((l) => l.time <= next.time && l.cost <= next.cost && l.travel <= next.travel)) continue;
-          const kept = list.filter((l) => !(next.time <= l.time && next.cost <= l.cost && next.travel <= l.travel));
+          if (list.some((l) => l.time <= next.time && l.cost <= next.cost && l.travel <= next.travel))
+            continue;
+          const kept = list.filter(
+            (l) => !(next.time <= l.time && next.cost <= l.cost && next.travel <= l.travel),
+          );
           kept.push(next);
           states[key] = kept;
         }

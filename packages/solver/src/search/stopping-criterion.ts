@@ -32,7 +32,10 @@ export class StopWatch {
   done(iteration: number, sinceImprovement: number): boolean {
     const c = this.criterion;
     if (c.maxIterations !== undefined && iteration >= c.maxIterations) return true;
-    if (c.maxIterationsWithoutImprovement !== undefined && sinceImprovement >= c.maxIterationsWithoutImprovement) {
+    if (
+      c.maxIterationsWithoutImprovement !== undefined &&
+      sinceImprovement >= c.maxIterationsWithoutImprovement
+    ) {
       return true;
     }
     if (c.timeLimitMs !== undefined && this.elapsedMs() >= c.timeLimitMs) return true;

@@ -130,7 +130,11 @@ export function buildSolution(options: BuildSolutionOptions): Solution {
       continue;
     }
     if (data.mandatory[j]) mandatoryUnassigned++;
-    unassigned.push({ id: data.input.jobs[j]!.id, jobIndex: j, reason: excluded[j] ? 'unreachable' : 'no room' });
+    unassigned.push({
+      id: data.input.jobs[j]!.id,
+      jobIndex: j,
+      reason: excluded[j] ? 'unreachable' : 'no room',
+    });
   }
   const sum = (f: (r: RouteSolution) => number) => result.reduce((a, r) => a + f(r), 0);
   return {

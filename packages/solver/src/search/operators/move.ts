@@ -1,5 +1,5 @@
-import { RouteBuilder } from '../route.ts';
 import type { Route } from '../route.ts';
+import { RouteBuilder } from '../route.ts';
 import type { SearchState } from '../search-state.ts';
 
 /**
@@ -45,13 +45,25 @@ export class MoveContext {
 }
 
 /** Appends positions from..to (inclusive) of a route to a buffer; returns the new length. */
-export function copyRange(route: Route, from: number, to: number, buffer: Int32Array, length: number): number {
+export function copyRange(
+  route: Route,
+  from: number,
+  to: number,
+  buffer: Int32Array,
+  length: number,
+): number {
   let k = length;
   for (let p = from; p <= to; p++) buffer[k++] = route.nodes[p]!;
   return k;
 }
 
-export function copyReversed(route: Route, from: number, to: number, buffer: Int32Array, length: number): number {
+export function copyReversed(
+  route: Route,
+  from: number,
+  to: number,
+  buffer: Int32Array,
+  length: number,
+): number {
   let k = length;
   for (let p = to; p >= from; p--) buffer[k++] = route.nodes[p]!;
   return k;

@@ -18,7 +18,8 @@ export function createRelocate(segmentLength: number): Move {
       if (last > from.size) return Number.POSITIVE_INFINITY;
       const data = context.state.data;
       const jobCount = data.jobCount;
-      const plain = data.vehicleBreaks[from.vehicle]!.length === 0 && data.vehicleBreaks[to.vehicle]!.length === 0;
+      const plain =
+        data.vehicleBreaks[from.vehicle]!.length === 0 && data.vehicleBreaks[to.vehicle]!.length === 0;
       if (plain && (from !== to || j < i - 1 || j > last) && last <= from.size) {
         // Arc-based lower bound first: most candidates fail on cost alone.
         const before = from.physicalLocation[i - 1]!;

@@ -154,7 +154,13 @@ function replaceCost(builder: RouteBuilder, route: Route, i: number, job: number
 }
 
 /** Cost of the route with position i removed and `job` inserted after original position p. */
-export function removeInsertCost(builder: RouteBuilder, route: Route, i: number, p: number, job: number): number {
+export function removeInsertCost(
+  builder: RouteBuilder,
+  route: Route,
+  i: number,
+  p: number,
+  job: number,
+): number {
   if (p === i || p === i - 1) return replaceCost(builder, route, i, job);
   if (p < i) {
     builder.startWith(route, p);

@@ -1,4 +1,4 @@
-import { type Route, arcCost } from '../route.ts';
+import { arcCost, type Route } from '../route.ts';
 import { copyRange, type Move, type MoveContext } from './move.ts';
 
 /**

@@ -1,0 +1,20 @@
+export type { SolomonAnswer, SolomonInstance } from './io/solomon.ts';
+export { isSolomonText, parseSolomon, solomonAnswer, solomonToProblem } from './io/solomon.ts';
+export type { VroomInput } from './io/vroom.ts';
+export { isVroomInput, solutionToVroom, vroomToProblem } from './io/vroom.ts';
+export { describeSolverErrorCode, SolverError, SolverErrorCode } from './model/solver-error.ts';
+export type {
+  BreakInput,
+  Coordinates,
+  JobInput,
+  Place,
+  ProblemInput,
+  TimeWindow,
+  VehicleInput,
+} from './model/types.ts';
+export type { Progress } from './search/iterated-local-search.ts';
+export type { RouteSolution, Solution, SolutionSummary, Step, UnassignedJob } from './solution/solution.ts';
+export type { ObjectiveName, SolveOptions } from './solve.ts';
+export { solve } from './solve.ts';
+export type { SolveInWorkerOptions, WorkerSolve } from './worker/solve-in-worker.ts';
+export { solveInWorker } from './worker/solve-in-worker.ts';

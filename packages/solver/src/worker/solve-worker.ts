@@ -1,0 +1,40 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { SolverError } from '../model/solver-error.ts';
+import type { ProblemInput } from '../model/types.ts';
+import { type SolveOptions, solve } from '../solve.ts';
+import type { WorkerMessage } from './worker-messages.ts';
+
+interface WorkerRequest {
+  input: ProblemInput;
+  options: Omit<SolveOptions, 'onProgress' | 'signal'>;
+  cancelFlag: SharedArrayBuffer;
+  progressIntervalMs: number;
+}
+
+const request = workerData as WorkerRequest;
+const cancelled = new Int32Array(request.cancelFlag);
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+let lastProgress = 0;
+try {
+  const solution = solve(request.input, {
+    ...request.options,
+    signal: {
+      get aborted() {
+        return Atomics.load(cancelled, 0) === 1;
+      },
+    } as AbortSignal,
+    onProgress: (progress) => {
+      const now = performance.now();
+      if (now - lastProgress < request.progressIntervalMs) return;
+      lastProgress = now;
+      post({ type: 'progress', progress });
+    },
+  });
+  post({ type: 'result', solution, cancelled: Atomics.load(cancelled, 0) === 1 });
+} catch (error) {
+  if (error instanceof SolverError) {
+    post({ type: 'error', code: error.code, message: error.message });
+  } else {
+    post({ type: 'error', message: (error as Error).message ?? String(error) });
+  }
+}
