@@ -43,7 +43,10 @@ test('search a customer, open its カルテ and see the purchase history', async
   await expect(page.getByText('注意点').first()).toBeVisible();
   await expect(page.getByText('購入履歴').first()).toBeVisible();
   // The most recent order's number appears in the history.
-  const orders = await api<{ items: { orderNo: string }[] }>(page, `/api/customers/${target.id}/orders?limit=5`);
+  const orders = await api<{ items: { orderNo: string }[] }>(
+    page,
+    `/api/customers/${target.id}/orders?limit=5`,
+  );
   expect(orders.items.length).toBeGreaterThan(0);
   await expect(page.getByText(orders.items[0]!.orderNo).first()).toBeVisible();
 });
