@@ -1,0 +1,104 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mockFetch, renderWithApp } from '../../../test/render.tsx';
+import type { Customer } from '../api/customer-types.ts';
+import { EditCustomer } from './EditCustomer.tsx';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const buildCustomer = (overrides: Partial<Customer> = {}): Customer => ({
+  id: 'c1',
+  code: 'C-001',
+  name: '山田商店',
+  nameKana: 'ヤマダショウテン',
+  honorific: 'onchu',
+  address: '東京都千代田区1-1',
+  phone: '03-0000-0000',
+  rank: 'A',
+  status: 'active',
+  repId: 'u2',
+  repName: '田中',
+  areaId: 'a1',
+  areaName: '千代田',
+  cadenceDays: 14,
+  lastOrderAt: null,
+  lastVisitAt: null,
+  archivedAt: null,
+  postalCode: '1000001',
+  lat: null,
+  lng: null,
+  contacts: [],
+  cadenceToleranceDays: 3,
+  preferredWeekdays: [1],
+  timeWindows: [],
+  visitDurationMinutes: 30,
+  preferences: '',
+  cautions: '',
+  notes: '',
+  version: 3,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  stats: { orderCount: 0, revenue12m: 0, averageOrderValue: 0, lastOrderAt: null },
+  ...overrides,
+});
+
+const reference = {
+  '/api/areas': { body: { items: [{ id: 'a1', name: '千代田' }] } },
+  '/api/users': { body: { items: [{ id: 'u2', name: '田中', role: 'rep', teamId: 'team1' }] } },
+};
+
+describe('EditCustomer', () => {
+  it('sends the version it read and, on a conflict, offers to load the latest one', async () => {
+    let version = 3;
+    const fetch = mockFetch({
+      ...reference,
+      '/api/customers/c1': () => ({
+        body: buildCustomer({ version, name: version === 3 ? '山田商店' : '山田商店（新）' }),
+      }),
+    });
+    renderWithApp(<EditCustomer customerId="c1" />);
+    await screen.findByDisplayValue('山田商店');
+
+    // Someone else saves meanwhile: our PATCH is refused.
+    fetch.mockImplementationOnce(
+      async () =>
+        new Response(
+          JSON.stringify({ error: { code: 'version_conflict', message: '他の人が更新しました' } }),
+          {
+            status: 409,
+          },
+        ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('他のユーザーが先に更新しました')).toBeTruthy();
+    const patch = fetch.mock.calls.find(([, init]) => init?.method === 'PATCH');
+    expect(JSON.parse(String(patch?.[1]?.body))).toMatchObject({ version: 3, name: '山田商店' });
+
+    version = 4;
+    fireEvent.click(screen.getByRole('button', { name: '最新の内容を読み込む' }));
+    expect(await screen.findByDisplayValue('山田商店（新）')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('他のユーザーが先に更新しました')).toBeNull());
+  });
+
+  it('shows the server field errors next to the fields', async () => {
+    const fetch = mockFetch({ ...reference, '/api/customers/c1': { body: buildCustomer() } });
+    renderWithApp(<EditCustomer customerId="c1" />);
+    await screen.findByDisplayValue('山田商店');
+    fetch.mockImplementationOnce(
+      async () =>
+        new Response(
+          JSON.stringify({
+            error: {
+              code: 'validation_failed',
+              message: '入力内容を確認してください。',
+              fields: { phone: '電話番号の形式が正しくありません。' },
+            },
+          }),
+          { status: 422 },
+        ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('電話番号の形式が正しくありません。')).toBeTruthy();
+    expect(screen.getByLabelText('電話番号').getAttribute('aria-invalid')).toBe('true');
+  });
+});
