@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
-import type { MiddlewareHandler } from 'hono';
+import type { Hono, MiddlewareHandler, Schema } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { authHandler, type ClientIpResolver } from '../../domains/auth/auth-handler.ts';
 import { type Auth, createAuth } from '../../domains/auth/create-auth.ts';
@@ -31,7 +31,7 @@ const UPLOAD_PATHS = [/^\/api\/customers\/import\/preview$/];
 /** A domain router and where it is mounted (below /api, behind the actor middleware). */
 export interface DomainRoutes {
   path: string;
-  routes: OpenAPIHono<AppEnv>;
+  routes: OpenAPIHono<AppEnv> | Hono<AppEnv, Schema, string>;
 }
 
 export interface CreateAppOptions {
