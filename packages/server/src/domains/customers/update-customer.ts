@@ -47,6 +47,15 @@ export async function updateCustomer({ db, actor, id, input }: UpdateCustomerOpt
       ) as unknown as CustomerFields;
       Object.assign(merged, definedOnly(patch));
       const checked = validateCustomerFields(merged, rawContacts?.map(toContactFields), rawCode);
+      // Data saved before a rule existed (or imported) must not block an unrelated edit: drop
+      // errors the stored record already had on fields this request leaves alone.
+      const before = validateCustomerFields(
+        Object.fromEntries(editableFieldNames.map((k) => [k, current[k]])) as unknown as CustomerFields,
+      ).errors;
+      for (const path of Object.keys(checked.errors)) {
+        const field = path.split('.')[0] as string;
+        if (!(field in patch) && before[path]?.en === checked.errors[path]?.en) delete checked.errors[path];
+      }
       await checkReferences(tx, actor, checked.value, checked.errors, current.repId);
       if (Object.keys(checked.errors).length > 0) throw validationFailed(checked.errors);
 
