@@ -1,5 +1,7 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface PageHeaderProps {
   title: ReactNode;
@@ -10,6 +12,8 @@ interface PageHeaderProps {
 
 /** Page title row: title and subtitle on the left, actions on the right (wrapping under on phones). */
 export function PageHeader({ title, subtitle, actions, above }: PageHeaderProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(typeof title === 'string' ? `${title} | ${t('app.name')}` : t('app.name'));
   return (
     <Stack gap={4} mb="md">
       {above}

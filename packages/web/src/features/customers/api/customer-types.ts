@@ -105,8 +105,8 @@ export interface CustomerInput {
   phone: string;
   lat?: number | null;
   lng?: number | null;
-  repId: string;
-  areaId: string;
+  repId: string | null;
+  areaId: string | null;
   rank: Rank;
   status: CustomerStatus;
   cadenceDays: number;

@@ -71,7 +71,7 @@ export function CustomerForm({
   const reps = useReps(!lockRep);
 
   const required = (value: unknown) =>
-    typeof value === 'string' && value.trim() === '' ? t('customerForm.required') : null;
+    value == null || (typeof value === 'string' && value.trim() === '') ? t('customerForm.required') : null;
   const positive = (value: number | '') => (value === '' || value < 1 ? t('customerForm.positive') : null);
 
   const form = useForm<CustomerFormValues>({
@@ -82,7 +82,6 @@ export function CustomerForm({
       nameKana: required,
       address: required,
       repId: required,
-      areaId: required,
       cadenceDays: positive,
       visitDurationMinutes: positive,
       cadenceToleranceDays: (value) => (value === '' || value < 0 ? t('customerForm.positive') : null),
@@ -253,7 +252,7 @@ export function CustomerForm({
             />
             <Select
               label={t('customerForm.fields.areaId')}
-              required
+              clearable
               data={(areas.data ?? []).map((area) => ({ value: area.id, label: area.name }))}
               searchable
               nothingFoundMessage={t('common.none')}

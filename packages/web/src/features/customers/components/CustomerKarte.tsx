@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, Skeleton, Stack } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconArchive, IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +48,7 @@ function KarteSkeleton() {
 export function CustomerKarte({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const query = useCustomer(customerId);
+  useDocumentTitle(query.data ? `${query.data.name} | ${t('app.name')}` : t('app.name'));
 
   if (query.isPending) return <KarteSkeleton />;
   if (query.isError) {

@@ -93,6 +93,10 @@ describe('toCustomerInput', () => {
     expect(toCustomerInput(buildValues({ nameKana: 'しんき しょうじ' })).nameKana).toBe('シンキ ショウジ');
   });
 
+  it('sends an unset area as null', () => {
+    expect(toCustomerInput(buildValues({ areaId: '' })).areaId).toBeNull();
+  });
+
   it('sends blank coordinates as null', () => {
     const input = toCustomerInput(buildValues({ lat: '', lng: '' }));
     expect(input.lat).toBeNull();
