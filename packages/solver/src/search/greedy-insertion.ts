@@ -65,8 +65,11 @@ export function insertGreedily(
     }
   };
   const weight = options.weight;
+  // Mostly by rank (mandatory, priority); sometimes not, so that two lower-priority jobs can
+  // win the room one higher-priority job would take.
+  const rankFirst = random.next() < 0.8;
   jobs.sort((a, b) => {
-    const byRank = rank(data, b) - rank(data, a);
+    const byRank = rankFirst ? rank(data, b) - rank(data, a) : 0;
     if (byRank !== 0) return byRank;
     if (weight) {
       const byWeight = weight[b]! - weight[a]!;

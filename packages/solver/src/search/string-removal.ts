@@ -34,6 +34,15 @@ export function removeStrings(
   const maxStrings = (4 * options.averageRemoved) / (1 + maxLength) - 1;
   const strings = Math.floor(random.next() * maxStrings) + 1;
   let seed = random.below(data.jobCount);
+  if (state.routeOf[seed]! < 0 && !state.excluded[seed] && random.next() < 0.7) {
+    // A dropped job: make room around it by ruining near its closest routed neighbour.
+    for (const n of data.neighbours[seed]!) {
+      if (state.routeOf[n]! >= 0) {
+        seed = n;
+        break;
+      }
+    }
+  }
   for (let tries = 0; state.routeOf[seed]! < 0 && tries < 4 * data.jobCount; tries++) {
     seed = random.below(data.jobCount);
   }

@@ -67,7 +67,7 @@ export function buildSolution(options: BuildSolutionOptions): Solution {
       const arrival = time;
       const start = earliestStart(data, node, arrival);
       time = start + data.nodeService[node]!;
-      service += data.nodeService[node]!;
+      if (isJob) service += data.nodeService[node]!;
       waiting += start - arrival;
       let id: number | string;
       if (isJob) {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { SolverError, SolverErrorCode } from '../src/model/solver-error.ts';
+import type { Progress } from '../src/search/iterated-local-search.ts';
+import { solveInWorker } from '../src/worker/solve-in-worker.ts';
+import { buildRandomProblem } from './support/build-problem.ts';
+import { checkSolution } from './support/check-solution.ts';
+
+describe('solveInWorker', () => {
+  it('solves on a real worker thread, reports progress and stops on cancel', async () => {
+    const input = buildRandomProblem({ seed: 5, jobs: 60, vehicles: 6, withBreaks: true });
+    const progress: Progress[] = [];
+    const started = Date.now();
+    const run = solveInWorker(input, {
+      timeLimitSeconds: 60,
+      progressIntervalMs: 0,
+      onProgress: (p) => progress.push(p),
+    });
+    setTimeout(() => run.cancel(), 1500);
+    const solution = await run.solution;
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(checkSolution(input, solution)).toEqual([]);
+    const last = progress.at(-1)!;
+    expect(solution.summary.cost).toBeLessThanOrEqual(last.objective.cost + 1e-6);
+  });
+
+  it('rejects bad input with the solver error code', async () => {
+    const run = solveInWorker({ jobs: [], vehicles: [] });
+    await expect(run.solution).rejects.toBeInstanceOf(SolverError);
+    await expect(run.solution).rejects.toMatchObject({ code: SolverErrorCode.InvalidInput });
+  });
+});
