@@ -19,9 +19,17 @@ export interface ImportRow {
   fields: CustomerFields;
 }
 
+/** JSON with object keys sorted: jsonb hands time windows back as {end, start}. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** Same values, whatever the key order. */
 export function sameFields(a: CustomerFields, b: CustomerFields): boolean {
-  return (Object.keys(a) as (keyof CustomerFields)[]).every(
-    (k) => JSON.stringify(a[k]) === JSON.stringify(b[k]),
-  );
+  return (Object.keys(a) as (keyof CustomerFields)[]).every((k) => canonical(a[k]) === canonical(b[k]));
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers } from '../../../src/platform/db/schema/index.ts';
 import type { UserKey } from '../../support/tenant-fixture.ts';
 import { request, type SignedTenantFixture, type TestApp } from '../../support/test-app.ts';
-import { createCustomerTestApp, csvForm } from './customer-app.ts';
+import { createCustomerTestApp, csvForm, signIn } from './customer-app.ts';
 
 /**
  * Who may touch whose customer, for every customer endpoint. Tenant A has rep1 + rep2 (team A,
@@ -23,7 +23,7 @@ beforeAll(async () => {
   b = await t.createTenant();
   for (const tenant of [a, b]) {
     for (const key of ['admin', 'manager', 'rep1', 'rep2', 'rep3'] as const) {
-      cookies.set(`${tenant.tenantId}:${key}`, await tenant.signIn(key));
+      cookies.set(`${tenant.tenantId}:${key}`, await signIn(t, tenant, key));
     }
   }
 });

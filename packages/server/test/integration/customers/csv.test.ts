@@ -1,0 +1,269 @@
+import { eq } from 'drizzle-orm';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customers } from '../../../src/platform/db/schema/index.ts';
+import type { SignedTenantFixture, TestApp } from '../../support/test-app.ts';
+import { createCustomerTestApp, csvForm, signInAll } from './customer-app.ts';
+
+type Preview = {
+  importId: string;
+  totalRows: number;
+  validRows: number;
+  errors: { row: number; column: string; message: string }[];
+  summary: { create: number; update: number; unchanged: number };
+  encoding: string;
+};
+
+const HEADER =
+  '顧客コード,会社名,フリガナ,敬称,郵便番号,住所,電話番号,担当者メール,エリア,ランク,ステータス,訪問周期(日),許容幅(日),訪問曜日,訪問時間帯,滞在時間(分),好み・人柄,注意点,メモ';
+
+let t: TestApp;
+let tenant: SignedTenantFixture;
+let as: Awaited<ReturnType<typeof signInAll>>;
+const db = () => t.database.db;
+const snapshot = () =>
+  db().select().from(customers).where(eq(customers.tenantId, tenant.tenantId)).orderBy(customers.code);
+
+beforeAll(async () => {
+  t = await createCustomerTestApp();
+  tenant = await t.createTenant();
+  as = await signInAll(t, tenant);
+  const c = tenant.customersOf('rep1')[0]!;
+  await db()
+    .update(customers)
+    .set({
+      nameKana: 'カブシキガイシャ テスト',
+      preferredWeekdays: [1, 3, 5],
+      cautions: '搬入は裏口から、"台車"必須\n13時〜14時は不在',
+      notes: 'お礼状は手書きで 😀 Café',
+      status: 'dormant',
+      honorific: 'sama',
+    })
+    .where(eq(customers.id, c.id));
+  // The fixture furigana (テストREP1…) is not pure katakana: make every row importable.
+  for (const [i, other] of tenant.customers.slice(1).entries()) {
+    await db()
+      .update(customers)
+      .set({ nameKana: `テスト ${'ア'.repeat(i + 1)}` })
+      .where(eq(customers.id, other.id));
+  }
+});
+afterAll(() => t.close());
+
+const exportCsv = async (query = '') => {
+  const res = await as('admin').get(`/api/customers/export.csv${query}`);
+  expect(res.status).toBe(200);
+  return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+};
+const preview = async (
+  file: Uint8Array | string,
+  who: 'admin' | 'manager' = 'admin',
+  locale?: 'ja' | 'en',
+) => {
+  const res = await as(who).send('POST', '/api/customers/import/preview', csvForm(file), locale);
+  expect(res.status).toBe(200);
+  return (await res.json()) as Preview;
+};
+const commit = (importId: string, who: 'admin' | 'manager' = 'admin') =>
+  as(who).send('POST', `/api/customers/import/${importId}/commit`);
+
+describe('export', () => {
+  it('writes Shift_JIS with CRLF and a dated attachment name by default', async () => {
+    const { res, bytes } = await exportCsv();
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=Shift_JIS');
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="customers-\d{8}\.csv"; filename\*=UTF-8''customers-\d{8}\.csv$/,
+    );
+    const text = iconv.decode(Buffer.from(bytes), 'cp932');
+    expect(text.startsWith(`${HEADER}\r\n`)).toBe(true);
+    expect(text).toContain('"搬入は裏口から、""台車""必須\n13時～14時は不在"');
+    // 😀 and é have no Shift_JIS code: written as 〓, and counted.
+    expect(text).toContain('お礼状は手書きで 〓 Caf〓');
+    expect(res.headers.get('x-replaced-characters')).toBe('2');
+    expect(text).toContain(',月水金,');
+    expect(text).toContain(',休眠,');
+    expect(text).toContain(',様,');
+  });
+
+  it('writes UTF-8 with a BOM on request, keeping every character', async () => {
+    const { res, bytes } = await exportCsv('?encoding=utf8');
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=UTF-8');
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toContain('😀 Café');
+  });
+
+  it('applies the list filters', async () => {
+    const { bytes } = await exportCsv(`?encoding=utf8&repId=${tenant.users.rep3.id}`);
+    const rows = new TextDecoder().decode(bytes).trim().split('\r\n').slice(1);
+    expect(rows.map((r) => r.split(',')[0]).sort()).toEqual(
+      tenant
+        .customersOf('rep3')
+        .map((c) => c.code)
+        .sort(),
+    );
+  });
+});
+
+describe('round trip', () => {
+  it.each(['utf8', 'sjis'])('re-importing an %s export changes nothing', async (encoding) => {
+    const before = await snapshot();
+    const { bytes } = await exportCsv(`?encoding=${encoding}`);
+    const p = await preview(bytes);
+    expect(p.encoding).toBe(encoding);
+    expect(p.errors).toEqual([]);
+    expect(p.summary).toEqual({ create: 0, update: 0, unchanged: tenant.customers.length });
+    const res = await commit(p.importId);
+    expect(await res.json()).toEqual({ created: 0, updated: 0 });
+    // The emoji survives a Shift_JIS round trip: 〓 in the file does not overwrite it.
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('import', () => {
+  const row = (cells: Partial<Record<string, string>>) => {
+    const base: Record<string, string> = {
+      顧客コード: '',
+      会社名: '取込商事',
+      フリガナ: 'トリコミショウジ',
+      敬称: '御中',
+      郵便番号: '530-0001',
+      住所: '大阪府大阪市北区梅田2-2-2',
+      電話番号: '06-6000-9999',
+      担当者メール: tenant.users.rep1.email,
+      エリア: tenant.areas[0]!.name,
+      ランク: 'B',
+      ステータス: '稼働',
+      '訪問周期(日)': '28',
+      '許容幅(日)': '3',
+      訪問曜日: '火木',
+      訪問時間帯: '09:00-12:00;13:00-17:30',
+      '滞在時間(分)': '30',
+      '好み・人柄': '',
+      注意点: '',
+      メモ: '',
+    };
+    return HEADER.split(',')
+      .map((h) => ({ ...base, ...cells })[h] ?? '')
+      .join(',');
+  };
+  const file = (...rows: string[]) => `${HEADER}\r\n${rows.join('\r\n')}\r\n`;
+
+  it('names every bad row and column, in the caller’s language, and writes nothing', async () => {
+    const before = await snapshot();
+    const csv = file(
+      row({ 顧客コード: 'N-1' }),
+      row({ 顧客コード: 'N-2', 電話番号: '06-ABCD', エリア: '存在しない区' }),
+      row({ 顧客コード: 'N-1', ステータス: 'active', 訪問曜日: '月曜' }),
+      row({ 顧客コード: 'N-4', '訪問周期(日)': '7', '許容幅(日)': '8', 担当者メール: 'nobody@example.com' }),
+    );
+    const p = await preview(csv, 'admin', 'en');
+    expect(p.totalRows).toBe(4);
+    expect(p.validRows).toBe(1);
+    expect(p.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, '電話番号'],
+      [2, 'エリア'],
+      [3, '顧客コード'],
+      [3, '訪問曜日'],
+      [4, '担当者メール'],
+      [4, '許容幅(日)'],
+    ]);
+    expect(p.errors[0]!.message).toBe('Phone number: digits and hyphens only.');
+    const ja = await preview(csv);
+    expect(ja.errors[0]!.message).toBe('電話番号は数字とハイフンで入力してください。');
+    const res = await commit(p.importId);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ error: { code: 'import_has_errors' } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('reports a missing column on row 0', async () => {
+    const p = await preview(HEADER.replace(',メモ', '') + '\r\n' + row({}).replace(/,$/, '') + '\r\n');
+    expect(p.errors).toEqual([{ row: 0, column: 'メモ', message: '「メモ」列がありません。' }]);
+  });
+
+  it('creates new rows (generating codes) and updates changed ones, once', async () => {
+    const existing = tenant.customersOf('rep2')[0]!;
+    const csv = file(
+      row({}),
+      row({ 顧客コード: existing.code, 会社名: '改名後の商事', 担当者メール: tenant.users.rep2.email }),
+    );
+    const p = await preview(iconv.encode(csv, 'cp932'), 'manager');
+    expect(p.encoding).toBe('sjis');
+    expect(p.errors).toEqual([]);
+    expect(p.summary).toEqual({ create: 1, update: 1, unchanged: 0 });
+    // Nothing is written before the commit.
+    expect(await db().select().from(customers).where(eq(customers.name, '取込商事'))).toEqual([]);
+    const res = await commit(p.importId, 'manager');
+    expect(await res.json()).toEqual({ created: 1, updated: 1 });
+    const [created] = await db().select().from(customers).where(eq(customers.name, '取込商事'));
+    expect(created).toMatchObject({
+      code: expect.stringMatching(/^C-\d{6}$/),
+      repId: tenant.users.rep1.id,
+      preferredWeekdays: [2, 4],
+      timeWindows: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:00', end: '17:30' },
+      ],
+    });
+    const [updated] = await db().select().from(customers).where(eq(customers.id, existing.id));
+    expect(updated).toMatchObject({ name: '改名後の商事', version: 2 });
+    const again = await commit(p.importId, 'manager');
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: { code: 'import_already_committed' } });
+  });
+
+  it('writes nothing when the commit fails part-way', async () => {
+    const existing = tenant.customersOf('rep1')[1]!;
+    const csv = file(
+      row({ 顧客コード: existing.code, 会社名: '途中失敗で戻るはずの名前' }),
+      row({ 顧客コード: 'RACE-1', 会社名: '競合商事' }),
+    );
+    const p = await preview(csv);
+    expect(p.errors).toEqual([]);
+    const before = await snapshot();
+    // Someone takes RACE-1 between preview and commit: the insert fails after the update ran.
+    const taken = await as('rep1').send('POST', '/api/customers', { name: '先取り', code: 'RACE-1' });
+    expect(taken.status).toBe(201);
+    const res = await commit(p.importId);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ error: { code: 'code_taken' } });
+    const after = await snapshot();
+    expect(after.filter((c) => c.code !== 'RACE-1')).toEqual(before);
+  });
+
+  it('refuses a commit when a customer changed since the preview', async () => {
+    const existing = tenant.customersOf('rep3')[1]!;
+    const p = await preview(
+      file(row({ 顧客コード: existing.code, 会社名: '取込の名前', 担当者メール: tenant.users.rep3.email })),
+    );
+    expect(p.summary.update).toBe(1);
+    const [current] = await db().select().from(customers).where(eq(customers.id, existing.id));
+    const edit = await as('rep3').send('PATCH', `/api/customers/${existing.id}`, {
+      version: current!.version,
+      notes: '編集が先',
+    });
+    expect(edit.status).toBe(200);
+    const res = await commit(p.importId);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ error: { code: 'import_stale' } });
+    const [after] = await db().select().from(customers).where(eq(customers.id, existing.id));
+    expect(after).toMatchObject({ notes: '編集が先', name: current!.name });
+  });
+
+  it('refuses an expired preview', async () => {
+    const p = await preview(file(row({ 会社名: '期限切れ商事' })));
+    const { customerImports } = await import('../../../src/platform/db/schema/index.ts');
+    await db()
+      .update(customerImports)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(customerImports.id, p.importId));
+    const res = await commit(p.importId);
+    expect(res.status).toBe(410);
+    expect(await db().select().from(customers).where(eq(customers.name, '期限切れ商事'))).toEqual([]);
+  });
+
+  it('refuses an upload without a file', async () => {
+    const res = await as('admin').send('POST', '/api/customers/import/preview', new FormData());
+    expect(res.status).toBe(422);
+  });
+});
