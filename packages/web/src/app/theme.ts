@@ -13,5 +13,7 @@ export const theme = createTheme({
   components: {
     Button: { defaultProps: { radius: 'md' } },
     Paper: { defaultProps: { radius: 'md' } },
+    // Uppercase labels suit neither Japanese nor short English statuses.
+    Badge: { styles: { root: { textTransform: 'none' } } },
   },
 });

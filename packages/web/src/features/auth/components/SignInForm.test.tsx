@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../../i18n/i18n.ts';
 import { mockFetch, renderWithApp } from '../../../test/render.tsx';
 import { SignInForm } from './SignInForm.tsx';
 
@@ -52,5 +53,23 @@ describe('SignInForm', () => {
     await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
     const init = fetch.mock.calls[0]?.[1];
     expect(new Headers(init?.headers).get('Accept-Language')).toBe('ja');
+  });
+
+  it('labels the English fields so that "Email" and "Password" each find exactly one control', async () => {
+    mockFetch({});
+    await i18n.changeLanguage('en');
+    try {
+      renderWithApp(<SignInForm onSignedIn={() => {}} />);
+      await screen.findByRole('button', { name: 'Sign in' });
+      // Playwright's getByLabel matches substrings: no other control may mention the field names.
+      const labelled = [...document.querySelectorAll('[aria-label]')].map((el) =>
+        el.getAttribute('aria-label'),
+      );
+      expect(labelled.filter((label) => /password|email/i.test(label ?? ''))).toEqual([]);
+      expect(screen.getByLabelText(/^Password/)).toBeTruthy();
+      expect(screen.getByLabelText(/^Email/)).toBeTruthy();
+    } finally {
+      await i18n.changeLanguage('ja');
+    }
   });
 });

@@ -60,6 +60,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         <PasswordInput
           label={t('signIn.password')}
           autoComplete="current-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('signIn.toggleVisibility') }}
           size="md"
           required
           key={form.key('password')}

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-error.ts';
 import { normalizeKana } from '../../../lib/kana.ts';
@@ -45,9 +45,10 @@ interface CustomerFormProps {
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="fieldset" className={classes.section}>
-      <Title order={2} fz="md" mb="md" component="legend" className={classes.legend}>
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby={id}>
+      <Title order={2} fz="md" mb="md" id={id}>
         {title}
       </Title>
       {children}

@@ -90,12 +90,10 @@ export function CustomerKarte({ customerId }: { customerId: string }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
-          <Stack gap="md">
-            <CustomerNotesCard customer={customer} />
-            <CustomerOrders customerId={customer.id} />
-          </Stack>
+          <CustomerNotesCard customer={customer} />
         </Grid.Col>
       </Grid>
+      <CustomerOrders customerId={customer.id} />
     </Stack>
   );
 }

@@ -20,6 +20,21 @@ import { useIsDesktop } from '../../../ui/useIsDesktop.ts';
 import type { Order } from '../api/customer-types.ts';
 import { useCustomerOrders } from '../hooks/useCustomer.ts';
 
+const ORDER_STATUS_COLORS: Record<string, string> = {
+  confirmed: 'blue',
+  delivered: 'teal',
+  cancelled: 'gray',
+};
+
+function OrderStatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={ORDER_STATUS_COLORS[status] ?? 'gray'} radius="sm">
+      {t(`customer.orders.statusValues.${status}`, { defaultValue: status })}
+    </Badge>
+  );
+}
+
 function OrderLines({ order }: { order: Order }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -103,9 +118,7 @@ function OrdersTable({ orders }: { orders: Order[] }) {
                     {order.orderNo}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color="gray" radius="sm">
-                      {order.status}
-                    </Badge>
+                    <OrderStatusBadge status={order.status} />
                   </Table.Td>
                   <Table.Td ta="right">{formatYen(order.subtotal, lang)}</Table.Td>
                   <Table.Td ta="right">{formatYen(order.tax, lang)}</Table.Td>
@@ -158,6 +171,7 @@ function OrderCard({ order }: { order: Order }) {
           <Text size="xs" c="dimmed">
             {order.orderNo} ・ {t('customer.orders.items', { count: order.lines.length })}
           </Text>
+          {order.status === 'cancelled' && <OrderStatusBadge status={order.status} />}
         </Stack>
         <Group gap={6} wrap="nowrap">
           <Text fw={700} className="tabular">
