@@ -177,7 +177,7 @@ describe('import', () => {
   });
 
   it('reports a missing column on row 0', async () => {
-    const p = await preview(HEADER.replace(',メモ', '') + '\r\n' + row({}).replace(/,$/, '') + '\r\n');
+    const p = await preview(`${HEADER.replace(',メモ', '')}\r\n${row({}).replace(/,$/, '')}\r\n`);
     expect(p.errors).toEqual([{ row: 0, column: 'メモ', message: '「メモ」列がありません。' }]);
   });
 
