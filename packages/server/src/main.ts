@@ -1,0 +1,70 @@
+/**
+ * Starts Kayoi: configuration, database (PGlite under DATA_DIR with a folder lock, or
+ * PostgreSQL via DATABASE_URL), migrations, the demo company on an empty database, then the
+ * HTTP server. SIGINT/SIGTERM close the server and the database and release the lock.
+ */
+import { serve } from '@hono/node-server';
+import { appDomains } from './app-domains.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
+import { openDatabase } from './platform/db/open-database.ts';
+import { formatDemoAccounts, isDatabaseEmpty, seedDemo } from './platform/db/seed/seed-demo.ts';
+import { createApp } from './platform/http/create-app.ts';
+import { createLogger } from './platform/logger.ts';
+
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  if (config.authSecretIsDefault) {
+    logger.warn(
+      'BETTER_AUTH_SECRET is not set: using the development default (never do this in production).',
+    );
+  }
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  logger.info(
+    { driver: database.driver, ...(config.databaseUrl ? {} : { dataDir: config.dataDir }) },
+    'database ready (migrations applied)',
+  );
+
+  let seeded = false;
+  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+    const started = performance.now();
+    await seedDemo(database.db);
+    seeded = true;
+    logger.info({ ms: Math.round(performance.now() - started) }, 'seeded the demo company');
+  }
+
+  const app = createApp({ database, config, logger, domains: appDomains });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = config.baseUrl;
+    console.log(`\nKayoi is running at ${url}  (listening on ${info.address}:${info.port})`);
+    console.log(`API reference: ${url}/api/docs`);
+    console.log(`${seeded ? 'Demo company seeded. ' : ''}${formatDemoAccounts()}\n`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await database.close();
+      process.exit(0);
+    });
+    // Idle keep-alive connections would hold close() open.
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(`\n${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,594 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../database.ts';
+import type { KayoiRole } from '../schema/auth.ts';
+import {
+  businessKinds,
+  cautionNotes,
+  clinicTitles,
+  companyStems,
+  contactTitles,
+  familyNames,
+  givenNames,
+  memoNotes,
+  preferenceNotes,
+  proprietorKinds,
+  type Ward,
+} from './japanese-data.ts';
+import { type CatalogProduct, type ProductGroup, productCatalog } from './product-catalog.ts';
+import { createRandom, type Random } from './random.ts';
+import { BatchInsert, type SqlValue } from './sql-batch.ts';
+
+export interface StaffPlan {
+  email: string;
+  name: string;
+  role: KayoiRole;
+  /** Index into `teams`, or null. */
+  team: number | null;
+  /** Reps: indexes into `areas` they cover. */
+  areas?: readonly number[];
+  /** Where the working day starts (default: the office). */
+  start?: { address: string; lat: number; lng: number };
+}
+
+export interface TenantPlan {
+  id: string;
+  slug: string;
+  name: string;
+  settings: { postalCode: string; address: string; phone: string; invoiceRegistrationNo: string };
+  office: { address: string; lat: number; lng: number };
+  wards: readonly Ward[];
+  areas: readonly { name: string; wards: readonly string[] }[];
+  teams: readonly string[];
+  staff: readonly StaffPlan[];
+  customers: number;
+  /** Years of order history up to `now`. */
+  years: number;
+  seed: number;
+  /** better-auth password hash per staff e-mail (or one hash for everyone). */
+  passwordHash: (email: string) => string;
+  /** Written before the ward in addresses, e.g. '大阪府大阪市'. */
+  cityPrefix: string;
+  /** Area phone prefix, e.g. '06' or '075'. */
+  phonePrefix: string;
+  now: Date;
+}
+
+export interface SeedCounts {
+  users: number;
+  customers: number;
+  contacts: number;
+  orders: number;
+  orderLines: number;
+  products: number;
+}
+
+const DAY = 86_400_000;
+const JST = 9 * 3_600_000;
+
+/** Month (1-12) → demand factor: fiscal-year-end March and half-year September peak, August and New Year dip. */
+const seasonality = [0, 0.75, 1.0, 1.4, 1.1, 0.95, 1.0, 0.95, 0.7, 1.25, 1.0, 1.0, 0.9];
+
+type Trajectory = 'stable' | 'growing' | 'declining' | 'churned' | 'dormant';
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60), 2)}:${pad(minutes % 60, 2)}`;
+
+/** The JST calendar date of an instant, as a Date at JST midnight (expressed in UTC). */
+const jstMidnight = (t: number) => Math.floor((t + JST) / DAY) * DAY - JST;
+
+/**
+ * Writes one whole tenant — organization, settings, teams, areas, staff (users, password
+ * accounts, memberships, working profiles), products, customers with contacts, and order
+ * history — with multi-row INSERTs inside one transaction scoped to the tenant (so it also
+ * works when the database user is subject to the forced row-level security).
+ */
+export async function seedTenant(db: Db, plan: TenantPlan): Promise<SeedCounts> {
+  const random = createRandom(plan.seed);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.tenant_id', ${plan.id}, true),
+      set_config('app.role', 'admin', true)`);
+    return writeTenant(tx, plan, random);
+  });
+}
+
+async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<SeedCounts> {
+  const { id: tenantId, now } = plan;
+  const nowMs = now.getTime();
+  const ins = (table: string, columns: string[], before: BatchInsert[] = []) =>
+    new BatchInsert(tx, table, columns, 2000, before);
+
+  await tx.execute(sql`insert into organization (id, name, slug, created_at)
+    values (${tenantId}, ${plan.name}, ${plan.slug}, ${new Date(nowMs - plan.years * 365 * DAY)})`);
+  await tx.execute(sql`insert into tenant_settings
+    (tenant_id, timezone, company_name, invoice_registration_no, postal_code, address, phone)
+    values (${tenantId}, 'Asia/Tokyo', ${plan.name}, ${plan.settings.invoiceRegistrationNo},
+      ${plan.settings.postalCode}, ${plan.settings.address}, ${plan.settings.phone})`);
+
+  const teamIds = plan.teams.map(() => random.uuid());
+  const teams = ins('teams', ['tenant_id', 'id', 'name']);
+  for (const [i, name] of plan.teams.entries()) await teams.add([tenantId, teamIds[i]!, name]);
+  await teams.flush();
+
+  const areaIds = plan.areas.map(() => random.uuid());
+  const areas = ins('areas', ['tenant_id', 'id', 'name', 'sort_order']);
+  for (const [i, area] of plan.areas.entries()) await areas.add([tenantId, areaIds[i]!, area.name, i + 1]);
+  await areas.flush();
+
+  // Staff.
+  const users = ins('user', ['id', 'name', 'email', 'email_verified']);
+  const accounts = ins('account', ['id', 'account_id', 'provider_id', 'user_id', 'password'], [users]);
+  const members = ins('member', ['id', 'organization_id', 'user_id', 'role'], [users]);
+  const profiles = ins(
+    'staff_profiles',
+    [
+      'tenant_id',
+      'user_id',
+      'team_id',
+      'display_name',
+      'phone',
+      'start_address',
+      'start_lat',
+      'start_lng',
+      'end_address',
+      'end_lat',
+      'end_lng',
+      'working_weekdays',
+      'work_start_minute',
+      'work_end_minute',
+      'lunch_start_minute',
+      'lunch_end_minute',
+      'lunch_duration_minutes',
+    ],
+    [users],
+  );
+  const repsByArea = new Map<number, string[]>();
+  const staffIds: string[] = [];
+  for (const staff of plan.staff) {
+    const userId = random.uuid();
+    staffIds.push(userId);
+    await users.add([userId, staff.name, staff.email, true]);
+    await accounts.add([random.uuid(), userId, 'credential', userId, plan.passwordHash(staff.email)]);
+    await members.add([random.uuid(), tenantId, userId, staff.role]);
+    const start = staff.start ?? plan.office;
+    await profiles.add([
+      tenantId,
+      userId,
+      staff.team === null ? null : teamIds[staff.team]!,
+      staff.name,
+      `090-${pad(random.int(1000, 9999), 4)}-${pad(random.int(0, 9999), 4)}`,
+      start.address,
+      start.lat,
+      start.lng,
+      plan.office.address,
+      plan.office.lat,
+      plan.office.lng,
+      [1, 2, 3, 4, 5],
+      540,
+      1080,
+      690,
+      810,
+      45,
+    ]);
+    for (const area of staff.areas ?? []) repsByArea.set(area, [...(repsByArea.get(area) ?? []), userId]);
+  }
+  await profiles.flush();
+  await accounts.flush();
+  await members.flush();
+
+  // Products.
+  const products = ins('products', [
+    'tenant_id',
+    'id',
+    'code',
+    'name',
+    'category',
+    'unit',
+    'unit_price',
+    'tax_category',
+  ]);
+  const productIds = new Map<string, string>();
+  for (const product of productCatalog) {
+    const id = random.uuid();
+    productIds.set(product.code, id);
+    await products.add([
+      tenantId,
+      id,
+      product.code,
+      product.name,
+      product.category,
+      product.unit,
+      product.unitPrice,
+      product.taxCategory,
+    ]);
+  }
+  await products.flush();
+  const byGroup = new Map<ProductGroup, CatalogProduct[]>();
+  for (const product of productCatalog)
+    byGroup.set(product.group, [...(byGroup.get(product.group) ?? []), product]);
+
+  // Customers, contacts, orders.
+  const customers = ins('customers', [
+    'tenant_id',
+    'id',
+    'code',
+    'name',
+    'name_kana',
+    'honorific',
+    'postal_code',
+    'address',
+    'lat',
+    'lng',
+    'phone',
+    'rep_id',
+    'area_id',
+    'rank',
+    'status',
+    'cadence_days',
+    'cadence_tolerance_days',
+    'preferred_weekdays',
+    'time_windows',
+    'visit_duration_minutes',
+    'preferences',
+    'cautions',
+    'notes',
+    'last_order_at',
+    'last_visit_at',
+    'created_at',
+    'updated_at',
+  ]);
+  const contacts = ins(
+    'customer_contacts',
+    [
+      'tenant_id',
+      'id',
+      'customer_id',
+      'name',
+      'name_kana',
+      'title',
+      'phone',
+      'email',
+      'is_primary',
+      'sort_order',
+    ],
+    [customers],
+  );
+  const orders = ins(
+    'orders',
+    [
+      'tenant_id',
+      'id',
+      'order_no',
+      'customer_id',
+      'rep_id',
+      'ordered_at',
+      'status',
+      'subtotal_standard',
+      'subtotal_reduced',
+      'tax_standard',
+      'tax_reduced',
+      'total',
+      'created_at',
+    ],
+    [customers],
+  );
+  const lines = ins(
+    'order_lines',
+    [
+      'tenant_id',
+      'order_id',
+      'line_no',
+      'product_id',
+      'product_code',
+      'product_name',
+      'unit',
+      'quantity',
+      'unit_price',
+      'tax_rate',
+      'amount',
+    ],
+    [orders],
+  );
+
+  const historyStart = nowMs - plan.years * 365 * DAY;
+  const wardByName = new Map(plan.wards.map((w) => [w.name, w]));
+  const usedNames = new Set<string>();
+  let orderSeq = 0;
+
+  for (let n = 1; n <= plan.customers; n++) {
+    const areaIndex = random.int(0, plan.areas.length - 1);
+    const area = plan.areas[areaIndex]!;
+    const ward = wardByName.get(random.pick(area.wards))!;
+    const reps = repsByArea.get(areaIndex) ?? [];
+    const repId = reps.length ? random.pick(reps) : null;
+
+    // Name: companies mostly (御中), some proprietors and clinics (様).
+    let name = '';
+    let kana = '';
+    let honorific: 'onchu' | 'sama' = 'onchu';
+    let kind = '';
+    for (let attempt = 0; attempt < 20; attempt++) {
+      if (random.chance(0.14)) {
+        const [family, familyKana] = random.pick(familyNames);
+        const [pattern, kanaPattern] = random.pick(proprietorKinds);
+        name = pattern.replace('{f}', family);
+        kana = kanaPattern.replace('{k}', familyKana);
+        honorific = 'sama';
+        kind =
+          pattern.includes('歯科') || pattern.includes('クリニック') || pattern.includes('整骨')
+            ? 'clinic'
+            : 'office';
+      } else {
+        const [stem, stemKana] = random.pick(companyStems);
+        const [suffix, suffixKana] = random.weighted(
+          businessKinds.map((k) => [[k[0], k[1]] as const, k[2]] as const),
+        );
+        const legal = random.weighted([
+          ['株式会社', 75],
+          ['有限会社', 15],
+          ['合同会社', 4],
+          ['', 6],
+        ] as const);
+        const before = random.chance(0.7);
+        const core = `${stem}${suffix}`;
+        name = legal === '' ? core : before ? `${legal}${core}` : `${core}${legal}`;
+        kana = `${stemKana}${suffixKana}`;
+        honorific = 'onchu';
+        kind = suffix === '工業' || suffix === '製作所' || suffix === '精工' ? 'factory' : 'office';
+      }
+      if (!usedNames.has(name)) break;
+      const branch = random.pick(['本社', '大阪支店', '梅田営業所', '南大阪営業所', '第二工場']);
+      name = `${name} ${branch}`;
+      if (!usedNames.has(name)) break;
+    }
+    usedNames.add(name);
+
+    const rank = random.weighted([
+      ['A', 15],
+      ['B', 45],
+      ['C', 40],
+    ] as const);
+    const cadence =
+      rank === 'A'
+        ? random.pick([7, 10, 14, 14])
+        : rank === 'B'
+          ? random.pick([14, 21, 28, 28])
+          : random.pick([28, 35, 42, 56]);
+    const tolerance = Math.max(1, Math.round(cadence * random.pick([0.15, 0.2, 0.25])));
+    const preferredWeekdays = random.chance(0.3)
+      ? random.sample([1, 2, 3, 4, 5], random.int(1, 2)).sort()
+      : kind === 'clinic'
+        ? [1, 2, 3, 5]
+        : [];
+    const timeWindows =
+      kind === 'clinic'
+        ? [
+            { start: '09:00', end: '12:30' },
+            { start: '14:00', end: '16:00' },
+          ]
+        : kind === 'factory'
+          ? [
+              { start: '08:30', end: '12:00' },
+              { start: '13:00', end: '17:00' },
+            ]
+          : random.weighted([
+              [
+                [
+                  { start: '09:00', end: '12:00' },
+                  { start: '13:00', end: '17:30' },
+                ],
+                55,
+              ],
+              [[{ start: '09:30', end: '17:00' }], 20],
+              [
+                [
+                  { start: '10:00', end: '12:00' },
+                  { start: '13:00', end: '16:00' },
+                ],
+                15,
+              ],
+              [[{ start: hhmm(9 * 60 + 30), end: '11:30' }], 10],
+            ] as const);
+    const duration =
+      rank === 'A'
+        ? random.pick([30, 40, 45, 60])
+        : rank === 'B'
+          ? random.pick([20, 25, 30, 45])
+          : random.pick([15, 20, 25, 30]);
+
+    const trajectory = random.weighted<Trajectory>([
+      ['stable', 50],
+      ['growing', 18],
+      ['declining', 16],
+      ['churned', 8],
+      ['dormant', 8],
+    ]);
+    const isNew = trajectory === 'growing' ? random.chance(0.5) : random.chance(0.08);
+    const startMs = isNew
+      ? historyStart + random.next() * (nowMs - historyStart) * 0.7
+      : historyStart - random.int(0, 60) * DAY;
+    const stopMs =
+      trajectory === 'churned'
+        ? nowMs - random.int(190, 500) * DAY
+        : trajectory === 'dormant'
+          ? nowMs - random.int(95, 175) * DAY
+          : nowMs;
+    const status = trajectory === 'churned' ? 'churned' : trajectory === 'dormant' ? 'dormant' : 'active';
+    const size = rank === 'A' ? 2.5 : rank === 'B' ? 1.2 : 0.6;
+    const orderChance = rank === 'A' ? 0.85 : rank === 'B' ? 0.7 : 0.55;
+
+    // What this customer usually buys.
+    const groups: ProductGroup[] = [];
+    if (random.chance(0.9)) groups.push('paper');
+    if (random.chance(0.7)) groups.push('toner');
+    if (random.chance(0.8)) groups.push('stationery');
+    if (random.chance(kind === 'clinic' ? 0.9 : 0.5)) groups.push('supplies');
+    if (random.chance(0.45)) groups.push('coffee');
+    if (random.chance(0.35)) groups.push('water');
+    if (groups.length === 0) groups.push('paper');
+    const usual = groups.flatMap((g) =>
+      random.sample(byGroup.get(g)!, g === 'paper' || g === 'water' ? 1 : random.int(1, 3)),
+    );
+
+    const customerId = random.uuid();
+    const code = `C${pad(n, 5)}`;
+    let lastOrderAt: number | null = null;
+    let lastVisitAt: number | null = null;
+    // Orders reference the customer: buffer them until the customer row is queued.
+    const pendingOrders: SqlValue[][] = [];
+    const pendingLines: SqlValue[][] = [];
+
+    // Visits every cadence ± tolerance on a weekday; most visits produce an order.
+    for (
+      let t = Math.max(startMs, historyStart) + random.int(0, cadence) * DAY;
+      t < Math.min(stopMs, nowMs);
+    ) {
+      const day = jstMidnight(t);
+      const weekday = new Date(day + JST).getUTCDay();
+      const visitDay = weekday === 6 ? day + 2 * DAY : weekday === 0 ? day + DAY : day;
+      const visitAt = visitDay + random.int(9 * 60, 17 * 60) * 60_000;
+      if (visitAt >= nowMs) break;
+      lastVisitAt = visitAt;
+      const month = new Date(visitDay + JST).getUTCMonth() + 1;
+      const progress = (visitAt - historyStart) / (nowMs - historyStart);
+      const trend =
+        trajectory === 'growing'
+          ? 0.6 + 0.9 * progress
+          : trajectory === 'declining'
+            ? 1.4 - 0.9 * progress
+            : 1;
+      const season = seasonality[month]!;
+      const newYearDip = month === 1 && new Date(visitDay + JST).getUTCDate() <= 7 ? 0.3 : 1;
+      if (random.chance(Math.min(0.97, orderChance * season * newYearDip * Math.min(1.2, trend)))) {
+        orderSeq++;
+        const orderId = random.uuid();
+        const picked = random.sample(usual, Math.min(usual.length, random.int(1, 4)));
+        let subtotalStandard = 0;
+        let subtotalReduced = 0;
+        const orderLines: (readonly [CatalogProduct, number])[] = [];
+        for (const product of picked) {
+          const qty = Math.max(
+            1,
+            Math.round(product.typicalQuantity * size * trend * season * (0.6 + random.next() * 0.8)),
+          );
+          orderLines.push([product, qty]);
+          if (product.taxCategory === 'reduced') subtotalReduced += qty * product.unitPrice;
+          else subtotalStandard += qty * product.unitPrice;
+        }
+        const taxStandard = Math.floor(subtotalStandard / 10);
+        const taxReduced = Math.floor((subtotalReduced * 8) / 100);
+        const cancelled = random.chance(0.01);
+        const orderStatus = cancelled ? 'cancelled' : nowMs - visitAt > 3 * DAY ? 'delivered' : 'confirmed';
+        const monthTag = new Date(visitAt + JST).toISOString().slice(2, 7).replace('-', '');
+        pendingOrders.push([
+          tenantId,
+          orderId,
+          `${monthTag}-${pad(orderSeq, 7)}`,
+          customerId,
+          repId,
+          new Date(visitAt),
+          orderStatus,
+          subtotalStandard,
+          subtotalReduced,
+          taxStandard,
+          taxReduced,
+          subtotalStandard + subtotalReduced + taxStandard + taxReduced,
+          new Date(visitAt),
+        ]);
+        for (const [i, [product, qty]] of orderLines.entries()) {
+          pendingLines.push([
+            tenantId,
+            orderId,
+            i + 1,
+            productIds.get(product.code)!,
+            product.code,
+            product.name,
+            product.unit,
+            qty,
+            product.unitPrice,
+            product.taxCategory === 'reduced' ? 8 : 10,
+            qty * product.unitPrice,
+          ]);
+        }
+        if (!cancelled) lastOrderAt = visitAt;
+      }
+      t = visitDay + (cadence + random.int(-tolerance, tolerance)) * DAY;
+    }
+
+    const town = random.pick(ward.towns);
+    const building = random.chance(0.6)
+      ? ` ${random.pick(['第一', '第二', '新', '', ''])}${random.pick(companyStems)[0]}ビル${random.int(1, 9)}F`
+      : '';
+    const address = `${plan.cityPrefix}${ward.name}${town}${
+      town.includes('通') ? '' : `${random.int(1, 4)}丁目`
+    }${random.int(1, 25)}-${random.int(1, 30)}${building}`;
+    const phone = `${plan.phonePrefix}-${plan.phonePrefix.length === 2 ? pad(random.int(6100, 6999), 4) : pad(random.int(200, 999), 3)}-${pad(random.int(0, 9999), 4)}`;
+    const createdAt = new Date(Math.min(startMs, nowMs - DAY));
+    await customers.add([
+      tenantId,
+      customerId,
+      code,
+      name,
+      kana,
+      honorific,
+      `${ward.postalPrefix}-${pad(random.int(1, 99), 4)}`,
+      address,
+      Math.round((ward.lat + (random.next() - 0.5) * 0.016) * 1e6) / 1e6,
+      Math.round((ward.lng + (random.next() - 0.5) * 0.018) * 1e6) / 1e6,
+      phone,
+      repId,
+      areaIds[areaIndex]!,
+      rank,
+      status,
+      cadence,
+      tolerance,
+      preferredWeekdays,
+      timeWindows,
+      duration,
+      random.pick(preferenceNotes),
+      random.pick(cautionNotes),
+      random.pick(memoNotes),
+      lastOrderAt === null ? null : new Date(lastOrderAt),
+      lastVisitAt === null ? null : new Date(lastVisitAt),
+      createdAt,
+      new Date(Math.max(createdAt.getTime(), lastVisitAt ?? 0)),
+    ]);
+
+    for (const row of pendingOrders) await orders.add(row);
+    for (const row of pendingLines) await lines.add(row);
+
+    const contactCount = random.weighted([
+      [1, 50],
+      [2, 35],
+      [3, 15],
+    ] as const);
+    const titles = random.sample(kind === 'clinic' ? clinicTitles : contactTitles, contactCount);
+    const mailbox = ['soumu', 'keiri', 'info', 'office', 'jimu'];
+    for (let i = 0; i < contactCount; i++) {
+      const [family, familyKana] = random.pick(familyNames);
+      const [given, givenKana] = random.pick(givenNames);
+      await contacts.add([
+        tenantId,
+        random.uuid(),
+        customerId,
+        `${family} ${given}`,
+        `${familyKana} ${givenKana}`,
+        titles[i] ?? '',
+        i === 0 ? phone : `090-${pad(random.int(1000, 9999), 4)}-${pad(random.int(0, 9999), 4)}`,
+        random.chance(0.7) ? `${mailbox[i % mailbox.length]}@${code.toLowerCase()}.example.jp` : '',
+        i === 0,
+        i,
+      ]);
+    }
+  }
+  await lines.flush();
+  await contacts.flush();
+
+  return {
+    users: users.count,
+    customers: customers.count,
+    contacts: contacts.count,
+    orders: orders.count,
+    orderLines: lines.count,
+    products: products.count,
+  };
+}
