@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { pino } from 'pino';
 import { appDomains } from '../../src/app-domains.ts';
@@ -12,7 +12,7 @@ import { createTestDatabase } from './test-database.ts';
 
 /** The origin the test app trusts; `request()` sends it on every state-changing call. */
 export const TEST_ORIGIN = 'http://localhost:3000';
-/** Requests carrying this header share one rate-limit bucket per value (default: a fresh one each). */
+/** The client IP (must be a valid IP) requests are rate-limited by; default: a random one per request. */
 export const TEST_CLIENT_IP_HEADER = 'x-test-client-ip';
 
 export interface TestApp {
@@ -29,6 +29,9 @@ export type SignedTenantFixture = Awaited<ReturnType<typeof createTenantFixture>
   /** Signs in through POST /api/auth/sign-in/email; returns the Cookie header value. */
   signIn(key: UserKey): Promise<string>;
 };
+
+/** A random private IPv4 address: better-auth ignores anything that is not an IP. */
+const randomTestIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 export const testConfig = (overrides: Record<string, string> = {}) =>
   loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, LOG_LEVEL: 'silent', ...overrides });
@@ -49,7 +52,7 @@ export async function createTestApp(options: Partial<CreateAppOptions> = {}): Pr
   const auth = options.auth ?? createAuth({ db: database.db, config, logger });
   const app = createApp({
     domains: appDomains,
-    clientIp: (req) => req.headers.get(TEST_CLIENT_IP_HEADER) ?? randomUUID(),
+    clientIp: (req) => req.headers.get(TEST_CLIENT_IP_HEADER) ?? randomTestIp(),
     ...options,
     database,
     config,

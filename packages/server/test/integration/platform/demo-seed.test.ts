@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../../src/platform/db/query-rows.ts';
+import {
+  DEMO_PASSWORD,
+  demoAccounts,
+  isDatabaseEmpty,
+  seedDemo,
+} from '../../../src/platform/db/seed/seed-demo.ts';
+import { createTestApp, request, signIn, type TestApp } from '../../support/test-app.ts';
+
+let t: TestApp;
+const NOW = new Date('2026-11-27T03:00:00Z');
+const OSAKA = 'tenant-naniwa';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // The demo has fixed ids and e-mails: on a shared PostgreSQL test database, remove an earlier run's.
+  await t.database.db.execute(sql`delete from organization where id in ('tenant-naniwa', 'tenant-rakuchu')`);
+  await t.database.db.execute(sql`delete from "user" where email like '%@demo.kayoi.jp'`);
+  await seedDemo(t.database.db, NOW);
+}, 180_000);
+afterAll(() => t?.close());
+
+const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+  (await queryRows<T>(t.database.db, query))[0]!;
+
+describe('demo seed', () => {
+  it('makes the database non-empty so a restart does not seed again', async () => {
+    expect(await isDatabaseEmpty(t.database.db)).toBe(false);
+  });
+
+  it('lets every demo account sign in and see its own company', async () => {
+    for (const account of demoAccounts) {
+      const cookie = await signIn(t.app, account.email, DEMO_PASSWORD);
+      const me = (await (await request(t.app, 'GET', '/api/me', { cookie })).json()) as {
+        user: { role: string };
+        tenant: { name: string };
+      };
+      expect(me.user.role).toBe(account.role);
+      expect(me.tenant.name).toBe(
+        account.email.startsWith('kyoto') ? '洛中事務機株式会社' : '浪速オフィスサプライ株式会社',
+      );
+    }
+  }, 60_000);
+
+  it('spreads ~300 Osaka customers over the wards with Osaka coordinates, 06 numbers and both honorifics', async () => {
+    const stats = await one<{
+      n: number;
+      wards: number;
+      outside: number;
+      bad_phone: number;
+      sama: number;
+    }>(sql`
+      select count(*)::int as n,
+        count(distinct substring(address from '大阪市(.+?区)'))::int as wards,
+        count(*) filter (where lat not between 34.58 and 34.77 or lng not between 135.42 and 135.6)::int as outside,
+        count(*) filter (where phone !~ '^06-[0-9]{4}-[0-9]{4}$')::int as bad_phone,
+        count(*) filter (where honorific = 'sama')::int as sama
+      from customers where tenant_id = ${OSAKA}`);
+    expect(stats.n).toBe(300);
+    expect(stats.wards).toBe(24);
+    expect(stats.outside).toBe(0);
+    expect(stats.bad_phone).toBe(0);
+    expect(stats.sama).toBeGreaterThan(10);
+    expect(stats.sama).toBeLessThan(100);
+  });
+
+  it('taxes each order once per rate, rounded down, and totals it', async () => {
+    const wrong = await one<{ n: number; orders: number }>(sql`
+      with sums as (
+        select o.id, o.tax_standard, o.tax_reduced, o.subtotal_standard, o.subtotal_reduced,
+          coalesce(sum(l.amount) filter (where l.tax_rate = 10), 0) as std,
+          coalesce(sum(l.amount) filter (where l.tax_rate = 8), 0) as red
+        from orders o join order_lines l on l.tenant_id = o.tenant_id and l.order_id = o.id
+        where o.tenant_id = ${OSAKA} group by o.id, o.tax_standard, o.tax_reduced, o.subtotal_standard, o.subtotal_reduced)
+      select count(*)::int as orders, count(*) filter (where subtotal_standard <> std or subtotal_reduced <> red
+        or tax_standard <> floor(std * 10 / 100) or tax_reduced <> floor(red * 8 / 100))::int as n from sums`);
+    expect(wrong.orders).toBeGreaterThan(3000);
+    expect(wrong.n).toBe(0);
+  });
+
+  it('keeps each customer’s last order date equal to its latest non-cancelled order', async () => {
+    const mismatches = await one<{ n: number }>(sql`
+      select count(*)::int as n from customers c
+      where c.tenant_id = ${OSAKA} and c.last_order_at is distinct from (
+        select max(o.ordered_at) from orders o
+        where o.tenant_id = c.tenant_id and o.customer_id = c.id and o.status <> 'cancelled')`);
+    expect(mismatches.n).toBe(0);
+  });
+
+  it('has churned customers without orders for six months, dormant ones, and only 2 years of history', async () => {
+    const s = await one<{ churned: number; dormant: number; churned_recent: number; oldest: string }>(sql`
+      select count(*) filter (where status = 'churned')::int as churned,
+        count(*) filter (where status = 'dormant')::int as dormant,
+        count(*) filter (where status = 'churned' and last_order_at > ${NOW}::timestamptz - interval '6 months')::int as churned_recent,
+        (select min(ordered_at) from orders where tenant_id = ${OSAKA})::text as oldest
+      from customers where tenant_id = ${OSAKA}`);
+    expect(s.churned).toBeGreaterThan(5);
+    expect(s.dormant).toBeGreaterThan(5);
+    expect(s.churned_recent).toBe(0);
+    expect(new Date(s.oldest).getTime()).toBeGreaterThan(NOW.getTime() - 2 * 366 * 86_400_000);
+  });
+
+  it('sells more in March than in August', async () => {
+    const s = await one<{ march: number; august: number }>(sql`
+      select count(*) filter (where extract(month from ordered_at at time zone 'Asia/Tokyo') = 3)::int as march,
+        count(*) filter (where extract(month from ordered_at at time zone 'Asia/Tokyo') = 8)::int as august
+      from orders where tenant_id = ${OSAKA}`);
+    expect(s.march).toBeGreaterThan(s.august * 1.3);
+  });
+});
