@@ -102,7 +102,10 @@ export function CustomerForm({
 
   // Show the server's field errors where they belong (keys such as `name` or `contacts.0.email`).
   useEffect(() => {
-    if (error instanceof ApiError && Object.keys(error.fields).length > 0) form.setErrors(error.fields);
+    if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
+      form.setErrors(error.fields);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    }
   }, [error, form.setErrors]);
 
   // Replace the values when the caller loads a newer version (after a conflict).
@@ -119,6 +122,9 @@ export function CustomerForm({
     : (reps.data ?? []).map((rep) => ({ value: rep.id, label: rep.name }));
 
   const contacts = form.getValues().contacts;
+  // Contact fields repeat per person: their accessible names say which contact they belong to.
+  const contactLabel = (index: number, field: string) =>
+    `${t('customerForm.sections.contacts')} ${index + 1} ${field}`;
   const timeWindows = form.getValues().timeWindows;
 
   return (
@@ -443,27 +449,32 @@ export function CustomerForm({
                 <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
                   <TextInput
                     label={t('customerForm.fields.contactName')}
+                    aria-label={contactLabel(index, t('customerForm.fields.contactName'))}
                     key={form.key(`contacts.${index}.name`)}
                     {...form.getInputProps(`contacts.${index}.name`)}
                   />
                   <TextInput
                     label={t('customerForm.fields.contactKana')}
+                    aria-label={contactLabel(index, t('customerForm.fields.contactKana'))}
                     key={form.key(`contacts.${index}.nameKana`)}
                     {...form.getInputProps(`contacts.${index}.nameKana`)}
                   />
                   <TextInput
                     label={t('customerForm.fields.contactTitle')}
+                    aria-label={contactLabel(index, t('customerForm.fields.contactTitle'))}
                     key={form.key(`contacts.${index}.title`)}
                     {...form.getInputProps(`contacts.${index}.title`)}
                   />
                   <TextInput
                     label={t('customerForm.fields.contactPhone')}
+                    aria-label={contactLabel(index, t('customerForm.fields.contactPhone'))}
                     type="tel"
                     key={form.key(`contacts.${index}.phone`)}
                     {...form.getInputProps(`contacts.${index}.phone`)}
                   />
                   <TextInput
                     label={t('customerForm.fields.contactEmail')}
+                    aria-label={contactLabel(index, t('customerForm.fields.contactEmail'))}
                     type="email"
                     key={form.key(`contacts.${index}.email`)}
                     {...form.getInputProps(`contacts.${index}.email`)}
@@ -471,6 +482,7 @@ export function CustomerForm({
                   <Group justify="space-between" align="flex-end">
                     <Checkbox
                       label={t('customerForm.fields.isPrimary')}
+                      aria-label={contactLabel(index, t('customerForm.fields.isPrimary'))}
                       key={form.key(`contacts.${index}.isPrimary`)}
                       {...form.getInputProps(`contacts.${index}.isPrimary`, { type: 'checkbox' })}
                       mb={8}
