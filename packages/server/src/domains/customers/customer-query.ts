@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { areas, customers, staffProfiles } from '../../platform/db/schema/index.ts';
 import type { CustomerStatus, Rank } from './customer-fields.ts';
@@ -33,17 +33,19 @@ export interface CustomerListFilters {
 function searchCondition(raw: string): SQL | undefined {
   const q = normalizeInput(raw);
   if (q === '') return undefined;
-  const like = `%${escapeLike(q)}%`;
+  const pattern = `%${escapeLike(q)}%`;
   const kanaLike = `%${escapeLike(hiraganaToKatakana(q))}%`;
   const conditions: SQL[] = [
-    ilike(customers.name, like),
-    ilike(customers.nameKana, kanaLike),
-    ilike(customers.address, like),
-    ilike(customers.code, like),
+    ilike(customers.name, pattern),
+    // Katakana has no case: plain LIKE is cheaper than ILIKE.
+    like(customers.nameKana, kanaLike),
+    ilike(customers.address, pattern),
+    ilike(customers.code, pattern),
   ];
   const digits = digitsOnly(q);
   if (digits.length >= 2 && /^[\d\s()+-]+$/.test(q)) {
-    conditions.push(sql`regexp_replace(${customers.phone}, '[^0-9]', '', 'g') like ${`%${digits}%`}`);
+    // translate() strips the usual separators at a fraction of regexp_replace's cost.
+    conditions.push(sql`translate(${customers.phone}, '-()+ ', '') like ${`%${digits}%`}`);
   }
   return or(...conditions);
 }

@@ -77,6 +77,15 @@ export const customers = pgTable(
     index('customers_rep_idx').on(t.tenantId, t.repId),
     index('customers_kana_idx').on(t.tenantId, t.nameKana),
     index('customers_last_order_idx').on(t.tenantId, t.lastOrderAt),
+    // Keyset pages of the customer book (src/domains/customers/customer-query.ts): one index per
+    // sort, so a page reads ~limit rows instead of sorting the whole tenant.
+    index('customers_sort_name_idx').on(t.tenantId, t.nameKana, t.name, t.id),
+    index('customers_sort_rank_idx').on(t.tenantId, t.rank, t.nameKana, t.name, t.id),
+    index('customers_sort_last_order_idx').on(
+      t.tenantId,
+      sql`coalesce(${t.lastOrderAt}, '-infinity'::timestamptz)`,
+      t.id,
+    ),
     check('customers_cadence_ck', sql`${t.cadenceDays} between 1 and 365 and ${t.cadenceToleranceDays} >= 0`),
     check('customers_duration_ck', sql`${t.visitDurationMinutes} between 1 and 600`),
   ],

@@ -1,0 +1,3 @@
+CREATE INDEX "customers_sort_name_idx" ON "customers" USING btree ("tenant_id","name_kana","name","id");--> statement-breakpoint
+CREATE INDEX "customers_sort_rank_idx" ON "customers" USING btree ("tenant_id","rank","name_kana","name","id");--> statement-breakpoint
+CREATE INDEX "customers_sort_last_order_idx" ON "customers" USING btree ("tenant_id",coalesce("last_order_at", '-infinity'::timestamptz),"id");
