@@ -8,5 +8,7 @@ export default defineProject({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
+    // The full customer form renders slowly in jsdom on a busy 2-core machine.
+    testTimeout: 20_000,
   },
 });
