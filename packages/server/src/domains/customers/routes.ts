@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
-import { errorResponses } from '../../platform/http/openapi-schemas.ts';
+import { ErrorBody, errorResponses } from '../../platform/http/openapi-schemas.ts';
 import { archiveCustomer } from './archive-customer.ts';
 import { commitCustomerImport } from './commit-customer-import.ts';
 import { createCustomer } from './create-customer.ts';
@@ -96,7 +96,7 @@ const commitRoute = createRoute({
   responses: {
     200: json(ImportCommitResult, 'Customers created and updated'),
     ...errorResponses(401, 403, 404, 409, 422),
-    410: json(ImportPreview.shape.errors, 'The preview expired'),
+    410: json(ErrorBody, 'The preview expired (import_expired)'),
   },
 });
 
