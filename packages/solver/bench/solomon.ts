@@ -64,7 +64,7 @@ const rows: Row[] = [];
 console.log(
   `Solomon, objective ${objective}, fleet 25, ${timeLimit} s per instance, seed ${seed}; gaps vs ${hierarchical ? 'bks.csv' : 'bks_distance_only.csv'}`,
 );
-console.log('instance  veh (bks)  distance     gap%    time s  checker');
+console.log('instance  veh (bks)  distance     gap%    time s   iters  checker');
 for (const name of instances) {
   const instance = parseSolomon(readFileSync(join(folder, `${name}.txt`), 'utf8'));
   const started = performance.now();
@@ -89,7 +89,7 @@ for (const name of instances) {
   };
   rows.push(row);
   console.log(
-    `${name.padEnd(8)}  ${String(row.vehicles).padStart(3)} (${String(reference.vehicles).padStart(2)})  ${row.distance.toFixed(2).padStart(9)}  ${row.gap.toFixed(2).padStart(6)}  ${seconds.toFixed(2).padStart(7)}  ${check.feasible ? 'feasible' : `INFEASIBLE ${check.errors.join('; ')}`}`,
+    `${name.padEnd(8)}  ${String(row.vehicles).padStart(3)} (${String(reference.vehicles).padStart(2)})  ${row.distance.toFixed(2).padStart(9)}  ${row.gap.toFixed(2).padStart(6)}  ${seconds.toFixed(2).padStart(7)}  ${String(solution.stats.iterations).padStart(6)}  ${check.feasible ? 'feasible' : `INFEASIBLE ${check.errors.join('; ')}`}`,
   );
 }
 

@@ -7,7 +7,9 @@ import { compareObjectives, type Objective, SearchState, type Snapshot, sameDrop
 import { type StoppingCriterion, StopWatch } from './stopping-criterion.ts';
 import { removeRandom, removeStrings } from './string-removal.ts';
 
-const LS_RATE = Number(process.env.KAYOI_LS ?? 1);
+const LS_RATE = Number(process.env.KAYOI_LS ?? 0.05);
+const FOCUS = process.env.KAYOI_FOCUS !== '0';
+const LS_GATE = Number(process.env.KAYOI_GATE ?? 0);
 
 export interface Progress {
   iteration: number;
@@ -112,7 +114,12 @@ class Search {
     return true;
   }
 
-  private ruinAndRecreate(weight?: Float64Array): void {
+  /**
+   * One ruin-and-recreate step. The local search runs only when the recreated solution is
+   * within `lsGate` (relative) of `reference` cost: far-off candidates are rarely rescued by
+   * it, and skipping them leaves time for many more iterations.
+   */
+  private ruinAndRecreate(weight?: Float64Array, reference?: number): void {
     const state = this.state;
     const n = this.data.jobCount;
     const averageRemoved = Math.max(2, Math.min(this.options.averageRemoved ?? 10, n / 4));
@@ -128,12 +135,16 @@ class Search {
       count = removeStrings(state, this.random, { averageRemoved, maxStringLength: 10 }, this.removed);
     }
     const jobs = state.unassignedJobs();
-    void count;
     insertGreedily(state, this.localSearch.context.first, this.random, jobs, {
       blinkRate: 0.01,
       ...(weight ? { weight } : {}),
     });
-    if (LS_RATE >= 1 || this.random.next() < LS_RATE) this.localSearch.run();
+    if (reference !== undefined && LS_GATE > 0) {
+      const cost = state.cost();
+      if (cost > reference * (1 + LS_GATE) && this.random.next() >= LS_RATE) return;
+    }
+    if (FOCUS) this.localSearch.run(this.removed, count);
+    else this.localSearch.run();
   }
 
   /** Keeps the fleet of the best solution: unused vehicles are switched off. */
@@ -154,6 +165,7 @@ class Search {
     const tf = (this.options.finalTemperature ?? 0.01) * this.arcCost;
     let current = state.objective();
     let currentSnapshot = state.snapshot();
+    let currentMarks = this.localSearch.saveMarks();
     const startIteration = this.iteration;
     while (!this.watch.done(this.iteration, this.sinceImprovement)) {
       if (end !== undefined && this.watch.elapsedMs() >= end) break;
@@ -164,7 +176,7 @@ class Search {
           ? (this.watch.elapsedMs() - start) / Math.max(1, end - start)
           : this.watch.progress(this.iteration - startIteration);
       const temperature = t0 * (tf / t0) ** Math.min(1, progress);
-      this.ruinAndRecreate();
+      this.ruinAndRecreate(undefined, current.cost);
       const candidate = state.objective();
       const order = compareObjectives(candidate, current);
       const accept =
@@ -174,9 +186,11 @@ class Search {
       if (accept) {
         current = candidate;
         currentSnapshot = state.snapshot();
+        currentMarks = this.localSearch.saveMarks();
         this.recordBest();
       } else {
         state.restore(currentSnapshot);
+        this.localSearch.restoreMarks(currentMarks);
       }
     }
   }
@@ -218,6 +232,7 @@ class Search {
       let current = state.objective();
       let currentAbsence = absenceSum(state, absence);
       let snapshot = state.snapshot();
+      let marks = this.localSearch.saveMarks();
       while (current.jobsDropped > 0 && !outOfTime()) {
         this.iteration++;
         this.ruinAndRecreate(absence);
@@ -229,8 +244,10 @@ class Search {
           current = candidate;
           currentAbsence = candidateAbsence;
           snapshot = state.snapshot();
+          marks = this.localSearch.saveMarks();
         } else {
           state.restore(snapshot);
+          this.localSearch.restoreMarks(marks);
         }
       }
       const baseline = this.bestObjective;

@@ -42,6 +42,8 @@ export class LocalSearch {
   private readonly order: Int32Array;
   private readonly insertion = new Insertion();
   useSwapStar = process.env.KAYOI_SWAPSTAR !== '0';
+  /** Granular neighbourhood size (Vidal's Γ): only this many closest jobs are tried as v. */
+  neighbourLimit = Number(process.env.KAYOI_LSNB ?? 20);
 
   constructor(state: SearchState, random: Random) {
     this.state = state;
@@ -54,9 +56,28 @@ export class LocalSearch {
     for (let j = 0; j < this.order.length; j++) this.order[j] = j;
   }
 
-  /** Runs to a local optimum; returns the number of moves applied. */
-  run(): number {
+  /** Copies of the "last tested" marks, to go with a solution snapshot. */
+  saveMarks(): { nodes: Float64Array; routes: Float64Array } {
+    return { nodes: this.lastTested.slice(), routes: this.routeTested.slice() };
+  }
+
+  restoreMarks(marks: { nodes: Float64Array; routes: Float64Array }): void {
+    this.lastTested.set(marks.nodes);
+    this.routeTested.set(marks.routes);
+  }
+
+  /**
+   * Runs to a local optimum; returns the number of moves applied. With `focus`, only those
+   * jobs (say, the ones just re-inserted) start as candidates; others join once a move
+   * changes their route.
+   */
+  run(focus?: ArrayLike<number>, focusCount = 0): number {
     const state = this.state;
+    if (focus) {
+      this.lastTested.fill(state.tick());
+      for (let i = 0; i < focusCount; i++) this.lastTested[focus[i]!] = -1;
+      this.routeTested.fill(state.now());
+    }
     const data = state.data;
     let applied = 0;
     this.random.shuffle(this.order);
@@ -68,7 +89,8 @@ export class LocalSearch {
         const tested = this.lastTested[u]!;
         this.lastTested[u] = state.now();
         const neighbours = data.neighbours[u]!;
-        for (let n = 0; n < neighbours.length; n++) {
+        const limit = Math.min(neighbours.length, this.neighbourLimit);
+        for (let n = 0; n < limit; n++) {
           const v = neighbours[n]!;
           if (state.routeOf[v]! < 0 || state.routeOf[u]! < 0) continue;
           const ru = state.routes[state.routeOf[u]!]!;

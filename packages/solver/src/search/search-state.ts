@@ -33,6 +33,8 @@ export function sameDrops(a: Objective, b: Objective): boolean {
 export interface Snapshot {
   readonly routes: Int32Array[];
   readonly enabled: Uint8Array;
+  /** Route timestamps, so the local search knows restored routes need no new look. */
+  readonly modified: Float64Array;
 }
 
 /** The mutable solution the search works on: one Route per vehicle plus the dropped jobs. */
@@ -159,6 +161,7 @@ export class SearchState {
     return {
       routes: this.routes.map((r) => r.nodes.slice(1, r.size + 1)),
       enabled: this.enabled.slice(),
+      modified: Float64Array.from(this.routes, (r) => r.lastModified),
     };
   }
 
@@ -171,9 +174,10 @@ export class SearchState {
       const route = this.routes[r]!;
       if (sameNodes(route, nodes)) {
         this.reindex(route);
-        continue;
+      } else {
+        this.commit(route, nodes, nodes.length);
       }
-      this.commit(route, nodes, nodes.length);
+      route.lastModified = snapshot.modified[r]!;
     }
   }
 }
