@@ -40,17 +40,22 @@ interface CursorPayload {
   k: string[];
 }
 
+/** PostgreSQL's text form of a timestamptz (or -infinity): anything else would fail the cast. */
+const TIMESTAMP = /^(-infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2})$/;
+
 const encodeCursor = (payload: CursorPayload) => Buffer.from(JSON.stringify(payload)).toString('base64url');
 
 function decodeCursor(cursor: string, sort: CustomerSort): string[] {
   try {
     const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
-    const size = sortPlans[sort].keys.length;
+    const keys = sortPlans[sort].keys;
     if (
       payload.s === sort &&
       Array.isArray(payload.k) &&
-      payload.k.length === size &&
-      payload.k.every((v) => typeof v === 'string')
+      payload.k.length === keys.length &&
+      payload.k.every(
+        (v, i) => typeof v === 'string' && (keys[i]?.type !== 'timestamptz' || TIMESTAMP.test(v)),
+      )
     ) {
       return payload.k;
     }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import { type Actor, type Locale, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { areas, customerImports, customers, type StoredImportError } from '../../platform/db/schema/index.ts';
@@ -202,6 +202,10 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
       }
     }
 
+    // Previews nobody committed are dropped once expired (RLS: only the caller's own).
+    await tx
+      .delete(customerImports)
+      .where(and(eq(customerImports.tenantId, actor.tenantId), lt(customerImports.expiresAt, now)));
     errors.sort(
       (a, b) =>
         a.row - b.row ||

@@ -181,6 +181,15 @@ describe('sort and keyset pagination', () => {
     expect(body.error?.fields?.cursor).toMatch(/cursor/i);
   });
 
+  it('refuses a forged cursor instead of failing on it', async () => {
+    const forged = Buffer.from(
+      JSON.stringify({ s: 'lastOrderAt', k: ["x'); drop table customers; --", 'id'] }),
+    ).toString('base64url');
+    const { status, body } = await list(`sort=lastOrderAt&cursor=${forged}`);
+    expect(status).toBe(422);
+    expect(body.error?.fields).toHaveProperty('cursor');
+  });
+
   it.each(['0', '201'])('refuses limit=%s', async (limit) => {
     expect((await list(`limit=${limit}`)).status).toBe(422);
   });
