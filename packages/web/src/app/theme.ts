@@ -15,5 +15,8 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: 'md' } },
     // Uppercase labels suit neither Japanese nor short English statuses.
     Badge: { styles: { root: { textTransform: 'none' } } },
+    // Mount option lists only while open: a hidden listbox labelled like its input would make
+    // label lookups (screen readers' and tests' alike) ambiguous.
+    Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
   },
 });

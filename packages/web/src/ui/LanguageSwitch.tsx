@@ -20,7 +20,7 @@ export function LanguageSwitch(props: Omit<SelectProps, 'data' | 'value' | 'onCh
         { value: 'en', label: t('language.en') },
       ]}
       allowDeselect={false}
-      comboboxProps={{ withinPortal: true }}
+      comboboxProps={{ keepMounted: false }}
       {...props}
     />
   );

@@ -1,4 +1,4 @@
-import { Badge, type BadgeProps } from '@mantine/core';
+import { Badge, type BadgeProps, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustomerStatus, Rank } from '../api/customer-types.ts';
 
@@ -20,10 +20,10 @@ export function RankBadge({ rank, ...props }: { rank: Rank } & BadgeProps) {
       radius="sm"
       w={28}
       px={0}
-      aria-label={t('customers.rankLabel', { rank })}
       title={t('customers.rankLabel', { rank })}
       {...props}
     >
+      <VisuallyHidden>{t('customers.rank')}</VisuallyHidden>
       {rank}
     </Badge>
   );

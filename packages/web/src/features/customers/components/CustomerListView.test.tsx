@@ -40,7 +40,7 @@ describe('CustomerListView', () => {
     expect(await screen.findByText('2 / 2件を表示')).toBeTruthy();
     expect(screen.getByRole('link', { name: /^山田商店/ })).toBeTruthy();
     expect(screen.getByRole('link', { name: /^鈴木工業/ })).toBeTruthy();
-    expect(screen.getByLabelText('ランクA')).toBeTruthy();
+    expect(screen.getByTitle('ランクA').textContent).toBe('ランクA');
   });
 
   it('invites to add or import customers when the book is empty', async () => {
