@@ -67,9 +67,11 @@ export function solve(input: ProblemInput, options: SolveOptions = {}): Solution
     options.maxIterations !== undefined ||
     options.maxIterationsWithoutImprovement !== undefined;
   const timeLimitSeconds = options.timeLimitSeconds ?? (hasBudget ? undefined : 5);
-  const { state, iterations } = iteratedLocalSearch(data, {
+  const minimiseVehicles = options.objective === 'vehicles-distance';
+  const searchData = minimiseVehicles ? withVehiclePenalty(input, data) : data;
+  const { state, iterations } = iteratedLocalSearch(searchData, {
     seed: options.seed ?? 1,
-    minimiseVehicles: options.objective === 'vehicles-distance',
+    minimiseVehicles,
     excluded,
     stopping: {
       ...(timeLimitSeconds !== undefined ? { timeLimitMs: timeLimitSeconds * 1000 } : {}),
@@ -89,6 +91,31 @@ export function solve(input: ProblemInput, options: SolveOptions = {}): Solution
     routes: state.routes.map((r) => r.nodes.slice(1, r.size + 1)),
     excluded,
     stats: { iterations, elapsedMs: performance.now() - started, exact: false },
+  });
+}
+
+/**
+ * For the hierarchical objective the search sees every vehicle with an extra fixed cost
+ * larger than any distance saving a further vehicle could bring (twice the largest round
+ * trip to a job, times the job count), so emptying a route always pays.
+ */
+function withVehiclePenalty(input: ProblemInput, data: ProblemData): ProblemData {
+  let largest = 0;
+  for (let v = 0; v < data.vehicleCount; v++) {
+    for (let j = 0; j < data.jobCount; j++) {
+      const loc = data.nodeLocation[j]!;
+      const start = data.vehicleStart[v]!;
+      const end = data.vehicleEnd[v]!;
+      const n = data.locationCount;
+      const trip =
+        (start >= 0 ? data.costs[start * n + loc]! : 0) + (end >= 0 ? data.costs[loc * n + end]! : 0);
+      if (trip > largest) largest = trip;
+    }
+  }
+  const penalty = 2 * largest * Math.max(1, data.jobCount) + 1;
+  return compileProblem({
+    ...input,
+    vehicles: input.vehicles.map((v) => ({ ...v, fixedCost: (v.fixedCost ?? 0) + penalty })),
   });
 }
 

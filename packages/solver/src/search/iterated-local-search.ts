@@ -93,8 +93,13 @@ class Search {
     this.recordBest(true);
     const objective = this.bestObjective;
     let arcs = 0;
-    for (const route of state.routes) if (route.jobCount > 0) arcs += route.jobCount + 1;
-    this.arcCost = Math.max(1e-9, objective.cost / Math.max(1, arcs));
+    let travel = objective.cost;
+    for (const route of state.routes) {
+      if (route.jobCount === 0) continue;
+      arcs += route.jobCount + 1;
+      travel -= this.data.fixedCost[route.vehicle]!;
+    }
+    this.arcCost = Math.max(1e-9, travel / Math.max(1, arcs));
   }
 
   private recordBest(force = false): boolean {
@@ -132,7 +137,12 @@ class Search {
         this.removed,
       );
     } else {
-      count = removeStrings(state, this.random, { averageRemoved, maxStringLength: 10 }, this.removed);
+      count = removeStrings(
+        state,
+        this.random,
+        { averageRemoved, maxStringLength: 10, droppedSeedShare: weight ? 0.8 : 0 },
+        this.removed,
+      );
     }
     const jobs = state.unassignedJobs();
     insertGreedily(state, this.localSearch.context.first, this.random, jobs, {

@@ -6,6 +6,8 @@ export interface StringRemovalOptions {
   averageRemoved: number;
   /** Longest string removed from one route (SISR's L^max). */
   maxStringLength: number;
+  /** Probability of centring the ruin on a dropped job (route elimination wants them back). */
+  droppedSeedShare?: number;
 }
 
 /**
@@ -34,6 +36,11 @@ export function removeStrings(
   const maxStrings = (4 * options.averageRemoved) / (1 + maxLength) - 1;
   const strings = Math.floor(random.next() * maxStrings) + 1;
   let seed = random.below(data.jobCount);
+  if (options.droppedSeedShare && random.next() < options.droppedSeedShare) {
+    const dropped: number[] = [];
+    for (let j = 0; j < data.jobCount; j++) if (state.routeOf[j]! < 0 && !state.excluded[j]) dropped.push(j);
+    if (dropped.length > 0) seed = dropped[random.below(dropped.length)]!;
+  }
   if (state.routeOf[seed]! < 0 && !state.excluded[seed] && random.next() < 0.7) {
     // A dropped job: make room around it by ruining near its closest routed neighbour.
     for (const n of data.neighbours[seed]!) {
