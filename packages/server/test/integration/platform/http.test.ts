@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appDomains } from '../../../src/app-domains.ts';
 import { createApp, JSON_BODY_LIMIT } from '../../../src/platform/http/create-app.ts';
 import { createRouter } from '../../../src/platform/http/create-router.ts';
 import { createTestApp, request, type SignedTenantFixture, type TestApp } from '../../support/test-app.ts';
@@ -24,7 +25,10 @@ beforeAll(async () => {
   mkdirSync(join(webDist, 'assets'));
   writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Kayoi SPA</title>');
   writeFileSync(join(webDist, 'assets', 'app-3f9a.js'), 'console.log(1)');
-  t = await createTestApp({ webDistDir: webDist, domains: [{ path: '/probe', routes: probeRoutes }] });
+  t = await createTestApp({
+    webDistDir: webDist,
+    domains: [...appDomains, { path: '/probe', routes: probeRoutes }],
+  });
   tenant = await t.createTenant();
   cookie = await tenant.signIn('rep1');
 });
@@ -50,7 +54,15 @@ describe('public endpoints', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.title).toBe('Kayoi API');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/me', '/api/users', '/api/areas']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/me',
+        '/api/users',
+        '/api/areas',
+        '/api/customers',
+        '/api/customers/{id}',
+      ]),
+    );
   });
 
   it('GET /api/docs serves the API reference page', async () => {
