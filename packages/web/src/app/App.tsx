@@ -20,7 +20,7 @@ router = createAppRouter(queryClient);
 export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-center" limit={3} />
+      <Notifications position="top-center" limit={3} zIndex={1000} />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router!} />
       </QueryClientProvider>

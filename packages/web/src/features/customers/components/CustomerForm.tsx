@@ -17,7 +17,8 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
-import { type ReactNode, useEffect, useId } from 'react';
+import { useBlocker } from '@tanstack/react-router';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-error.ts';
 import { normalizeKana } from '../../../lib/kana.ts';
@@ -114,6 +115,14 @@ export function CustomerForm({
     form.resetDirty(initialValues);
   }, [initialValues, form.setValues, form.resetDirty]);
 
+  // Leaving with unsaved edits asks first; a successful save navigates away without asking.
+  const saving = useRef(false);
+  useBlocker({
+    shouldBlockFn: () =>
+      !saving.current && form.isDirty() && !window.confirm(t('customerForm.unsavedChanges')),
+    enableBeforeUnload: () => !saving.current && form.isDirty(),
+  });
+
   const conflict = error instanceof ApiError && error.isConflict;
   const fieldErrors = error instanceof ApiError && Object.keys(error.fields).length > 0;
 
@@ -131,7 +140,12 @@ export function CustomerForm({
     <form
       noValidate
       onSubmit={form.onSubmit(
-        (values) => void onSubmit(values).catch(() => undefined),
+        (values) => {
+          saving.current = true;
+          void onSubmit(values).catch(() => {
+            saving.current = false;
+          });
+        },
         () => {
           requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
         },

@@ -238,6 +238,7 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
         icon={<IconReceipt size={28} />}
         title={t('customer.orders.emptyTitle')}
         description={t('customer.orders.emptyBody')}
+        bare
       />
     );
   } else if (isDesktop) {
