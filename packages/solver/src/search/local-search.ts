@@ -83,6 +83,7 @@ export class LocalSearch {
     this.random.shuffle(this.order);
     for (let round = 0; round < 1000; round++) {
       let improved = false;
+      const emptyStarts = this.emptyRouteStarts();
       for (let o = 0; o < this.order.length; o++) {
         const u = this.order[o]!;
         if (state.routeOf[u]! < 0) continue;
@@ -109,7 +110,8 @@ export class LocalSearch {
           }
         }
         // Empty routes: one per vehicle kind is enough.
-        if (state.routeOf[u]! >= 0 && this.tryEmptyRoutes(u)) {
+        const home = state.routeOf[u]!;
+        if (home >= 0 && tested <= state.routes[home]!.lastModified && this.tryEmptyRoutes(u, emptyStarts)) {
           improved = true;
           applied++;
         }
@@ -138,16 +140,25 @@ export class LocalSearch {
     return false;
   }
 
-  private tryEmptyRoutes(u: number): boolean {
+  /** One empty, enabled route per vehicle kind, as route-start ids. */
+  private emptyRouteStarts(): number[] {
     const state = this.state;
     const data = state.data;
     const seen = new Set<number>();
+    const starts: number[] = [];
     for (const route of state.routes) {
       if (route.jobCount > 0 || !state.enabled[route.vehicle]) continue;
       const kind = data.vehicleKind[route.vehicle]!;
       if (seen.has(kind)) continue;
       seen.add(kind);
-      const start = -(route.index + 1);
+      starts.push(-(route.index + 1));
+    }
+    return starts;
+  }
+
+  private tryEmptyRoutes(u: number, starts: readonly number[]): boolean {
+    for (const start of starts) {
+      if (this.state.routes[-start - 1]!.jobCount > 0) continue;
       if (this.tryMoves(predecessorMoves, u, start)) return true;
     }
     return false;
