@@ -54,7 +54,7 @@ test('search a customer, open its カルテ and see the purchase history', async
 test('switching to English relabels the app and survives a reload', async ({ page }) => {
   await signIn(page, demo.manager);
   await page.goto('/settings');
-  await page.getByLabel('言語').click();
+  await page.getByRole('combobox', { name: '言語' }).click();
   await page.getByRole('option', { name: 'English' }).click();
   await expect(page.getByRole('link', { name: 'Customers' }).first()).toBeVisible();
   await page.reload();
