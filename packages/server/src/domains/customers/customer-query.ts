@@ -104,18 +104,26 @@ export function sortKeyColumns(sort: CustomerSort): Record<string, SQL<string>> 
   return Object.fromEntries(sortPlans[sort].keys.map((k, i) => [`k${i}`, sql<string>`(${k.expr})::text`]));
 }
 
-/** Rows strictly after the cursor in the sort order (a row-value comparison). */
+/**
+ * Rows strictly after the cursor in the sort order. Written as `k0 >= v0 AND (k0 > v0 OR (k0 = v0
+ * AND k1 > v1) OR …)` rather than a row comparison: under RLS only leakproof operators may run
+ * before the policy, and text/timestamptz comparisons are leakproof while record comparison is
+ * not, so this form lets the leading key bound the index scan.
+ */
 export function afterCursor(sort: CustomerSort, values: readonly string[]): SQL {
   const plan = sortPlans[sort];
-  const left = sql.join(
-    plan.keys.map((k) => sql`(${k.expr})`),
-    sql`, `,
-  );
-  const right = sql.join(
-    plan.keys.map((k, i) => (k.type === 'text' ? sql`${values[i]}::text` : sql`${values[i]}::timestamptz`)),
-    sql`, `,
-  );
-  return plan.direction === 'asc' ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
+  const after = plan.direction === 'asc' ? sql.raw('>') : sql.raw('<');
+  const atLeast = plan.direction === 'asc' ? sql.raw('>=') : sql.raw('<=');
+  const value = (i: number) => {
+    const key = plan.keys[i] as SortKey;
+    return key.type === 'text' ? sql`${values[i]}::text` : sql`${values[i]}::timestamptz`;
+  };
+  const expr = (i: number) => sql`(${(plan.keys[i] as SortKey).expr})`;
+  const branches = plan.keys.map((_, i) => {
+    const equal = plan.keys.slice(0, i).map((__, j) => sql`${expr(j)} = ${value(j)}`);
+    return sql.join([...equal, sql`${expr(i)} ${after} ${value(i)}`], sql` and `);
+  });
+  return sql`(${expr(0)} ${atLeast} ${value(0)} and ((${sql.join(branches, sql`) or (`)})))`;
 }
 
 /** The columns of a CustomerSummary, with the rep's display name and the area's name. */
