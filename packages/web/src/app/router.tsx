@@ -9,6 +9,7 @@ import {
   useRouter,
 } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/hooks/useMe.ts';
+import { safeRedirect } from '../features/auth/utils/safe-redirect.ts';
 import { parseCustomerFilters } from '../features/customers/utils/customer-filters.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { CustomerEditPage } from '../pages/CustomerEditPage.tsx';
@@ -66,7 +67,7 @@ const signInRoute = createRoute({
   beforeLoad: async ({ context, search }) => {
     // Already signed in: skip the form.
     const me = await context.queryClient.fetchQuery(meQueryOptions).catch(() => null);
-    if (me) throw redirect({ href: search.redirect?.startsWith('/') ? search.redirect : '/' });
+    if (me) throw redirect({ href: safeRedirect(search.redirect) });
   },
   component: function SignInRoute() {
     const { redirect: target } = signInRoute.useSearch();

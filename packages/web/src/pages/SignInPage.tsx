@@ -2,12 +2,9 @@ import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInForm } from '../features/auth/components/SignInForm.tsx';
+import { safeRedirect } from '../features/auth/utils/safe-redirect.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import classes from './SignInPage.module.css';
-
-/** Only same-site paths are followed after signing in. */
-const safeRedirect = (target: string | undefined): string =>
-  target?.startsWith('/') && !target.startsWith('//') && !target.startsWith('/sign-in') ? target : '/';
 
 export function SignInPage({ redirect }: { redirect?: string }) {
   const { t } = useTranslation();
