@@ -70,6 +70,13 @@ describe('Shift_JIS encoding', () => {
     expect(decodeCsv(bytes)).toEqual({ text: '会社名,フリガナ\r\n', encoding: 'sjis' });
   });
 
+  it('tells a real question mark from a character it could not encode', () => {
+    expect(encodeCsv('本当?', 'sjis').replaced).toBe(0);
+    const lossy = encodeCsv('本当?😀〜', 'sjis');
+    expect(lossy.replaced).toBe(1);
+    expect(decodeCsv(lossy.bytes, 'sjis').text).toBe('本当?〓～');
+  });
+
   it('writes 〓 for characters it lacks and keeps the wave dash as its CP932 look-alike', () => {
     expect(toShiftJisRepertoire('9:00〜17:00 😀 café')).toEqual({
       text: '9:00～17:00 〓 caf〓',

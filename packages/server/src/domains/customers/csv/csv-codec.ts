@@ -139,8 +139,27 @@ export function toShiftJisRepertoire(text: string): { text: string; replaced: nu
  */
 export function encodeCsv(text: string, encoding: CsvEncoding): { bytes: Buffer; replaced: number } {
   if (encoding === 'utf8') return { bytes: Buffer.from(UTF8_BOM + text, 'utf8'), replaced: 0 };
+  // Fast path: iconv-lite writes '?' (0x3F) for what it cannot encode, and 0x3F is never the
+  // second byte of a Shift_JIS character, so equal '?' counts mean nothing was lost.
+  const lookalikes = text.replace(LOOKALIKE_PATTERN, (ch) => CP932_LOOKALIKES[ch] ?? ch);
+  const bytes = iconv.encode(lookalikes, SJIS);
+  if (countByte(bytes, 0x3f) === countChar(lookalikes, '?')) return { bytes, replaced: 0 };
   const mapped = toShiftJisRepertoire(text);
   return { bytes: iconv.encode(mapped.text, SJIS), replaced: mapped.replaced };
+}
+
+const LOOKALIKE_PATTERN = new RegExp(`[${Object.keys(CP932_LOOKALIKES).join('')}]`, 'g');
+
+function countByte(bytes: Uint8Array, byte: number): number {
+  let n = 0;
+  for (const b of bytes) if (b === byte) n++;
+  return n;
+}
+
+function countChar(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
 }
 
 /**
