@@ -11,6 +11,7 @@ import { useCustomer } from '../hooks/useCustomer.ts';
 import { CustomerCautions } from './CustomerCautions.tsx';
 import { CustomerContactsCard } from './CustomerContactsCard.tsx';
 import { CustomerKarteHeader } from './CustomerKarteHeader.tsx';
+import { CustomerLocationCard } from './CustomerLocationCard.tsx';
 import { CustomerNotesCard } from './CustomerNotesCard.tsx';
 import { CustomerOrders } from './CustomerOrders.tsx';
 import { CustomerStats } from './CustomerStats.tsx';
@@ -87,6 +88,7 @@ export function CustomerKarte({ customerId }: { customerId: string }) {
           <Stack gap="md">
             <CustomerContactsCard contacts={customer.contacts} />
             <CustomerVisitCard customer={customer} />
+            <CustomerLocationCard customer={customer} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>

@@ -6,13 +6,8 @@ import { formatPostalCode } from '../../../lib/format.ts';
 import type { Customer } from '../api/customer-types.ts';
 import { ArchiveCustomerButton } from './ArchiveCustomerButton.tsx';
 import { ArchivedBadge, RankBadge, StatusBadge } from './CustomerBadges.tsx';
+import { mapsSearchUrl } from './CustomerLocationCard.tsx';
 import { CustomerName } from './CustomerName.tsx';
-
-const mapsUrl = (customer: Customer): string => {
-  const query =
-    customer.lat !== null && customer.lng !== null ? `${customer.lat},${customer.lng}` : customer.address;
-  return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(query)}`;
-};
 
 /** The カルテ header: who the customer is, how to reach them, and the main actions. */
 export function CustomerKarteHeader({ customer }: { customer: Customer }) {
@@ -77,7 +72,7 @@ export function CustomerKarteHeader({ customer }: { customer: Customer }) {
                 color="var(--mantine-color-dimmed)"
               />
               <Anchor
-                href={mapsUrl(customer)}
+                href={mapsSearchUrl(customer)}
                 target="_blank"
                 rel="noopener noreferrer"
                 size="sm"
