@@ -8,6 +8,8 @@ import { type StoppingCriterion, StopWatch } from './stopping-criterion.ts';
 import { removeRandom, removeStrings } from './string-removal.ts';
 
 const LS_RATE = Number(process.env.KAYOI_LS ?? 0.05);
+const ELIMINATION_LS = Number(process.env.KAYOI_ELS ?? 1);
+const EJECT = process.env.KAYOI_EJECT !== '0';
 const FOCUS = process.env.KAYOI_FOCUS !== '0';
 const LS_GATE = Number(process.env.KAYOI_GATE ?? 0);
 
@@ -127,7 +129,10 @@ class Search {
   private ruinAndRecreate(weight?: Float64Array, reference?: number): void {
     const state = this.state;
     const n = this.data.jobCount;
-    const averageRemoved = Math.max(2, Math.min(this.options.averageRemoved ?? 10, n / 4));
+    const averageRemoved = Math.max(
+      2,
+      Math.min(this.options.averageRemoved ?? Number(process.env.KAYOI_CBAR ?? 10), n / 4),
+    );
     let count: number;
     if (this.random.next() < 0.1) {
       count = removeRandom(
@@ -140,7 +145,11 @@ class Search {
       count = removeStrings(
         state,
         this.random,
-        { averageRemoved, maxStringLength: 10, droppedSeedShare: weight ? 0.8 : 0 },
+        {
+          averageRemoved,
+          maxStringLength: Number(process.env.KAYOI_LMAX ?? 10),
+          droppedSeedShare: weight ? 0.8 : 0,
+        },
         this.removed,
       );
     }
@@ -153,12 +162,14 @@ class Search {
       const cost = state.cost();
       if (cost > reference * (1 + LS_GATE) && this.random.next() >= LS_RATE) return;
     }
+    if (weight && this.random.next() >= ELIMINATION_LS) return;
     if (FOCUS) this.localSearch.run(this.removed, count);
     else this.localSearch.run();
   }
 
   /** Keeps the fleet of the best solution: unused vehicles are switched off. */
   freezeFleet(): void {
+    this.localSearch.ejectionWeight = undefined;
     const state = this.state;
     state.restore(this.best);
     for (const r of state.routes) if (r.jobCount === 0) state.enabled[r.vehicle] = 0;
@@ -173,6 +184,7 @@ class Search {
     const end = limit === undefined ? undefined : start + (limit - start) * share;
     const t0 = (this.options.startTemperature ?? Number(process.env.KAYOI_T0 ?? 0.6)) * this.arcCost;
     const tf = (this.options.finalTemperature ?? 0.01) * this.arcCost;
+    this.localSearch.ejectionWeight = undefined;
     let current = state.objective();
     let currentSnapshot = state.snapshot();
     let currentMarks = this.localSearch.saveMarks();
@@ -222,6 +234,7 @@ class Search {
       (end !== undefined && this.watch.elapsedMs() >= end) ||
       (iterationEnd !== undefined && this.iteration >= iterationEnd) ||
       this.watch.done(this.iteration, 0);
+    this.localSearch.ejectionWeight = EJECT ? absence : undefined;
     while (!outOfTime()) {
       state.restore(this.best);
       const used = state.routes.filter((r) => r.jobCount > 0);
@@ -280,6 +293,7 @@ class Search {
       });
     }
     state.restore(this.best);
+    this.localSearch.ejectionWeight = undefined;
   }
 }
 

@@ -42,6 +42,11 @@ export class LocalSearch {
   private readonly order: Int32Array;
   private readonly insertion = new Insertion();
   useSwapStar = process.env.KAYOI_SWAPSTAR !== '0';
+  /**
+   * Route elimination sets this (SISR's absence counts): a dropped job may then eject a routed
+   * job of equal rank that was dropped less often (an ejection-pool move).
+   */
+  ejectionWeight: Float64Array | undefined;
   /** Granular neighbourhood size (Vidal's Γ): only this many closest jobs are tried as v. */
   neighbourLimit = Number(process.env.KAYOI_LSNB ?? 20);
 
@@ -220,7 +225,9 @@ export class LocalSearch {
   private replaceLowerRank(job: number): boolean {
     const state = this.state;
     const data = state.data;
-    const jobRank = rank(data, job);
+    const weight = this.ejectionWeight;
+    const keyOf = (j: number) => rank(data, j) * 1e9 + (weight ? weight[j]! : 0);
+    const jobRank = keyOf(job);
     const builder = this.context.first;
     let bestVictim = -1;
     let bestRank = jobRank;
@@ -228,8 +235,8 @@ export class LocalSearch {
     for (const v of data.neighbours[job]!) {
       const r = state.routeOf[v]!;
       if (r < 0) continue;
-      const victimRank = rank(data, v);
-      if (victimRank > bestRank) continue;
+      const victimRank = keyOf(v);
+      if (victimRank >= jobRank || victimRank > bestRank) continue;
       const route = state.routes[r]!;
       const p = state.positionOf[v]!;
       builder.startWith(route, p - 1);
