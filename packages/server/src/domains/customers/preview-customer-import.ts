@@ -181,7 +181,8 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
         const merged: CustomerFields = { ...base, ...definedOnly(p.fields), repId, areaId };
         if (existing && decoded.encoding === 'sjis') {
           for (const k of foldableFields) {
-            if (toShiftJisRepertoire(existing.fields[k]).text === merged[k]) merged[k] = existing.fields[k];
+            const stored = existing.fields[k];
+            if (merged[k] !== stored && toShiftJisRepertoire(stored).text === merged[k]) merged[k] = stored;
           }
         }
         const checked = validateCustomerFields(merged, undefined, p.code || undefined);
