@@ -1,6 +1,6 @@
 /**
  * Scale: a 1,000-job random instance in the style of Gehring & Homberger's R1 class
- * (1000 × 1000 square, capacity 200, 250 vehicles, narrow-ish windows), solved for 30 s.
+ * (1000 × 1000 square, horizon 3000, capacity 200, 250 vehicles, windows 10-120 wide), solved for 30 s.
  * Prints the time to the first solution, the cost over time, peak RSS, and checks the answer
  * with the independent checker.
  *
@@ -25,7 +25,7 @@ const checker = fileURLToPath(new URL('../../../../shared/tools/check_vrptw.py',
 
 function buildInstance(count: number, seed: number): SolomonInstance {
   const random = new Random(seed);
-  const horizon = 1000;
+  const horizon = 3000;
   const depot = { number: 0, x: 500, y: 500, demand: 0, ready: 0, due: horizon, service: 0 };
   const customers = [depot];
   for (let c = 1; c <= count; c++) {
