@@ -1,4 +1,4 @@
-import { Button, Stack } from '@mantine/core';
+import { ActionIcon, Button, Stack } from '@mantine/core';
 import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +9,15 @@ import { CustomerListView } from '../features/customers/components/CustomerListV
 import { ExportMenu } from '../features/customers/components/ExportMenu.tsx';
 import type { CustomerFilters } from '../features/customers/utils/customer-filters.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { useIsDesktop } from '../ui/useIsDesktop.ts';
 
 export function CustomersPage({ filters }: { filters: CustomerFilters }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const canImport = canImportCustomers(me.user.role);
+  // Phones get icon buttons for the secondary actions so the list starts higher on the screen.
+  const compact = !useIsDesktop();
   const setFilters = (next: CustomerFilters) =>
     void navigate({ to: '/customers', search: next, replace: true });
 
@@ -25,17 +28,28 @@ export function CustomersPage({ filters }: { filters: CustomerFilters }) {
         subtitle={t('customers.subtitle')}
         actions={
           <>
-            <ExportMenu filters={filters} />
-            {canImport && (
-              <Button
-                component={Link}
-                to="/customers/import"
-                variant="default"
-                leftSection={<IconFileImport size={16} />}
-              >
-                {t('customers.import')}
-              </Button>
-            )}
+            <ExportMenu filters={filters} compact={compact} />
+            {canImport &&
+              (compact ? (
+                <ActionIcon
+                  component={Link}
+                  to="/customers/import"
+                  variant="default"
+                  size={36}
+                  aria-label={t('customers.import')}
+                >
+                  <IconFileImport size={18} />
+                </ActionIcon>
+              ) : (
+                <Button
+                  component={Link}
+                  to="/customers/import"
+                  variant="default"
+                  leftSection={<IconFileImport size={16} />}
+                >
+                  {t('customers.import')}
+                </Button>
+              ))}
             <Button component={Link} to="/customers/new" leftSection={<IconPlus size={16} />}>
               {t('customers.new')}
             </Button>

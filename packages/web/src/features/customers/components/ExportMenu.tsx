@@ -1,22 +1,28 @@
-import { Button, Menu } from '@mantine/core';
+import { ActionIcon, Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { buildExportUrl } from '../utils/build-export-url.ts';
 import type { CustomerFilters } from '../utils/customer-filters.ts';
 
 /** CSV export of the current filters: Shift_JIS for Excel by default, UTF-8 on request. */
-export function ExportMenu({ filters }: { filters: CustomerFilters }) {
+export function ExportMenu({ filters, compact }: { filters: CustomerFilters; compact?: boolean }) {
   const { t } = useTranslation();
   return (
     <Menu position="bottom-end" width={260} shadow="md">
       <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} />}
-          rightSection={<IconChevronDown size={14} />}
-        >
-          {t('customers.export')}
-        </Button>
+        {compact ? (
+          <ActionIcon variant="default" size={36} aria-label={t('customers.export')}>
+            <IconDownload size={18} />
+          </ActionIcon>
+        ) : (
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            rightSection={<IconChevronDown size={14} />}
+          >
+            {t('customers.export')}
+          </Button>
+        )}
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('customers.exportHelp')}</Menu.Label>
