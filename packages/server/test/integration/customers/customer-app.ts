@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { customerRoutes } from '../../../src/domains/customers/routes.ts';
 import type { UserKey } from '../../support/tenant-fixture.ts';
 import {
   cookieHeader,
@@ -10,9 +9,9 @@ import {
   type TestApp,
 } from '../../support/test-app.ts';
 
-/** The full test app with the customer routes mounted where production mounts them. */
+/** The full test app: createApp with the production domain list (customers at /api/customers). */
 export function createCustomerTestApp(): Promise<TestApp> {
-  return createTestApp({ domains: [{ path: '/customers', routes: customerRoutes }] });
+  return createTestApp();
 }
 
 /** Signs every fixture user in once; `as(key)` calls the API as that user. */
