@@ -62,6 +62,35 @@ export function createExchange(uLength: number, vLength: number): Move {
       if (uLength !== 1 || vLength !== 1) return Number.POSITIVE_INFINITY;
       const lo = Math.min(i, j);
       const hi = Math.max(i, j);
+      if (data.vehicleBreaks[ru.vehicle]!.length === 0) {
+        const before = ru.physicalLocation[lo - 1]!;
+        const after = ru.nextLocation[hi]!;
+        const a = ru.physicalLocation[lo]!;
+        const b = ru.physicalLocation[hi]!;
+        let estimate: number;
+        if (hi === lo + 1) {
+          estimate =
+            arcCost(data, before, b) +
+            arcCost(data, b, a) +
+            arcCost(data, a, after) -
+            arcCost(data, before, a) -
+            arcCost(data, a, b) -
+            arcCost(data, b, after);
+        } else {
+          const afterA = ru.nextLocation[lo]!;
+          const beforeB = ru.physicalLocation[hi - 1]!;
+          estimate =
+            arcCost(data, before, b) +
+            arcCost(data, b, afterA) +
+            arcCost(data, beforeB, a) +
+            arcCost(data, a, after) -
+            arcCost(data, before, a) -
+            arcCost(data, a, afterA) -
+            arcCost(data, beforeB, b) -
+            arcCost(data, b, after);
+        }
+        if (estimate >= 0) return Number.POSITIVE_INFINITY;
+      }
       const builder = context.first.startWith(ru, lo - 1);
       builder.add(ru.nodes[hi]!);
       for (let p = lo + 1; p < hi; p++) builder.add(ru.nodes[p]!);

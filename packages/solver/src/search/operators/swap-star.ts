@@ -1,4 +1,4 @@
-import type { Route, RouteBuilder } from '../route.ts';
+import { arcCost, type Route, type RouteBuilder } from '../route.ts';
 import { copyRange, type Move, type MoveContext } from './move.ts';
 
 const TOP = 3;
@@ -105,11 +105,21 @@ interface TopInsertions {
 function topInsertions(builder: RouteBuilder, source: Route, target: Route): TopInsertions {
   const cost = new Float64Array((source.size + 1) * TOP).fill(Number.POSITIVE_INFINITY);
   const position = new Int32Array((source.size + 1) * TOP).fill(-1);
-  const jobCount = builder.data.jobCount;
+  const data = builder.data;
+  const jobCount = data.jobCount;
+  // Without breaks in a used target, the cost change is exactly the arc change: screen with it.
+  const exactArcs = data.vehicleBreaks[target.vehicle]!.length === 0 && target.jobCount > 0;
   for (let j = 1; j <= source.size; j++) {
     const job = source.nodes[j]!;
     if (job >= jobCount) continue;
+    const at = data.nodeLocation[job]!;
     for (let p = 0; p <= target.size; p++) {
+      if (exactArcs) {
+        const before = target.physicalLocation[p]!;
+        const after = target.nextLocation[p]!;
+        const arcs = arcCost(data, before, at) + arcCost(data, at, after) - arcCost(data, before, after);
+        if (arcs >= cost[j * TOP + TOP - 1]!) continue;
+      }
       builder.startWith(target, p);
       if (!builder.add(job)) continue;
       const c = builder.finishWith(target, p + 1);
