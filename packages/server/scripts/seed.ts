@@ -3,7 +3,7 @@
  *
  *   npm run seed                                    demo companies, if the database is empty
  *   npm run seed -- --customers 20000 --years 3     a large tenant (benchmarks), prints timing
- *   npm run seed -- --customers 5000 --tenant "堺事務機株式会社" --data-dir ./data/big
+ *   npm run seed -- --customers 5000 --tenant "堺事務機株式会社" --slug sakai --data-dir ./data/big
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/platform/config.ts';
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     customers: { type: 'string' },
     years: { type: 'string', default: '3' },
     tenant: { type: 'string' },
+    slug: { type: 'string' },
     'data-dir': { type: 'string' },
   },
 });
@@ -40,7 +41,12 @@ try {
       throw new Error('--customers must be a positive integer and --years an integer from 1 to 10');
     }
     const seedStarted = performance.now();
-    const tenant = await seedLargeTenant(database.db, { customers, years, name: values.tenant });
+    const tenant = await seedLargeTenant(database.db, {
+      customers,
+      years,
+      name: values.tenant,
+      slug: values.slug,
+    });
     const seconds = (performance.now() - seedStarted) / 1000;
     const c = tenant.counts;
     const rows = c.users * 4 + c.customers + c.contacts + c.orders + c.orderLines + c.products;

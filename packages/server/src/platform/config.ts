@@ -20,6 +20,8 @@ const envSchema = z.object({
   /** Extra origins allowed to call the API (comma-separated), e.g. the Vite dev server. */
   TRUSTED_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** 1 behind a reverse proxy: the client address (for sign-in rate limiting) comes from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Set to 0 to skip seeding the demo company into an empty database. */
   SEED_DEMO: z.enum(['0', '1']).default('1'),
 });
@@ -37,6 +39,7 @@ export interface Config {
   readonly trustedOrigins: readonly string[];
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly seedDemo: boolean;
+  readonly trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -91,5 +94,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedOrigins: [...new Set([new URL(baseUrl).origin, ...localOrigins, ...extra])],
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === '1',
+    trustProxy: e.TRUST_PROXY === '1',
   };
 }

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { Hono, MiddlewareHandler, Schema } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { registerAuthDocs } from '../../domains/auth/auth-docs.ts';
 import { authHandler, type ClientIpResolver } from '../../domains/auth/auth-handler.ts';
 import { type Auth, createAuth } from '../../domains/auth/create-auth.ts';
 import { requireActor } from '../../domains/auth/require-actor.ts';
@@ -22,6 +23,19 @@ import { securityHeaders } from './security-headers.ts';
 import { serveWebApp } from './static-web.ts';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: ['platform'],
+  summary: 'Liveness',
+  responses: {
+    200: {
+      description: 'The server is up',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+    },
+  },
+});
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024;
@@ -50,6 +64,10 @@ export interface CreateAppOptions {
 
 const socketAddress: ClientIpResolver = (_request, env) =>
   (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress;
+
+/** Behind a trusted reverse proxy: the left-most X-Forwarded-For address. */
+const forwardedFor: ClientIpResolver = (request, env) =>
+  request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || socketAddress(request, env);
 
 const limitBody = (maxSize: number): MiddlewareHandler<AppEnv> =>
   bodyLimit({
@@ -88,8 +106,10 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   );
   app.use('/api/*', originCheck(config.trustedOrigins));
 
-  app.on(['GET', 'POST'], '/api/auth/*', authHandler(auth, options.clientIp ?? socketAddress));
-  app.get('/api/health', (c) => c.json({ status: 'ok' as const }));
+  const clientIp = options.clientIp ?? (config.trustProxy ? forwardedFor : socketAddress);
+  app.on(['GET', 'POST'], '/api/auth/*', authHandler(auth, clientIp));
+  registerAuthDocs(app);
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

@@ -43,7 +43,7 @@ describe('localizeIssues', () => {
   });
 
   it('uses the ja/en text a custom refinement carries', () => {
-    const schema = z.object({ end: z.string() }).superRefine((v, ctx) => {
+    const schema = z.object({ end: z.string() }).superRefine((_value, ctx) => {
       ctx.addIssue({
         code: 'custom',
         path: ['end'],

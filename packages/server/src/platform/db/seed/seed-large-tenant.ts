@@ -12,6 +12,8 @@ export interface SeedLargeTenantOptions {
   years: number;
   /** Company name; default 大阪ベンチ商事株式会社. */
   name?: string | undefined;
+  /** URL-safe tenant key (e-mail domain <slug>.kayoi.jp); default from the name, 'bench' for the default name. */
+  slug?: string | undefined;
   /** Customers per rep (default 75). */
   customersPerRep?: number;
   /** Reps per team, each team with one manager (default 8). */
@@ -44,14 +46,18 @@ const slugOf = (name: string) => {
  */
 export async function seedLargeTenant(db: Db, options: SeedLargeTenantOptions): Promise<LargeTenant> {
   const name = options.name ?? '大阪ベンチ商事株式会社';
-  const slug = slugOf(name);
-  const [taken] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from organization where slug = ${slug}`,
+  const base = options.slug ?? (options.name ? slugOf(name) : 'bench');
+  // A second run into the same database gets bench-2, bench-3, …
+  const taken = new Set(
+    (
+      await queryRows<{ slug: string }>(
+        db,
+        sql`select slug from organization where slug = ${base} or slug like ${`${base}-%`}`,
+      )
+    ).map((r) => r.slug),
   );
-  if (taken && taken.n > 0) {
-    throw new Error(`A tenant "${slug}" already exists in this database; pass another --tenant name.`);
-  }
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   const repCount = Math.max(1, Math.ceil(options.customers / (options.customersPerRep ?? 75)));
   const perTeam = options.repsPerTeam ?? 8;
   const teamCount = Math.ceil(repCount / perTeam);
@@ -90,7 +96,8 @@ export async function seedLargeTenant(db: Db, options: SeedLargeTenantOptions): 
     staff,
     customers: options.customers,
     years: options.years,
-    seed: options.seed ?? 20_000,
+    // Ids come from the generator: each tenant needs its own seed.
+    seed: options.seed ?? createHash('sha1').update(slug).digest().readUInt32LE(0),
     passwordHash: () => hash,
     phonePrefix: '06',
     now: options.now ?? new Date(),

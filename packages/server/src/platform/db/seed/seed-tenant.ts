@@ -73,16 +73,38 @@ type Trajectory = 'stable' | 'growing' | 'declining' | 'churned' | 'dormant';
 
 const bulkTables = ['customers', 'customer_contacts', 'orders', 'order_lines'];
 
-/** Drops the non-constraint indexes of the bulk tables; returns their definitions. */
-async function dropSecondaryIndexes(tx: Tx): Promise<string[]> {
+/**
+ * Drops every index of the bulk tables — plain indexes and the primary, unique and foreign keys
+ * on or pointing at them — and returns the statements that rebuild them (keys first). Building
+ * an index once from sorted data is far cheaper than maintaining it for each random-UUID row.
+ */
+async function dropBulkIndexes(tx: Tx): Promise<string[]> {
+  const tables = sql.join(
+    bulkTables.map((t) => sql`${t}::regclass`),
+    sql`, `,
+  );
+  const keys = await queryRows<{ tbl: string; name: string; definition: string; kind: string }>(
+    tx,
+    sql`select conrelid::regclass::text as tbl, conname as name, pg_get_constraintdef(oid) as definition,
+          contype as kind
+        from pg_constraint
+        where contype in ('p', 'u', 'f') and (conrelid in (${tables}) or confrelid in (${tables}))`,
+  );
   const indexes = await queryRows<{ name: string; definition: string }>(
     tx,
     sql`select i.indexname as name, i.indexdef as definition from pg_indexes i
         where i.schemaname = 'public' and i.tablename in ${bulkTables}
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
   );
+  const rank = { f: 0, u: 1, p: 2 } as Record<string, number>;
+  const dropOrder = [...keys].sort((a, b) => (rank[a.kind] ?? 0) - (rank[b.kind] ?? 0));
+  for (const key of dropOrder)
+    await tx.execute(sql.raw(`alter table ${key.tbl} drop constraint "${key.name}"`));
   for (const index of indexes) await tx.execute(sql.raw(`drop index "${index.name}"`));
-  return indexes.map((i) => i.definition);
+  return [
+    ...[...dropOrder].reverse().map((k) => `alter table ${k.tbl} add constraint "${k.name}" ${k.definition}`),
+    ...indexes.map((i) => i.definition),
+  ];
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -109,9 +131,9 @@ export async function seedTenant(db: Db, plan: TenantPlan): Promise<SeedCounts> 
       sql`select rolsuper as superuser from pg_roles where rolname = current_user`,
     );
     if (role?.superuser) await tx.execute(sql`set local session_replication_role = replica`);
-    // On embedded PGlite (one process, folder locked) secondary indexes are rebuilt once after
-    // the load instead of being maintained row by row.
-    const rebuild = pgliteClientOf(tx) && plan.customers >= 1000 ? await dropSecondaryIndexes(tx) : [];
+    // On embedded PGlite (one process, folder locked) a large load drops the bulk tables' indexes
+    // and keys and rebuilds them once afterwards (re-adding a key also re-checks every row).
+    const rebuild = pgliteClientOf(tx) && plan.customers >= 1000 ? await dropBulkIndexes(tx) : [];
     const counts = await writeTenant(tx, plan, random);
     for (const definition of rebuild) await tx.execute(sql.raw(definition));
     return counts;
