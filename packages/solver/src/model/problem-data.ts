@@ -339,7 +339,7 @@ export function compileProblem(input: ProblemInput, options: CompileOptions = {}
     windowEnd,
     durations,
     costs,
-    count: options.neighbourCount ?? Number(process.env.KAYOI_NB ?? 40),
+    count: options.neighbourCount ?? 40,
   });
 
   return {

@@ -41,14 +41,14 @@ export class LocalSearch {
   private readonly nearRoutes: Uint8Array;
   private readonly order: Int32Array;
   private readonly insertion = new Insertion();
-  useSwapStar = process.env.KAYOI_SWAPSTAR !== '0';
+  useSwapStar = true;
   /**
    * Route elimination sets this (SISR's absence counts): a dropped job may then eject a routed
    * job of equal rank that was dropped less often (an ejection-pool move).
    */
   ejectionWeight: Float64Array | undefined;
   /** Granular neighbourhood size (Vidal's Γ): only this many closest jobs are tried as v. */
-  neighbourLimit = Number(process.env.KAYOI_LSNB ?? 20);
+  neighbourLimit = 20;
 
   constructor(state: SearchState, random: Random) {
     this.state = state;
