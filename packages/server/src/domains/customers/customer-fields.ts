@@ -109,8 +109,9 @@ export function validateCustomerFields(
     return value;
   };
   // Free text keeps the user's characters and line breaks; only the ends are trimmed.
-  const prose = (field: string, raw: string, max: number) => {
+  const prose = (field: string, raw: string, max: number, required = false) => {
     const value = raw.trim();
+    if (required && value === '') issues.add(field, 'required');
     if (value.length > max) issues.add(field, 'too_long', { max });
     return value;
   };
@@ -192,11 +193,12 @@ export function validateCustomerFields(
   }
 
   const value: CustomerFields = {
-    name: text('name', input.name, 200, true),
+    // Names and addresses keep what was typed (NFKC would turn ㈱ into (株) and ① into 1).
+    name: prose('name', input.name, 200, true),
     nameKana: kana('nameKana', input.nameKana),
     honorific: choice('honorific', input.honorific, honorifics),
     postalCode,
-    address: text('address', input.address, 300),
+    address: prose('address', input.address, 300),
     phone: phone('phone', input.phone),
     lat,
     lng,
@@ -221,9 +223,9 @@ export function validateCustomerFields(
       if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
         issues.add(`contacts.${i}.email`, 'email_format');
       return {
-        name: text(`contacts.${i}.name`, c.name, 100, true),
+        name: prose(`contacts.${i}.name`, c.name, 100, true),
         nameKana: kana(`contacts.${i}.nameKana`, c.nameKana),
-        title: text(`contacts.${i}.title`, c.title, 100),
+        title: prose(`contacts.${i}.title`, c.title, 100),
         phone: phone(`contacts.${i}.phone`, c.phone),
         email,
         isPrimary: c.isPrimary,

@@ -35,8 +35,13 @@ function searchCondition(raw: string): SQL | undefined {
   if (q === '') return undefined;
   const pattern = `%${escapeLike(q)}%`;
   const kanaLike = `%${escapeLike(hiraganaToKatakana(q))}%`;
+  const typed = raw.trim();
   const conditions: SQL[] = [
     ilike(customers.name, pattern),
+    // Stored names keep full-width letters as typed: match the query as typed too.
+    ...(typed !== q
+      ? [ilike(customers.name, `%${escapeLike(typed)}%`), ilike(customers.address, `%${escapeLike(typed)}%`)]
+      : []),
     // Katakana has no case: plain LIKE is cheaper than ILIKE.
     like(customers.nameKana, kanaLike),
     ilike(customers.address, pattern),

@@ -7,6 +7,7 @@ import { createCustomerTestApp, csvForm, signInAll } from './customer-app.ts';
 
 type Preview = {
   importId: string;
+  sample: { row: number; action: string; code: string | null; name: string }[];
   totalRows: number;
   validRows: number;
   errors: { row: number; column: string; message: string }[];
@@ -174,6 +175,19 @@ describe('import', () => {
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ error: { code: 'import_has_errors' } });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('reads an Excel (CP932) file with its vendor characters and a UTF-8 file without BOM alike', async () => {
+    const csv = file(row({ 顧客コード: 'XL-1', 会社名: '㈱髙島屋商店①', 訪問時間帯: '9:00～12:00' }));
+    const sjis = await preview(iconv.encode(csv, 'cp932'));
+    const utf8 = await preview(new TextEncoder().encode(csv));
+    for (const p of [sjis, utf8]) {
+      expect(p.errors).toEqual([]);
+      expect(p.sample).toEqual([
+        expect.objectContaining({ code: 'XL-1', name: '㈱髙島屋商店①', action: 'create' }),
+      ]);
+    }
+    expect([sjis.encoding, utf8.encoding]).toEqual(['sjis', 'utf8']);
   });
 
   it('reports a missing column on row 0', async () => {
