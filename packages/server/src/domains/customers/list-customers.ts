@@ -38,6 +38,9 @@ export interface CustomerPage {
 interface CursorPayload {
   s: CustomerSort;
   k: string[];
+  /** The total counted for the first page, and the filters it was counted for. */
+  t?: number;
+  f?: string;
 }
 
 /** PostgreSQL's text form of a timestamptz (or -infinity): anything else would fail the cast. */
@@ -45,7 +48,7 @@ const TIMESTAMP = /^(-infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+
 
 const encodeCursor = (payload: CursorPayload) => Buffer.from(JSON.stringify(payload)).toString('base64url');
 
-function decodeCursor(cursor: string, sort: CustomerSort): string[] {
+function decodeCursor(cursor: string, sort: CustomerSort): CursorPayload {
   try {
     const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
     const keys = sortPlans[sort].keys;
@@ -57,7 +60,7 @@ function decodeCursor(cursor: string, sort: CustomerSort): string[] {
         (v, i) => typeof v === 'string' && (keys[i]?.type !== 'timestamptz' || TIMESTAMP.test(v)),
       )
     ) {
-      return payload.k;
+      return payload;
     }
   } catch {
     // fall through
@@ -72,14 +75,23 @@ function decodeCursor(cursor: string, sort: CustomerSort): string[] {
 /**
  * One page of the customer book the actor may see, filtered, sorted, with keyset pagination:
  * the cursor holds the last row's sort key and id, so pages never skip or repeat rows when
- * keys tie, and the cost of a page does not grow with its depth.
+ * keys tie, and the cost of a page does not grow with its depth. `total` is counted on the
+ * first page and carried by the cursor through the following ones.
  */
 export async function listCustomers(options: ListCustomersOptions): Promise<CustomerPage> {
   const { db, actor, filters, cursor } = options;
   const sort = options.sort ?? 'name';
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const afterKeys = cursor ? decodeCursor(cursor, sort) : undefined;
+  const after = cursor ? decodeCursor(cursor, sort) : undefined;
   const where = customerListCondition(actor, filters);
+  const fingerprint = JSON.stringify([
+    filters.q ?? '',
+    filters.repId ?? '',
+    filters.areaId ?? '',
+    filters.rank ?? '',
+    filters.status ?? '',
+    !!filters.includeArchived,
+  ]);
 
   return withTenant(db, actor, async (tx) => {
     const rows = await tx
@@ -87,17 +99,28 @@ export async function listCustomers(options: ListCustomersOptions): Promise<Cust
       .from(customers)
       .leftJoin(staffProfiles, repJoin)
       .leftJoin(areas, areaJoin)
-      .where(afterKeys ? and(where, afterCursor(sort, afterKeys)) : where)
+      .where(after ? and(where, afterCursor(sort, after.k)) : where)
       .orderBy(...orderBy(sort))
       .limit(limit + 1);
-    const [counted] = await tx.select({ total: count() }).from(customers).where(where);
+    // Counting a whole book under RLS costs as much as a page: later pages reuse the first
+    // page's count, carried in the cursor (recounted if the filters changed).
+    let total = after?.f === fingerprint && Number.isSafeInteger(after.t) ? (after.t as number) : undefined;
+    if (total === undefined) {
+      const [counted] = await tx.select({ total: count() }).from(customers).where(where);
+      total = counted?.total ?? 0;
+    }
 
     const page = rows.slice(0, limit);
     const last = page.at(-1) as Record<string, unknown> | undefined;
     const nextCursor =
       rows.length > limit && last
-        ? encodeCursor({ s: sort, k: sortPlans[sort].keys.map((_, i) => String(last[`k${i}`])) })
+        ? encodeCursor({
+            s: sort,
+            k: sortPlans[sort].keys.map((_, i) => String(last[`k${i}`])),
+            t: total,
+            f: fingerprint,
+          })
         : null;
-    return { items: page.map(toSummary), nextCursor, total: counted?.total ?? 0 };
+    return { items: page.map(toSummary), nextCursor, total };
   });
 }

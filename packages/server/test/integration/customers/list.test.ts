@@ -181,6 +181,13 @@ describe('sort and keyset pagination', () => {
     expect(body.error?.fields?.cursor).toMatch(/cursor/i);
   });
 
+  it('keeps total right when a cursor is reused under other filters', async () => {
+    const { body: first } = await list('sort=name&limit=2');
+    const { body } = await list(`sort=name&limit=2&rank=A&cursor=${first.nextCursor}`);
+    expect(body.total).toBe((await list('rank=A&limit=200')).body.total);
+    expect(body.total).toBeLessThan(first.total);
+  });
+
   it('refuses a forged cursor instead of failing on it', async () => {
     const forged = Buffer.from(
       JSON.stringify({ s: 'lastOrderAt', k: ["x'); drop table customers; --", 'id'] }),
