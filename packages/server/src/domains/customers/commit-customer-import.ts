@@ -48,7 +48,8 @@ export async function commitCustomerImport(
 
       const rows = stored.rows as unknown as ImportRow[];
       const updates = rows.filter((r) => r.action === 'update');
-      const expected = [...rows.filter((r) => r.action !== 'create')];
+      // Only rows that write must still match what was previewed; an unchanged row writes nothing.
+      const expected = updates;
       const current = new Map<string, number>();
       for (let i = 0; i < expected.length; i += 1000) {
         const ids = expected.slice(i, i + 1000).map((r) => r.customerId as string);

@@ -264,6 +264,29 @@ describe('import', () => {
     expect(after).toMatchObject({ notes: '編集が先', name: current!.name });
   });
 
+  it('does not let an unchanged row overwrite, or block on, an edit made since the preview', async () => {
+    const target = tenant.customersOf('rep2')[1]!;
+    const { bytes } = await exportCsv(`?encoding=utf8&repId=${tenant.users.rep2.id}`);
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const targetLine = lines.find((l) => l.startsWith(`${target.code},`)) as string;
+    const p = await preview(file(targetLine, row({ 会社名: '同時取込商事' })));
+    expect(p.summary).toEqual({ create: 1, update: 0, unchanged: 1 });
+    const [current] = await db().select().from(customers).where(eq(customers.id, target.id));
+    const edit = await as('rep2').send('PATCH', `/api/customers/${target.id}`, {
+      version: current!.version,
+      notes: 'プレビュー後の編集',
+    });
+    expect(edit.status).toBe(200);
+    const res = await commit(p.importId);
+    expect(await res.json()).toEqual({ created: 1, updated: 0 });
+    const [after] = await db().select().from(customers).where(eq(customers.id, target.id));
+    expect(after!.notes).toBe('プレビュー後の編集');
+  });
+
   it('refuses an expired preview', async () => {
     const p = await preview(file(row({ 会社名: '期限切れ商事' })));
     const { customerImports } = await import('../../../src/platform/db/schema/index.ts');
