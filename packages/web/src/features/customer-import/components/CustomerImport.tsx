@@ -56,7 +56,7 @@ export function CustomerImport() {
 
   return (
     <Stack gap="lg">
-      <Stepper active={step} size="sm" allowNextStepsSelect={false}>
+      <Stepper active={step} size="xs" wrap={false} allowNextStepsSelect={false}>
         <Stepper.Step label={t('import.step1')} />
         <Stepper.Step label={t('import.step2')} />
         <Stepper.Step label={t('import.step3')} />

@@ -67,8 +67,12 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
             <Table stickyHeader verticalSpacing="xs" data-testid="import-errors">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={100}>{t('import.row')}</Table.Th>
-                  <Table.Th w={160}>{t('import.column')}</Table.Th>
+                  <Table.Th w="1%" style={{ whiteSpace: 'nowrap' }}>
+                    {t('import.row')}
+                  </Table.Th>
+                  <Table.Th w="1%" style={{ whiteSpace: 'nowrap' }}>
+                    {t('import.column')}
+                  </Table.Th>
                   <Table.Th>{t('import.message')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -80,9 +84,9 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
                       {error.row === 0 ? t('import.headerRow') : t('import.rowNumber', { row: error.row })}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color="red" radius="sm" style={{ textTransform: 'none' }}>
+                      <Text size="sm" fw={600} c="red" style={{ whiteSpace: 'nowrap' }}>
                         {error.column}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{error.message}</Text>
