@@ -1,4 +1,4 @@
-import { and, count } from 'drizzle-orm';
+import { and, count, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { areas, customers, staffProfiles } from '../../platform/db/schema/index.ts';
@@ -94,6 +94,9 @@ export async function listCustomers(options: ListCustomersOptions): Promise<Cust
   ]);
 
   return withTenant(db, actor, async (tx) => {
+    // The RLS policies inflate cost estimates past jit_above_cost, and PostgreSQL then spends
+    // ~50 ms compiling a query that runs in ~2 ms. No effect on PGlite (built without JIT).
+    await tx.execute(sql`set local jit = off`);
     const rows = await tx
       .select({ ...summaryColumns, ...sortKeyColumns(sort) })
       .from(customers)
