@@ -1,5 +1,9 @@
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_RATE_LIMIT } from '../../../src/domains/auth/create-auth.ts';
+import { queryRows } from '../../../src/platform/db/query-rows.ts';
+import { createApp } from '../../../src/platform/http/create-app.ts';
 import {
   cookieHeader,
   createTestApp,
@@ -7,6 +11,7 @@ import {
   type SignedTenantFixture,
   TEST_CLIENT_IP_HEADER,
   type TestApp,
+  testConfig,
 } from '../../support/test-app.ts';
 
 let t: TestApp;
@@ -102,6 +107,30 @@ describe('POST /api/auth/sign-in/email', () => {
 });
 
 describe('sessions', () => {
+  it('makes the user’s only company the session’s active organization', async () => {
+    await tenant.signIn('rep3');
+    const rows = await queryRows<{ active: string | null }>(
+      t.database.db,
+      sql`select active_organization_id as active from session where user_id = ${tenant.users.rep3.id}`,
+    );
+    expect(rows.map((r) => r.active)).toEqual([tenant.tenantId]);
+  });
+
+  it('marks the cookie Secure (with the __Secure- prefix) when served over https', async () => {
+    const config = testConfig({ BASE_URL: 'https://kayoi.example.jp' });
+    const httpsApp = createApp({ database: t.database, config, logger: pino({ level: 'silent' }) });
+    const res = await httpsApp.request('https://kayoi.example.jp/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { origin: 'https://kayoi.example.jp', 'content-type': 'application/json' },
+      body: JSON.stringify({ email: tenant.users.rep1.email, password: tenant.password }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().find((c) => c.includes('session_token='));
+    expect(cookie).toMatch(/^__Secure-kayoi\.session_token=/);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/HttpOnly/i);
+  });
+
   it('answers 401 unauthenticated without a session', async () => {
     const res = await request(t.app, 'GET', '/api/me', { locale: 'en' });
     expect(res.status).toBe(401);
