@@ -26,6 +26,7 @@ import { errorMessage } from '../../../ui/error-message.ts';
 import type { ImportEncoding } from '../api/customer-import-api.ts';
 import { useCommitImport, usePreviewImport } from '../hooks/useCustomerImport.ts';
 import { buildImportTemplate, IMPORT_COLUMNS } from '../utils/import-columns.ts';
+import { ImportFormatHelp } from './ImportFormatHelp.tsx';
 import { ImportPreviewTables } from './ImportPreviewTables.tsx';
 
 const downloadTemplate = () => {
@@ -125,6 +126,7 @@ export function CustomerImport() {
               <Text size="xs" c="dimmed">
                 {t('import.codeHelp')}
               </Text>
+              <ImportFormatHelp />
             </Stack>
           </Stack>
         </Paper>
