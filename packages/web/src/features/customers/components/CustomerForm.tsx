@@ -367,7 +367,7 @@ export function CustomerForm({
                       aria-label={`${t('customerForm.fields.start')} ${index + 1}`}
                       key={form.key(`timeWindows.${index}.start`)}
                       {...form.getInputProps(`timeWindows.${index}.start`)}
-                      style={{ flex: 1 }}
+                      style={{ flex: '1 1 0', maxWidth: 200 }}
                     />
                     <Text pt={6}>〜</Text>
                     <TextInput
@@ -375,7 +375,7 @@ export function CustomerForm({
                       aria-label={`${t('customerForm.fields.end')} ${index + 1}`}
                       key={form.key(`timeWindows.${index}.end`)}
                       {...form.getInputProps(`timeWindows.${index}.end`)}
-                      style={{ flex: 1 }}
+                      style={{ flex: '1 1 0', maxWidth: 200 }}
                     />
                     <ActionIcon
                       variant="subtle"
