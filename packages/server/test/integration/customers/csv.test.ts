@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers } from '../../../src/platform/db/schema/index.ts';
@@ -22,6 +22,12 @@ let t: TestApp;
 let tenant: SignedTenantFixture;
 let as: Awaited<ReturnType<typeof signInAll>>;
 const db = () => t.database.db;
+/** This tenant's customers with this name (a PostgreSQL test database keeps earlier runs' rows). */
+const byName = (name: string) =>
+  db()
+    .select()
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenant.tenantId), eq(customers.name, name)));
 const snapshot = () =>
   db().select().from(customers).where(eq(customers.tenantId, tenant.tenantId)).orderBy(customers.code);
 
@@ -206,10 +212,10 @@ describe('import', () => {
     expect(p.errors).toEqual([]);
     expect(p.summary).toEqual({ create: 1, update: 1, unchanged: 0 });
     // Nothing is written before the commit.
-    expect(await db().select().from(customers).where(eq(customers.name, '取込商事'))).toEqual([]);
+    expect(await byName('取込商事')).toEqual([]);
     const res = await commit(p.importId, 'manager');
     expect(await res.json()).toEqual({ created: 1, updated: 1 });
-    const [created] = await db().select().from(customers).where(eq(customers.name, '取込商事'));
+    const [created] = await byName('取込商事');
     expect(created).toMatchObject({
       code: expect.stringMatching(/^C-\d{6}$/),
       repId: tenant.users.rep1.id,
@@ -296,7 +302,7 @@ describe('import', () => {
       .where(eq(customerImports.id, p.importId));
     const res = await commit(p.importId);
     expect(res.status).toBe(410);
-    expect(await db().select().from(customers).where(eq(customers.name, '期限切れ商事'))).toEqual([]);
+    expect(await byName('期限切れ商事')).toEqual([]);
   });
 
   it('refuses an upload without a file', async () => {
