@@ -47,6 +47,10 @@ beforeAll(async () => {
       honorific: 'sama',
     })
     .where(eq(customers.id, c.id));
+  await db()
+    .update(customers)
+    .set({ preferences: '=SUM(A1) のような式は書かない' })
+    .where(eq(customers.id, tenant.customersOf('rep1')[1]!.id));
   // The fixture furigana (テストREP1…) is not pure katakana: make every row importable.
   for (const [i, other] of tenant.customers.slice(1).entries()) {
     await db()
@@ -88,6 +92,8 @@ describe('export', () => {
     expect(text).toContain('お礼状は手書きで 〓 Caf〓');
     expect(res.headers.get('x-replaced-characters')).toBe('2');
     expect(text).toContain(',月水金,');
+    // A formula-like cell is written as text for Excel (and read back without the apostrophe).
+    expect(text).toContain(",'=SUM(A1) のような式は書かない,");
     expect(text).toContain(',休眠,');
     expect(text).toContain(',様,');
   });

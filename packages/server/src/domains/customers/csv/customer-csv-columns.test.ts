@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type CustomerFields, customerDefaults } from '../customer-fields.ts';
-import { type CsvColumn, csvColumns, csvRowToCustomer, customerToCsvRow } from './customer-csv-columns.ts';
+import {
+  type CsvColumn,
+  csvColumns,
+  csvRowToCustomer,
+  customerToCsvRow,
+  guardFormula,
+  unguardFormula,
+} from './customer-csv-columns.ts';
 
 const read = (cells: Partial<Record<CsvColumn, string>>) => csvRowToCustomer((column) => cells[column] ?? '');
 
@@ -33,6 +40,28 @@ describe('customer CSV columns', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed).toMatchObject({ code: 'C-000001', repEmail: 'rep@example.jp', areaName: '北区' });
     expect({ ...customerDefaults, ...parsed.fields }).toEqual(fields);
+  });
+
+  it('writes formula-like cells so Excel shows them as text, and reads them back unchanged', () => {
+    const values = ['=HYPERLINK("http://x")', '+81 6', '-まとめ買い', '@担当', "'=already quoted", 'plain'];
+    const row = customerToCsvRow({
+      ...customerDefaults,
+      name: 'A',
+      code: 'C-1',
+      repEmail: null,
+      areaName: null,
+      notes: values[0]!,
+      preferences: values[1]!,
+      cautions: values[2]!,
+      address: values[3]!,
+      nameKana: '',
+    });
+    const notesAt = csvColumns.indexOf('メモ');
+    expect(row[notesAt]).toBe(`'${values[0]}`);
+    for (const value of values) {
+      expect(unguardFormula(guardFormula(value))).toBe(value);
+      expect(guardFormula(value).match(/^[=+\-@]/)).toBeNull();
+    }
   });
 
   it('accepts English statuses and honorifics, full-width digits and 〜 between times', () => {

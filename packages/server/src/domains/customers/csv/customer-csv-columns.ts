@@ -65,7 +65,21 @@ export interface CsvCustomer extends CustomerFields {
   areaName: string | null;
 }
 
+/**
+ * CSV injection guard: Excel runs a cell starting with = + - @ (or tab/CR) as a formula, so
+ * such cells are written with a leading apostrophe, which the import takes off again. A value
+ * that itself starts with apostrophes before such a character gets one more, so every value
+ * round-trips exactly.
+ */
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
+export const guardFormula = (value: string) => (FORMULA_LIKE.test(value) ? `'${value}` : value);
+export const unguardFormula = (value: string) => (/^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
 export function customerToCsvRow(c: CsvCustomer): string[] {
+  return customerCells(c).map(guardFormula);
+}
+
+function customerCells(c: CsvCustomer): string[] {
   return [
     c.code,
     c.name,
@@ -102,7 +116,8 @@ export interface ParsedCsvRow {
 const bad = (ja: string, en: string): LocalizedText => ({ ja, en });
 
 /** Reads one data row (cells already matched to columns). */
-export function csvRowToCustomer(cell: (column: CsvColumn) => string): ParsedCsvRow {
+export function csvRowToCustomer(rawCell: (column: CsvColumn) => string): ParsedCsvRow {
+  const cell = (column: CsvColumn) => unguardFormula(rawCell(column));
   const errors: ParsedCsvRow['errors'] = [];
   const fields: Partial<CustomerFields> = {
     name: cell('会社名'),
