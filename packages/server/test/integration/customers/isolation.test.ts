@@ -175,12 +175,21 @@ describe('POST /api/customers/import/preview and commit', () => {
   const rowFor = (tenant: SignedTenantFixture, rep: UserKey) =>
     `,取込商事,トリコミショウジ,御中,,,,${tenant.users[rep].email},,B,稼働,28,3,,,30,,,\r\n`;
 
-  it('refuses reps outright (403)', async () => {
+  it('refuses reps outright (403), for preview and commit', async () => {
     const res = await request(t.app, 'POST', '/api/customers/import/preview', {
       cookie: cookie(a, 'rep1'),
       body: csvForm(header + rowFor(a, 'rep1')),
     });
     expect(res.status).toBe(403);
+    const managers = await request(t.app, 'POST', '/api/customers/import/preview', {
+      cookie: cookie(a, 'manager'),
+      body: csvForm(header + rowFor(a, 'rep1')),
+    });
+    const { importId } = (await managers.json()) as { importId: string };
+    const commit = await request(t.app, 'POST', `/api/customers/import/${importId}/commit`, {
+      cookie: cookie(a, 'rep1'),
+    });
+    expect(commit.status).toBe(403);
   });
 
   it.each([
