@@ -64,6 +64,8 @@ class Search {
   bestVehicles = 0;
   iteration = 0;
   sinceImprovement = 0;
+  /** Route elimination gives up an attempt after this many iterations without fewer drops. */
+  stallLimit = Number.POSITIVE_INFINITY;
   arcCost = 1;
 
   constructor(data: ProblemData, options: SearchOptions) {
@@ -239,21 +241,32 @@ class Search {
       });
       this.localSearch.run();
       let current = state.objective();
-      let currentAbsence = absenceSum(state, absence);
+      let currentDropped = state.unassignedJobs().filter((j) => !state.excluded[j]);
+      let fewestDropped = current.jobsDropped;
+      let stalled = 0;
       let snapshot = state.snapshot();
       let marks = this.localSearch.saveMarks();
       while (current.jobsDropped > 0 && !outOfTime()) {
         this.iteration++;
+        if (++stalled > this.stallLimit) break;
         this.ruinAndRecreate(absence);
         const candidate = state.objective();
-        for (let j = 0; j < absence.length; j++)
+        for (let j = 0; j < absence.length; j++) {
           if (state.routeOf[j]! < 0 && !state.excluded[j]) absence[j]!++;
+        }
+        // SISR: fewer dropped jobs, or dropped jobs that were dropped less often so far.
+        let currentAbsence = 0;
+        for (const j of currentDropped) currentAbsence += absence[j]!;
         const candidateAbsence = absenceSum(state, absence);
         if (candidate.jobsDropped < current.jobsDropped || candidateAbsence < currentAbsence) {
           current = candidate;
-          currentAbsence = candidateAbsence;
+          currentDropped = state.unassignedJobs().filter((j) => !state.excluded[j]);
           snapshot = state.snapshot();
           marks = this.localSearch.saveMarks();
+          if (current.jobsDropped < fewestDropped) {
+            fewestDropped = current.jobsDropped;
+            stalled = 0;
+          }
         } else {
           state.restore(snapshot);
           this.localSearch.restoreMarks(marks);
@@ -286,6 +299,6 @@ class Search {
 function absenceSum(state: SearchState, absence: Float64Array): number {
   let total = 0;
   for (let j = 0; j < absence.length; j++)
-    if (state.routeOf[j]! < 0 && !state.excluded[j]) total += absence[j]! + 1;
+    if (state.routeOf[j]! < 0 && !state.excluded[j]) total += absence[j]!;
   return total;
 }
