@@ -1,0 +1,120 @@
+import { expect, type Page, test } from '@playwright/test';
+import iconv from 'iconv-lite';
+import { api, type CustomerPage, demo, signIn } from './support.ts';
+
+/** The server's import columns, in its export order (packages/server/.../customer-csv-columns.ts). */
+const columns = [
+  '顧客コード',
+  '会社名',
+  'フリガナ',
+  '敬称',
+  '郵便番号',
+  '住所',
+  '電話番号',
+  '担当者メール',
+  'エリア',
+  'ランク',
+  'ステータス',
+  '訪問周期(日)',
+  '許容幅(日)',
+  '訪問曜日',
+  '訪問時間帯',
+  '滞在時間(分)',
+  '好み・人柄',
+  '注意点',
+  'メモ',
+] as const;
+type Column = (typeof columns)[number];
+
+/** One data row: a new customer (no code) for rep1, overridden per test. */
+const buildRow = (cells: Partial<Record<Column, string>>): Record<Column, string> => ({
+  顧客コード: '',
+  会社名: '',
+  フリガナ: 'ツウイトリコミショウジ',
+  敬称: '御中',
+  郵便番号: '530-0001',
+  住所: '大阪府大阪市北区梅田1-1-1',
+  電話番号: '06-1234-5678',
+  担当者メール: demo.rep1,
+  エリア: '',
+  ランク: 'B',
+  ステータス: '稼働',
+  '訪問周期(日)': '14',
+  '許容幅(日)': '3',
+  訪問曜日: '月水金',
+  訪問時間帯: '09:00-12:00;13:00-17:30',
+  '滞在時間(分)': '30',
+  '好み・人柄': '',
+  注意点: '駐車場は裏手',
+  メモ: '',
+  ...cells,
+});
+
+/** The CSV as Excel in Japan saves it: Shift_JIS (CP932), CRLF line ends. */
+const shiftJisCsv = (rows: Record<Column, string>[]) =>
+  iconv.encode(
+    [columns, ...rows.map((row) => columns.map((c) => row[c]))]
+      .map((cells) => `${cells.join(',')}\r\n`)
+      .join(''),
+    'cp932',
+  );
+
+async function uploadAndPreview(page: Page, name: string, buffer: Buffer) {
+  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  await page.getByRole('button', { name: 'アップロードして確認' }).click();
+}
+
+test('a Shift_JIS CSV with bad rows is refused row by row, a corrected one is committed', async ({
+  page,
+}, testInfo) => {
+  // Both projects share one server: every run imports its own names.
+  const token = `取込${testInfo.project.name}${Date.now().toString(36)}`;
+  const names = [`浪速${token}商事`, `梅田${token}商店`, `北浜${token}工業`];
+
+  await signIn(page, demo.manager);
+  await page.goto('/customers');
+  await page.getByRole('link', { name: 'CSV取込' }).click();
+  await expect(page).toHaveURL(/\/customers\/import$/);
+
+  const broken = [
+    buildRow({ 会社名: names[0] }),
+    buildRow({ 会社名: names[1], ランク: 'S' }),
+    buildRow({ 会社名: names[2], 訪問曜日: 'Mon' }),
+  ];
+  await uploadAndPreview(page, 'customers-broken.csv', shiftJisCsv(broken));
+
+  const errors = page.getByTestId('import-errors');
+  await expect(errors).toBeVisible();
+  const errorRows = errors.locator('tbody tr');
+  await expect(errorRows).toHaveCount(2);
+  await expect(errorRows.nth(0)).toContainText('2行目');
+  await expect(errorRows.nth(0)).toContainText('ランク');
+  await expect(errorRows.nth(1)).toContainText('3行目');
+  await expect(errorRows.nth(1)).toContainText('訪問曜日');
+  // The good row decoded from Shift_JIS is shown as it would be saved.
+  await expect(page.getByTestId('import-sample')).toContainText(names[0]!);
+  await expect(page.getByRole('button', { name: /行を取り込む/ })).toBeDisabled();
+
+  const afterPreview = await api<CustomerPage>(page, `/api/customers?q=${encodeURIComponent(token)}`);
+  expect(afterPreview.total).toBe(0);
+
+  await page.getByRole('button', { name: '別のファイルを取り込む' }).click();
+  const fixed = [
+    buildRow({ 会社名: names[0] }),
+    buildRow({ 会社名: names[1], ランク: 'A' }),
+    buildRow({ 会社名: names[2], 訪問曜日: '火木' }),
+  ];
+  await uploadAndPreview(page, 'customers-fixed.csv', shiftJisCsv(fixed));
+  await expect(page.getByText('エラーはありません。3行を取り込めます。')).toBeVisible();
+  await expect(page.getByTestId('import-errors')).toHaveCount(0);
+  await page.getByRole('button', { name: '3行を取り込む' }).click();
+  await expect(page.getByTestId('import-result')).toHaveText('新規登録 3件、更新 0件');
+
+  const written = await api<CustomerPage>(page, `/api/customers?q=${encodeURIComponent(token)}`);
+  expect(written.items.map((c) => c.name).sort()).toEqual([...names].sort());
+
+  await page.getByRole('link', { name: '顧客一覧を見る' }).click();
+  await page.getByLabel('顧客を検索').fill(names[1]!);
+  await expect(page.getByRole('link', { name: new RegExp(names[1]!) }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: new RegExp(names[0]!) })).toHaveCount(0);
+});
