@@ -66,6 +66,16 @@ describe('demo seed', () => {
     expect(stats.sama).toBeLessThan(100);
   });
 
+  it('gives each of the four Osaka reps a book of roughly 75 customers', async () => {
+    const books = await queryRows<{ email: string; n: number }>(
+      t.database.db,
+      sql`select u.email, count(*)::int as n from customers c join "user" u on u.id = c.rep_id
+          where c.tenant_id = ${OSAKA} group by u.email order by u.email`,
+    );
+    expect(books.map((b) => b.email)).toEqual([1, 2, 3, 4].map((n) => `rep${n}@demo.kayoi.jp`));
+    for (const book of books) expect(book.n).toBeGreaterThan(50);
+  });
+
   it('taxes each order once per rate, rounded down, and totals it', async () => {
     const wrong = await one<{ n: number; orders: number }>(sql`
       with sums as (
