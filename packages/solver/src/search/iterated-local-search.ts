@@ -43,7 +43,7 @@ export function iteratedLocalSearch(
   const search = new Search(data, options);
   search.construct();
   if (options.minimiseVehicles) {
-    search.eliminateRoutes(0.7);
+    search.eliminateRoutes(0.55);
     search.freezeFleet();
   }
   search.improve(1);
