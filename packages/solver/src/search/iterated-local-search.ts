@@ -126,16 +126,10 @@ class Search {
     const state = this.state;
     const n = this.data.jobCount;
     const averageRemoved = Math.max(2, Math.min(this.options.averageRemoved ?? 10, n / 4));
-    let count: number;
     if (this.random.next() < 0.1) {
-      count = removeRandom(
-        state,
-        this.random,
-        1 + this.random.below(Math.ceil(2 * averageRemoved)),
-        this.removed,
-      );
+      removeRandom(state, this.random, 1 + this.random.below(Math.ceil(2 * averageRemoved)), this.removed);
     } else {
-      count = removeStrings(
+      removeStrings(
         state,
         this.random,
         {
@@ -151,7 +145,6 @@ class Search {
       blinkRate: 0.01,
       ...(weight ? { weight } : {}),
     });
-    void count;
     this.localSearch.run(jobs, jobs.length);
   }
 
