@@ -21,6 +21,20 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1200,
+    chunkSizeWarningLimit: 400,
+    rolldownOptions: {
+      output: {
+        // Pages are lazy routes (src/app/router.tsx). The libraries every page needs go into a few
+        // long-lived vendor chunks that stay cached across deploys; Mantine stays split by
+        // component, so a page only loads the components it renders (the map loads Leaflet).
+        codeSplitting: {
+          groups: [
+            { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'vendor-tanstack', test: /node_modules[\\/]@tanstack[\\/]/ },
+            { name: 'vendor-i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,31 +1,53 @@
-import { Center, Loader } from '@mantine/core';
+import { Center, Loader, Skeleton, Stack } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Outlet,
   redirect,
   useRouter,
 } from '@tanstack/react-router';
+import type { FunctionComponent } from 'react';
 import { meQueryOptions } from '../features/auth/hooks/useMe.ts';
 import { safeRedirect } from '../features/auth/utils/safe-redirect.ts';
 import { parseCustomerFilters } from '../features/customers/utils/customer-filters.ts';
 import { ApiError } from '../lib/api-error.ts';
-import { CustomerEditPage } from '../pages/CustomerEditPage.tsx';
-import { CustomerImportPage } from '../pages/CustomerImportPage.tsx';
-import { CustomerNewPage } from '../pages/CustomerNewPage.tsx';
-import { CustomerPage } from '../pages/CustomerPage.tsx';
-import { CustomersPage } from '../pages/CustomersPage.tsx';
-import { DashboardPage } from '../pages/DashboardPage.tsx';
-import { DealsPage } from '../pages/DealsPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
-import { PlanPage } from '../pages/PlanPage.tsx';
-import { SettingsPage } from '../pages/SettingsPage.tsx';
-import { SignInPage } from '../pages/SignInPage.tsx';
-import { TodayPage } from '../pages/TodayPage.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
-import { AppLayout } from './AppLayout.tsx';
+import { ListSkeleton } from '../ui/ListSkeleton.tsx';
+
+/*
+ * Every page (and the signed-in shell) is its own chunk, so the sign-in page loads only what it
+ * needs. The router fetches a page's chunk on link intent (`defaultPreload: 'intent'`) and before
+ * rendering it, showing the route's pending skeleton if that takes a while.
+ */
+const AppLayout = lazyRouteComponent(() => import('./AppLayout.tsx'), 'AppLayout');
+const SignInPage = lazyRouteComponent(() => import('../pages/SignInPage.tsx'), 'SignInPage');
+const TodayPage = lazyRouteComponent(() => import('../pages/TodayPage.tsx'), 'TodayPage');
+const CustomersPage = lazyRouteComponent(() => import('../pages/CustomersPage.tsx'), 'CustomersPage');
+const CustomerNewPage = lazyRouteComponent(() => import('../pages/CustomerNewPage.tsx'), 'CustomerNewPage');
+const CustomerImportPage = lazyRouteComponent(
+  () => import('../pages/CustomerImportPage.tsx'),
+  'CustomerImportPage',
+);
+const CustomerPage = lazyRouteComponent(() => import('../pages/CustomerPage.tsx'), 'CustomerPage');
+const CustomerEditPage = lazyRouteComponent(
+  () => import('../pages/CustomerEditPage.tsx'),
+  'CustomerEditPage',
+);
+const PlanPage = lazyRouteComponent(() => import('../pages/PlanPage.tsx'), 'PlanPage');
+const DealsPage = lazyRouteComponent(() => import('../pages/DealsPage.tsx'), 'DealsPage');
+const DashboardPage = lazyRouteComponent(() => import('../pages/DashboardPage.tsx'), 'DashboardPage');
+const SettingsPage = lazyRouteComponent(() => import('../pages/SettingsPage.tsx'), 'SettingsPage');
+
+/**
+ * A route component that passes the route's search or params to a lazy page, keeping the page's
+ * `preload` so the router still fetches the chunk ahead of rendering.
+ */
+const withPreload = (render: FunctionComponent, page: { preload?: () => Promise<void> | undefined }) =>
+  Object.assign(render, { preload: page.preload });
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -36,6 +58,17 @@ function PendingScreen() {
     <Center h="60dvh">
       <Loader type="dots" />
     </Center>
+  );
+}
+
+/** Inside the shell, while a page's chunk loads. */
+function PageSkeleton() {
+  return (
+    <Stack gap="md" aria-busy="true" data-testid="page-skeleton">
+      <Skeleton height={28} width="40%" radius="sm" />
+      <Skeleton height={180} radius="md" />
+      <Skeleton height={120} radius="md" />
+    </Stack>
   );
 }
 
@@ -69,10 +102,11 @@ const signInRoute = createRoute({
     const me = await context.queryClient.fetchQuery(meQueryOptions).catch(() => null);
     if (me) throw redirect({ href: safeRedirect(search.redirect) });
   },
-  component: function SignInRoute() {
+  component: withPreload(function SignInRoute() {
     const { redirect: target } = signInRoute.useSearch();
     return <SignInPage redirect={target} />;
-  },
+  }, SignInPage),
+  pendingComponent: PendingScreen,
 });
 
 /** Everything behind sign-in: loads /api/me first and sends signed-out visitors to /sign-in. */
@@ -101,9 +135,10 @@ const customersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/customers',
   validateSearch: parseCustomerFilters,
-  component: function CustomersRoute() {
+  component: withPreload(function CustomersRoute() {
     return <CustomersPage filters={customersRoute.useSearch()} />;
-  },
+  }, CustomersPage),
+  pendingComponent: () => <ListSkeleton />,
 });
 
 const customerNewRoute = createRoute({
@@ -121,17 +156,17 @@ const customerImportRoute = createRoute({
 const customerRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/customers/$customerId',
-  component: function CustomerRoute() {
+  component: withPreload(function CustomerRoute() {
     return <CustomerPage customerId={customerRoute.useParams().customerId} />;
-  },
+  }, CustomerPage),
 });
 
 const customerEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/customers/$customerId/edit',
-  component: function CustomerEditRoute() {
+  component: withPreload(function CustomerEditRoute() {
     return <CustomerEditPage customerId={customerEditRoute.useParams().customerId} />;
-  },
+  }, CustomerEditPage),
 });
 
 const planRoute = createRoute({ getParentRoute: () => appRoute, path: '/plan', component: PlanPage });
@@ -169,6 +204,7 @@ export const createAppRouter = (queryClient: QueryClient) =>
     context: { queryClient },
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageSkeleton,
     scrollRestoration: true,
   });
 
