@@ -55,4 +55,21 @@ describe('VROOM format', () => {
       expect(route.steps.at(-1)!.type).toBe('end');
     }
   });
+
+  it('answers with coordinates when the input gave coordinates instead of matrices', () => {
+    const problem = vroomToProblem({
+      vehicles: [{ id: 1, start: [139.7, 35.68], end: [139.7, 35.68] }],
+      jobs: [{ id: 9, location: [139.72, 35.69], service: 300 }],
+    });
+    const output = solutionToVroom(problem, solve(problem)) as {
+      routes: { steps: { type: string; location?: number[]; location_index?: number }[] }[];
+    };
+    const steps = output.routes[0]!.steps;
+    expect(steps.map((s) => s.location)).toEqual([
+      [139.7, 35.68],
+      [139.72, 35.69],
+      [139.7, 35.68],
+    ]);
+    expect(steps.every((s) => s.location_index === undefined)).toBe(true);
+  });
 });

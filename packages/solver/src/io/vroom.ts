@@ -153,7 +153,9 @@ interface VroomStep {
 
 /** VROOM's output shape: code, summary, unassigned, routes with steps. */
 export function solutionToVroom(problem: ProblemInput, solution: Solution): Record<string, unknown> {
-  const stepOut = (step: Step): VroomStep => {
+  // With coordinates (no matrices) our location indices are internal: answer with coordinates.
+  const jobPlace = new Map(problem.jobs.map((j) => [j.id, j.coordinates]));
+  const stepOut = (step: Step, vehicleIndex: number): VroomStep => {
     const out: VroomStep = {
       type: step.type,
       setup: 0,
@@ -169,7 +171,20 @@ export function solutionToVroom(problem: ProblemInput, solution: Solution): Reco
       out.id = step.id;
       if (step.type === 'job') out.job = step.id;
     }
-    if (step.locationIndex !== undefined) out.location_index = step.locationIndex;
+    if (problem.matrices) {
+      if (step.locationIndex !== undefined) out.location_index = step.locationIndex;
+    } else {
+      const vehicle = problem.vehicles[vehicleIndex]!;
+      const place =
+        step.type === 'job'
+          ? jobPlace.get(step.id!)
+          : step.type === 'start'
+            ? vehicle.start?.coordinates
+            : step.type === 'end'
+              ? vehicle.end?.coordinates
+              : undefined;
+      if (place) out.location = [place[0], place[1]];
+    }
     return out;
   };
   const dims = (problem.vehicles[0]?.capacity ?? []).length;
@@ -201,7 +216,7 @@ export function solutionToVroom(problem: ProblemInput, solution: Solution): Reco
       waiting_time: r.waitingSeconds,
       priority: r.priority,
       distance: r.distance,
-      steps: r.steps.map(stepOut),
+      steps: r.steps.map((step) => stepOut(step, r.vehicleIndex)),
       violations: [],
     };
   });
