@@ -12,6 +12,7 @@ import {
 import type { FunctionComponent } from 'react';
 import { meQueryOptions } from '../features/auth/hooks/useMe.ts';
 import { safeRedirect } from '../features/auth/utils/safe-redirect.ts';
+import { CustomerKarteSkeleton } from '../features/customers/components/CustomerKarteSkeleton.tsx';
 import { parseCustomerFilters } from '../features/customers/utils/customer-filters.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -159,6 +160,7 @@ const customerRoute = createRoute({
   component: withPreload(function CustomerRoute() {
     return <CustomerPage customerId={customerRoute.useParams().customerId} />;
   }, CustomerPage),
+  pendingComponent: CustomerKarteSkeleton,
 });
 
 const customerEditRoute = createRoute({

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Skeleton, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconArchive, IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
@@ -11,6 +11,7 @@ import { useCustomer } from '../hooks/useCustomer.ts';
 import { CustomerCautions } from './CustomerCautions.tsx';
 import { CustomerContactsCard } from './CustomerContactsCard.tsx';
 import { CustomerKarteHeader } from './CustomerKarteHeader.tsx';
+import { CustomerKarteSkeleton } from './CustomerKarteSkeleton.tsx';
 import { CustomerLocationCard } from './CustomerLocationCard.tsx';
 import { CustomerNotesCard } from './CustomerNotesCard.tsx';
 import { CustomerOrders } from './CustomerOrders.tsx';
@@ -29,29 +30,13 @@ export function BackToCustomers() {
   );
 }
 
-function KarteSkeleton() {
-  return (
-    <Stack gap="md" aria-busy="true" data-testid="customer-skeleton">
-      <Skeleton height={150} radius="md" />
-      <Grid>
-        {[0, 1, 2, 3].map((key) => (
-          <Grid.Col key={key} span={{ base: 6, md: 3 }}>
-            <Skeleton height={64} radius="md" />
-          </Grid.Col>
-        ))}
-      </Grid>
-      <Skeleton height={220} radius="md" />
-    </Stack>
-  );
-}
-
 /** The customer page (カルテ): everything a rep needs before and during a visit. */
 export function CustomerKarte({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const query = useCustomer(customerId);
   useDocumentTitle(query.data ? `${query.data.name} | ${t('app.name')}` : t('app.name'));
 
-  if (query.isPending) return <KarteSkeleton />;
+  if (query.isPending) return <CustomerKarteSkeleton />;
   if (query.isError) {
     if (query.error instanceof ApiError && query.error.isNotFound) {
       return (
