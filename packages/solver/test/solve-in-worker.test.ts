@@ -9,7 +9,7 @@ describe('solveInWorker', () => {
   it('solves on a real worker thread, reports progress and stops on cancel', async () => {
     const input = buildRandomProblem({ seed: 5, jobs: 60, vehicles: 6, withBreaks: true });
     const progress: Progress[] = [];
-    const started = Date.now();
+    // The budget is 60 s, twice the test timeout: the test passes only if cancel() stops it.
     const run = solveInWorker(input, {
       timeLimitSeconds: 60,
       progressIntervalMs: 0,
@@ -17,7 +17,6 @@ describe('solveInWorker', () => {
     });
     setTimeout(() => run.cancel(), 1500);
     const solution = await run.solution;
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(progress.length).toBeGreaterThan(0);
     expect(checkSolution(input, solution)).toEqual([]);
     const last = progress.at(-1)!;
