@@ -8,9 +8,13 @@ import { defineConfig, devices } from '@playwright/test';
  * database (so the demo company is seeded), driven in Debian's Chromium. Playwright never
  * downloads a browser here.
  */
-const port = Number(process.env.E2E_PORT ?? 3199);
+// Chosen once in the main process and inherited by the workers (which load this file again):
+// a port of its own, so a developer's server or another run on the machine never collides.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'kayoi-e2e-'));
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'kayoi-e2e-'));
+const dataDir = process.env.E2E_DATA_DIR;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const launchOptions = {
