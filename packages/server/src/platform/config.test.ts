@@ -20,6 +20,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('limits sign-ins to 10 a minute per address unless SIGN_IN_RATE_LIMIT says otherwise', () => {
+    expect(loadConfig({}).signInRateLimit).toBe(10);
+    expect(loadConfig({ SIGN_IN_RATE_LIMIT: '200' }).signInRateLimit).toBe(200);
+    expect(() => loadConfig({ SIGN_IN_RATE_LIMIT: '0' })).toThrow(/SIGN_IN_RATE_LIMIT/);
+  });
+
   it('requires BETTER_AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', BETTER_AUTH_SECRET: 'short' })).toThrow(

@@ -24,6 +24,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Set to 0 to skip seeding the demo company into an empty database. */
   SEED_DEMO: z.enum(['0', '1']).default('1'),
+  /** Sign-in attempts allowed per client address per minute. */
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
 export interface Config {
@@ -40,6 +42,8 @@ export interface Config {
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly seedDemo: boolean;
   readonly trustProxy: boolean;
+  /** Sign-in attempts allowed per client address per minute. */
+  readonly signInRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -95,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === '1',
     trustProxy: e.TRUST_PROXY === '1',
+    signInRateLimit: e.SIGN_IN_RATE_LIMIT,
   };
 }

@@ -19,12 +19,9 @@ import type { Logger } from '../../platform/logger.ts';
 /** The header the HTTP layer sets from the socket address; better-auth rate-limits by it. */
 export const CLIENT_IP_HEADER = 'x-kayoi-client-ip';
 
-/** Sign-in attempts allowed per client address per window. */
-export const SIGN_IN_RATE_LIMIT = { window: 60, max: 10 } as const;
-
 export interface CreateAuthOptions {
   db: Db;
-  config: Pick<Config, 'authSecret' | 'baseUrl' | 'trustedOrigins'>;
+  config: Pick<Config, 'authSecret' | 'baseUrl' | 'trustedOrigins' | 'signInRateLimit'>;
   logger?: Logger | undefined;
 }
 
@@ -56,7 +53,7 @@ export function createAuth({ db, config, logger }: CreateAuthOptions) {
       storage: 'database',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': SIGN_IN_RATE_LIMIT },
+      customRules: { '/sign-in/email': { window: 60, max: config.signInRateLimit } },
     },
     advanced: {
       cookiePrefix: 'kayoi',
