@@ -3,16 +3,10 @@ import type { Actor } from '../../platform/context.ts';
 import { areas, customers, staffProfiles } from '../../platform/db/schema/index.ts';
 import type { CustomerStatus, Rank } from './customer-fields.ts';
 import { customerScope } from './customer-scope.ts';
+import { customerSorts } from './customer-values.ts';
 import { digitsOnly, escapeLike, hiraganaToKatakana, normalizeInput } from './japanese-text.ts';
 
-export const customerSorts = [
-  'name',
-  '-name',
-  'rank',
-  'lastOrderAt',
-  '-lastOrderAt',
-  'nextVisitDue',
-] as const;
+export { customerSorts };
 export type CustomerSort = (typeof customerSorts)[number];
 
 /** The list filters, shared by the list and the CSV export. */

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { customerRanks, customerStatuses, honorifics } from '../../platform/db/schema/customers.ts';
-import { customerSorts } from './customer-query.ts';
+import { customerRanks, customerSorts, customerStatuses, honorifics } from './customer-values.ts';
 
 /**
  * Request and response schemas of the customer API (OpenAPI 3.1). Request schemas check

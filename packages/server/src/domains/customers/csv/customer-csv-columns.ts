@@ -1,30 +1,11 @@
 import type { TimeWindow } from '../../../platform/db/schema/customers.ts';
 import type { LocalizedText } from '../../../platform/errors.ts';
 import type { CustomerFields, CustomerStatus, Honorific, Rank } from '../customer-fields.ts';
+import { csvColumns } from '../customer-values.ts';
 import { normalizeInput } from '../japanese-text.ts';
 
-/** The CSV columns, in order: export writes them, import reads them (by header, any order). */
-export const csvColumns = [
-  '顧客コード',
-  '会社名',
-  'フリガナ',
-  '敬称',
-  '郵便番号',
-  '住所',
-  '電話番号',
-  '担当者メール',
-  'エリア',
-  'ランク',
-  'ステータス',
-  '訪問周期(日)',
-  '許容幅(日)',
-  '訪問曜日',
-  '訪問時間帯',
-  '滞在時間(分)',
-  '好み・人柄',
-  '注意点',
-  'メモ',
-] as const;
+/** The CSV columns, in order (see customer-values.ts). */
+export { csvColumns };
 export type CsvColumn = (typeof csvColumns)[number];
 
 /** Which column a validation error on a field path belongs to. */

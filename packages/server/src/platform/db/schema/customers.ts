@@ -14,12 +14,10 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import { customerRanks, customerStatuses, honorifics } from '../../../domains/customers/customer-values.ts';
 import { areas, createdAt, staffProfiles, tenantId, updatedAt } from './tenancy.ts';
 
-export const customerRanks = ['A', 'B', 'C'] as const;
-export const customerStatuses = ['active', 'dormant', 'churned'] as const;
-/** 御中 for companies and departments, 様 for a named person. */
-export const honorifics = ['onchu', 'sama'] as const;
+export { customerRanks, customerStatuses, honorifics };
 
 export type TimeWindow = { start: string; end: string };
 

@@ -1,0 +1,60 @@
+/**
+ * The API's public contract for clients (the web app, the browser tests): response and request
+ * types inferred from the zod schemas the routes validate with, so they cannot drift, and the
+ * fixed value lists both sides need.
+ *
+ * At run time this module imports only `customer-values.ts`, which imports nothing: the schema
+ * import below is type-only and erased, so a browser bundle gets no server code.
+ *
+ * @example
+ * import { customerRanks, type Customer } from '@kayoi/server/contracts';
+ */
+import type { z } from 'zod';
+import type * as customerApi from './domains/customers/customer-schemas.ts';
+import type {
+  csvColumns,
+  customerRanks,
+  customerSorts,
+  customerStatuses,
+  honorifics,
+} from './domains/customers/customer-values.ts';
+
+export {
+  csvColumns,
+  customerRanks,
+  customerSorts,
+  customerStatuses,
+  honorifics,
+} from './domains/customers/customer-values.ts';
+
+export type Rank = (typeof customerRanks)[number];
+export type CustomerStatus = (typeof customerStatuses)[number];
+export type Honorific = (typeof honorifics)[number];
+export type CustomerSort = (typeof customerSorts)[number];
+export type CsvColumn = (typeof csvColumns)[number];
+
+/** GET /api/customers: one page of the customer book. */
+export type CustomerPage = z.output<typeof customerApi.CustomerPage>;
+/** One row of the customer book list. Timestamps are ISO 8601 strings (UTC). */
+export type CustomerSummary = z.output<typeof customerApi.CustomerSummary>;
+export type CustomerContact = z.output<typeof customerApi.CustomerContact>;
+/** GET /api/customers/:id and every write: the full customer record. */
+export type Customer = z.output<typeof customerApi.Customer>;
+export type TimeWindow = Customer['timeWindows'][number];
+export type CustomerStats = Customer['stats'];
+/** GET /api/customers query string. */
+export type CustomerListQuery = z.input<typeof customerApi.ListQuery>;
+/** POST /api/customers body. */
+export type CreateCustomerBody = z.input<typeof customerApi.CreateCustomerBody>;
+/** PATCH /api/customers/:id body. */
+export type UpdateCustomerBody = z.input<typeof customerApi.UpdateCustomerBody>;
+export type CustomerContactInput = NonNullable<CreateCustomerBody['contacts']>[number];
+/** GET /api/customers/:id/orders. */
+export type PurchaseHistory = z.output<typeof customerApi.PurchaseHistory>;
+export type PurchaseOrder = PurchaseHistory['items'][number];
+export type PurchaseOrderLine = PurchaseOrder['lines'][number];
+/** POST /api/customers/import/preview. */
+export type ImportPreview = z.output<typeof customerApi.ImportPreview>;
+export type ImportRowError = ImportPreview['errors'][number];
+/** POST /api/customers/import/:importId/commit. */
+export type ImportCommitResult = z.output<typeof customerApi.ImportCommitResult>;

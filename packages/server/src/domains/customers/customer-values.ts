@@ -1,0 +1,42 @@
+/**
+ * The customer domain's fixed value lists. Pure data that imports nothing, so the web app can
+ * use it through `@kayoi/server/contracts` without pulling in server code.
+ */
+
+export const customerRanks = ['A', 'B', 'C'] as const;
+export const customerStatuses = ['active', 'dormant', 'churned'] as const;
+/** 御中 for companies and departments, 様 for a named person. */
+export const honorifics = ['onchu', 'sama'] as const;
+
+/** The orders the customer list can be sorted in (`?sort=`). */
+export const customerSorts = [
+  'name',
+  '-name',
+  'rank',
+  'lastOrderAt',
+  '-lastOrderAt',
+  'nextVisitDue',
+] as const;
+
+/** The CSV columns, in order: export writes them, import reads them (by header, any order). */
+export const csvColumns = [
+  '顧客コード',
+  '会社名',
+  'フリガナ',
+  '敬称',
+  '郵便番号',
+  '住所',
+  '電話番号',
+  '担当者メール',
+  'エリア',
+  'ランク',
+  'ステータス',
+  '訪問周期(日)',
+  '許容幅(日)',
+  '訪問曜日',
+  '訪問時間帯',
+  '滞在時間(分)',
+  '好み・人柄',
+  '注意点',
+  'メモ',
+] as const;
