@@ -1,27 +1,8 @@
+import { csvColumns } from '@kayoi/server/contracts';
 import type { ImportRowError } from '../api/customer-import-api.ts';
 
 /** The CSV header row the server accepts, in order. */
-export const IMPORT_COLUMNS = [
-  '顧客コード',
-  '会社名',
-  'フリガナ',
-  '敬称',
-  '郵便番号',
-  '住所',
-  '電話番号',
-  '担当者メール',
-  'エリア',
-  'ランク',
-  'ステータス',
-  '訪問周期(日)',
-  '許容幅(日)',
-  '訪問曜日',
-  '訪問時間帯',
-  '滞在時間(分)',
-  '好み・人柄',
-  '注意点',
-  'メモ',
-] as const;
+export const IMPORT_COLUMNS = csvColumns;
 
 /**
  * An empty import template: the header row only, UTF-8 with a byte order mark so Excel detects the

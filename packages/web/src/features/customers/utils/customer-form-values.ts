@@ -1,38 +1,29 @@
 import { normalizeKana } from '../../../lib/kana.ts';
-import type {
-  Contact,
-  Customer,
-  CustomerInput,
-  CustomerStatus,
-  Honorific,
-  Rank,
-  TimeWindow,
-} from '../api/customer-types.ts';
+import type { Contact, Customer, CustomerInput } from '../api/customer-types.ts';
 
 /** Form state: numbers that may be blank are `number | ''`, weekdays are strings for the chip group. */
-export interface CustomerFormValues {
+export interface CustomerFormValues
+  extends Omit<
+    CustomerInput,
+    | 'code'
+    | 'lat'
+    | 'lng'
+    | 'repId'
+    | 'areaId'
+    | 'cadenceDays'
+    | 'cadenceToleranceDays'
+    | 'preferredWeekdays'
+    | 'visitDurationMinutes'
+  > {
   code: string;
-  name: string;
-  nameKana: string;
-  honorific: Honorific;
-  postalCode: string;
-  address: string;
-  phone: string;
   lat: number | '';
   lng: number | '';
   repId: string;
   areaId: string;
-  rank: Rank;
-  status: CustomerStatus;
   cadenceDays: number | '';
   cadenceToleranceDays: number | '';
   preferredWeekdays: string[];
-  timeWindows: TimeWindow[];
   visitDurationMinutes: number | '';
-  preferences: string;
-  cautions: string;
-  notes: string;
-  contacts: Contact[];
 }
 
 export const emptyContact = (isPrimary = false): Contact => ({
