@@ -1,33 +1,10 @@
+import { type CsvColumn, csvColumns } from '@kayoi/server/contracts';
 import { expect, type Page, test } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { api, type CustomerPage, demo, signIn } from './support.ts';
 
-/** The server's import columns, in its export order (packages/server/.../customer-csv-columns.ts). */
-const columns = [
-  '顧客コード',
-  '会社名',
-  'フリガナ',
-  '敬称',
-  '郵便番号',
-  '住所',
-  '電話番号',
-  '担当者メール',
-  'エリア',
-  'ランク',
-  'ステータス',
-  '訪問周期(日)',
-  '許容幅(日)',
-  '訪問曜日',
-  '訪問時間帯',
-  '滞在時間(分)',
-  '好み・人柄',
-  '注意点',
-  'メモ',
-] as const;
-type Column = (typeof columns)[number];
-
 /** One data row: a new customer (no code) for rep1, overridden per test. */
-const buildRow = (cells: Partial<Record<Column, string>>): Record<Column, string> => ({
+const buildRow = (cells: Partial<Record<CsvColumn, string>>): Record<CsvColumn, string> => ({
   顧客コード: '',
   会社名: '',
   フリガナ: 'ツウイトリコミショウジ',
@@ -51,9 +28,9 @@ const buildRow = (cells: Partial<Record<Column, string>>): Record<Column, string
 });
 
 /** The CSV as Excel in Japan saves it: Shift_JIS (CP932), CRLF line ends. */
-const shiftJisCsv = (rows: Record<Column, string>[]) =>
+const shiftJisCsv = (rows: Record<CsvColumn, string>[]) =>
   iconv.encode(
-    [columns, ...rows.map((row) => columns.map((c) => row[c]))]
+    [csvColumns, ...rows.map((row) => csvColumns.map((c) => row[c]))]
       .map((cells) => `${cells.join(',')}\r\n`)
       .join(''),
     'cp932',
