@@ -11,27 +11,15 @@
  */
 import type { z } from 'zod';
 import type * as customerApi from './domains/customers/customer-schemas.ts';
-import type {
-  csvColumns,
-  customerRanks,
-  customerSorts,
-  customerStatuses,
-  honorifics,
-} from './domains/customers/customer-values.ts';
+import type * as values from './domains/customers/customer-values.ts';
 
-export {
-  csvColumns,
-  customerRanks,
-  customerSorts,
-  customerStatuses,
-  honorifics,
-} from './domains/customers/customer-values.ts';
+export * from './domains/customers/customer-values.ts';
 
-export type Rank = (typeof customerRanks)[number];
-export type CustomerStatus = (typeof customerStatuses)[number];
-export type Honorific = (typeof honorifics)[number];
-export type CustomerSort = (typeof customerSorts)[number];
-export type CsvColumn = (typeof csvColumns)[number];
+export type Rank = (typeof values.customerRanks)[number];
+export type CustomerStatus = (typeof values.customerStatuses)[number];
+export type Honorific = (typeof values.honorifics)[number];
+export type CustomerSort = (typeof values.customerSorts)[number];
+export type CsvColumn = (typeof values.csvColumns)[number];
 
 /** GET /api/customers: one page of the customer book. */
 export type CustomerPage = z.output<typeof customerApi.CustomerPage>;

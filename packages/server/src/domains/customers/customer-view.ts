@@ -1,77 +1,13 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Customer, CustomerSummary } from '../../contracts.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import {
-  areas,
-  customerContacts,
-  customers,
-  orders,
-  staffProfiles,
-  type TimeWindow,
-} from '../../platform/db/schema/index.ts';
+import { areas, customerContacts, customers, orders, staffProfiles } from '../../platform/db/schema/index.ts';
 import type { CustomerStatus, Honorific, Rank } from './customer-fields.ts';
 import { areaJoin, repJoin, summaryColumns } from './customer-query.ts';
 import { customerScope } from './customer-scope.ts';
 
-/** One row of the customer book list. Timestamps are ISO 8601 strings (UTC). */
-export interface CustomerSummary {
-  id: string;
-  code: string;
-  name: string;
-  nameKana: string;
-  honorific: Honorific;
-  address: string;
-  phone: string;
-  rank: Rank;
-  status: CustomerStatus;
-  repId: string | null;
-  repName: string | null;
-  areaId: string | null;
-  areaName: string | null;
-  cadenceDays: number;
-  lastOrderAt: string | null;
-  lastVisitAt: string | null;
-  archivedAt: string | null;
-}
-
-export interface CustomerContact {
-  id: string;
-  name: string;
-  nameKana: string;
-  title: string;
-  phone: string;
-  email: string;
-  isPrimary: boolean;
-}
-
-export interface CustomerStats {
-  /** Orders that were not cancelled, all time. */
-  orderCount: number;
-  /** Tax-exclusive yen of non-cancelled orders in the 12 months up to now. */
-  revenue12m: number;
-  /** Tax-exclusive yen per non-cancelled order, all time, rounded. */
-  averageOrderValue: number;
-  lastOrderAt: string | null;
-}
-
-/** The full customer record (GET /api/customers/:id and every write). */
-export interface Customer extends CustomerSummary {
-  postalCode: string;
-  lat: number | null;
-  lng: number | null;
-  contacts: CustomerContact[];
-  cadenceToleranceDays: number;
-  preferredWeekdays: number[];
-  timeWindows: TimeWindow[];
-  visitDurationMinutes: number;
-  preferences: string;
-  cautions: string;
-  notes: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  stats: CustomerStats;
-}
+export type { Customer, CustomerContact, CustomerStats, CustomerSummary } from '../../contracts.ts';
 
 export const iso = (value: Date | string | null): string | null =>
   value === null ? null : new Date(value).toISOString();

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { PurchaseOrder } from '../../contracts.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { customers, orderLines, orders } from '../../platform/db/schema/index.ts';
@@ -13,26 +14,7 @@ export interface ListCustomerOrdersOptions {
   limit?: number;
 }
 
-export interface PurchaseOrder {
-  id: string;
-  orderNo: string;
-  orderedAt: string;
-  status: 'confirmed' | 'delivered' | 'cancelled';
-  /** Tax-exclusive yen (10% and 8% lines together). */
-  subtotal: number;
-  /** Consumption tax, computed once per order per rate. */
-  tax: number;
-  total: number;
-  lines: {
-    productCode: string;
-    productName: string;
-    quantity: number;
-    unit: string;
-    unitPrice: number;
-    taxRate: 10 | 8;
-    amount: number;
-  }[];
-}
+export type { PurchaseOrder } from '../../contracts.ts';
 
 /** A customer's purchase history, newest first, with lines; 404 when not the actor's to see. */
 export async function listCustomerOrders(options: ListCustomerOrdersOptions): Promise<PurchaseOrder[]> {
