@@ -315,7 +315,7 @@ export function CustomerForm({
               <NumberInput
                 label={t('customerForm.fields.cadenceToleranceDays')}
                 min={0}
-                max={60}
+                max={365}
                 allowDecimal={false}
                 key={form.key('cadenceToleranceDays')}
                 {...form.getInputProps('cadenceToleranceDays')}
@@ -324,7 +324,7 @@ export function CustomerForm({
                 label={t('customerForm.fields.visitDurationMinutes')}
                 required
                 min={1}
-                max={480}
+                max={600}
                 step={5}
                 allowDecimal={false}
                 key={form.key('visitDurationMinutes')}

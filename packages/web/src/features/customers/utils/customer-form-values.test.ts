@@ -62,10 +62,11 @@ const buildValues = (overrides: Partial<CustomerFormValues> = {}): CustomerFormV
 });
 
 describe('toFormValues', () => {
-  it('defaults a new customer to the current rep and a monthly cadence', () => {
+  it('defaults a new customer to the current rep and the server default cadence of 28 ± 3 days', () => {
     const values = toFormValues(undefined, { repId: 'u9' });
     expect(values.repId).toBe('u9');
-    expect(values.cadenceDays).toBe(30);
+    expect(values.cadenceDays).toBe(28);
+    expect(values.cadenceToleranceDays).toBe(3);
     expect(values.contacts).toEqual([]);
   });
 
