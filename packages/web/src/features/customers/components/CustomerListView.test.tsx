@@ -2,30 +2,10 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockFetch, renderWithApp } from '../../../test/render.tsx';
 import type { CustomerSummary } from '../api/customer-types.ts';
+import { buildSummary } from '../testing/customer-factories.ts';
 import { CustomerListView } from './CustomerListView.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
-
-const buildSummary = (overrides: Partial<CustomerSummary> = {}): CustomerSummary => ({
-  id: 'c1',
-  code: 'C-001',
-  name: '山田商店',
-  nameKana: 'ヤマダショウテン',
-  honorific: 'onchu',
-  address: '東京都千代田区1-1',
-  phone: '03-0000-0000',
-  rank: 'A',
-  status: 'active',
-  repId: 'u1',
-  repName: '佐藤',
-  areaId: 'a1',
-  areaName: '千代田',
-  cadenceDays: 14,
-  lastOrderAt: null,
-  lastVisitAt: null,
-  archivedAt: null,
-  ...overrides,
-});
 
 const list = (items: CustomerSummary[], total = items.length, nextCursor: string | null = null) => ({
   body: { items, total, nextCursor },

@@ -2,45 +2,13 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockFetch, renderWithApp } from '../../../test/render.tsx';
 import type { Customer } from '../api/customer-types.ts';
+import { buildCustomer as buildTestCustomer } from '../testing/customer-factories.ts';
 import { EditCustomer } from './EditCustomer.tsx';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const buildCustomer = (overrides: Partial<Customer> = {}): Customer => ({
-  id: 'c1',
-  code: 'C-001',
-  name: '山田商店',
-  nameKana: 'ヤマダショウテン',
-  honorific: 'onchu',
-  address: '東京都千代田区1-1',
-  phone: '03-0000-0000',
-  rank: 'A',
-  status: 'active',
-  repId: 'u2',
-  repName: '田中',
-  areaId: 'a1',
-  areaName: '千代田',
-  cadenceDays: 14,
-  lastOrderAt: null,
-  lastVisitAt: null,
-  archivedAt: null,
-  postalCode: '1000001',
-  lat: null,
-  lng: null,
-  contacts: [],
-  cadenceToleranceDays: 3,
-  preferredWeekdays: [1],
-  timeWindows: [],
-  visitDurationMinutes: 30,
-  preferences: '',
-  cautions: '',
-  notes: '',
-  version: 3,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-  stats: { orderCount: 0, revenue12m: 0, averageOrderValue: 0, lastOrderAt: null },
-  ...overrides,
-});
+const buildCustomer = (overrides: Partial<Customer> = {}): Customer =>
+  buildTestCustomer({ repId: 'u2', repName: '田中', ...overrides });
 
 const reference = {
   '/api/areas': { body: { items: [{ id: 'a1', name: '千代田' }] } },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../api/customer-types.ts';
+import { buildCustomer as buildTestCustomer } from '../testing/customer-factories.ts';
 import {
   type CustomerFormValues,
   emptyContact,
@@ -7,51 +8,28 @@ import {
   toFormValues,
 } from './customer-form-values.ts';
 
-const buildCustomer = (overrides: Partial<Customer> = {}): Customer => ({
-  id: 'c1',
-  code: 'C-001',
-  name: '山田商店',
-  nameKana: 'ヤマダショウテン',
-  honorific: 'onchu',
-  address: '東京都千代田区1-1',
-  phone: '03-0000-0000',
-  rank: 'A',
-  status: 'active',
-  repId: 'u1',
-  repName: '佐藤',
-  areaId: 'a1',
-  areaName: '千代田',
-  cadenceDays: 14,
-  lastOrderAt: null,
-  lastVisitAt: null,
-  archivedAt: null,
-  postalCode: '1000001',
-  lat: 35.68,
-  lng: 139.76,
-  contacts: [
-    {
-      id: 'p1',
-      name: '山田太郎',
-      nameKana: 'ヤマダタロウ',
-      title: '店長',
-      phone: '',
-      email: '',
-      isPrimary: true,
-    },
-  ],
-  cadenceToleranceDays: 3,
-  preferredWeekdays: [5, 1],
-  timeWindows: [{ start: '09:00', end: '12:00' }],
-  visitDurationMinutes: 45,
-  preferences: '',
-  cautions: '駐車場なし',
-  notes: '',
-  version: 7,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-  stats: { orderCount: 0, revenue12m: 0, averageOrderValue: 0, lastOrderAt: null },
-  ...overrides,
-});
+const buildCustomer = (overrides: Partial<Customer> = {}): Customer =>
+  buildTestCustomer({
+    lat: 35.68,
+    lng: 139.76,
+    contacts: [
+      {
+        id: 'p1',
+        name: '山田太郎',
+        nameKana: 'ヤマダタロウ',
+        title: '店長',
+        phone: '',
+        email: '',
+        isPrimary: true,
+      },
+    ],
+    preferredWeekdays: [5, 1],
+    timeWindows: [{ start: '09:00', end: '12:00' }],
+    visitDurationMinutes: 45,
+    cautions: '駐車場なし',
+    version: 7,
+    ...overrides,
+  });
 
 const buildValues = (overrides: Partial<CustomerFormValues> = {}): CustomerFormValues => ({
   ...toFormValues(undefined, { repId: 'u1' }),
