@@ -14,7 +14,7 @@ import type { Actor } from '../src/platform/context.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
 import { queryRows } from '../src/platform/db/query-rows.ts';
 import { member, staffProfiles } from '../src/platform/db/schema/index.ts';
-import { seedLargeTenant } from '../src/platform/db/seed/seed-large-tenant.ts';
+import { seedLargeTenant } from '../src/seed/seed-large-tenant.ts';
 
 const { values } = parseArgs({
   options: {

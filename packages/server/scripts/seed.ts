@@ -8,9 +8,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
-import { formatDemoAccounts, isDatabaseEmpty, seedDemo } from '../src/platform/db/seed/seed-demo.ts';
-import { seedLargeTenant } from '../src/platform/db/seed/seed-large-tenant.ts';
 import { resolveFromRepoRoot } from '../src/platform/paths.ts';
+import { formatDemoAccounts, isDatabaseEmpty, seedDemo } from '../src/seed/seed-demo.ts';
+import { seedLargeTenant } from '../src/seed/seed-large-tenant.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,3 +1,4 @@
+import { authRoutes } from './domains/auth/routes.ts';
 import { customerRoutes } from './domains/customers/routes.ts';
 import type { DomainRoutes } from './platform/http/create-app.ts';
 
@@ -5,4 +6,7 @@ import type { DomainRoutes } from './platform/http/create-app.ts';
  * The business domains' routers, mounted below /api behind the actor middleware.
  * main.ts and the test harness both mount exactly this list.
  */
-export const appDomains: readonly DomainRoutes[] = [{ path: '/customers', routes: customerRoutes }];
+export const appDomains: readonly DomainRoutes[] = [
+  { path: '', routes: authRoutes() },
+  { path: '/customers', routes: customerRoutes },
+];

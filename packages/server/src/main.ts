@@ -5,12 +5,15 @@
  */
 import { serve } from '@hono/node-server';
 import { appDomains } from './app-domains.ts';
+import { createAuth } from './domains/auth/create-auth.ts';
+import { sessionAuthentication } from './domains/auth/session-authentication.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { openDatabase } from './platform/db/open-database.ts';
-import { formatDemoAccounts, isDatabaseEmpty, seedDemo } from './platform/db/seed/seed-demo.ts';
+import { clientIpResolver } from './platform/http/client-ip.ts';
 import { createApp } from './platform/http/create-app.ts';
 import { createLogger } from './platform/logger.ts';
+import { formatDemoAccounts, isDatabaseEmpty, seedDemo } from './seed/seed-demo.ts';
 
 async function main() {
   const config = loadConfig();
@@ -34,7 +37,9 @@ async function main() {
     logger.info({ ms: Math.round(performance.now() - started) }, 'seeded the demo company');
   }
 
-  const app = createApp({ database, config, logger, domains: appDomains });
+  const auth = createAuth({ db: database.db, config, logger });
+  const authentication = sessionAuthentication({ auth, clientIp: clientIpResolver(config) });
+  const app = createApp({ database, config, logger, authentication, domains: appDomains });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = config.baseUrl;
     console.log(`\nKayoi is running at ${url}  (listening on ${info.address}:${info.port})`);

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
+import { products } from '../../src/domains/catalog/tables.ts';
+import { customerContacts, customers } from '../../src/domains/customers/tables.ts';
+import { orderLines, orders } from '../../src/domains/orders/tables.ts';
 import type { Actor } from '../../src/platform/context.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import {
   account,
   areas,
-  customerContacts,
-  customers,
   type KayoiRole,
   member,
-  orderLines,
-  orders,
   organization,
-  products,
   staffProfiles,
   teams,
   tenantSettings,

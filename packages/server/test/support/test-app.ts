@@ -3,9 +3,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { pino } from 'pino';
 import { appDomains } from '../../src/app-domains.ts';
 import { type Auth, createAuth } from '../../src/domains/auth/create-auth.ts';
+import { sessionAuthentication } from '../../src/domains/auth/session-authentication.ts';
 import { type Config, loadConfig } from '../../src/platform/config.ts';
 import type { MigratableDatabase } from '../../src/platform/db/open-database.ts';
 import type { AppEnv } from '../../src/platform/http/app-env.ts';
+import type { Authentication } from '../../src/platform/http/authentication.ts';
 import { type CreateAppOptions, createApp } from '../../src/platform/http/create-app.ts';
 import { createTenantFixture, type TenantFixtureOptions, type UserKey } from './tenant-fixture.ts';
 import { createTestDatabase } from './test-database.ts';
@@ -19,6 +21,7 @@ export interface TestApp {
   app: OpenAPIHono<AppEnv>;
   database: MigratableDatabase;
   auth: Auth;
+  authentication: Authentication;
   config: Config;
   /** A fresh isolated tenant whose users can sign in through this app. */
   createTenant(options?: TenantFixtureOptions): Promise<SignedTenantFixture>;
@@ -45,24 +48,32 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
  * const tenant = await t.createTenant();
  * const res = await request(t.app, 'GET', '/api/me', { cookie: await tenant.signIn('rep1') });
  */
-export async function createTestApp(options: Partial<CreateAppOptions> = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: Partial<CreateAppOptions> & { auth?: Auth } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = options.config ?? testConfig();
   const logger = options.logger ?? pino({ level: 'silent' });
   const auth = options.auth ?? createAuth({ db: database.db, config, logger });
+  const authentication =
+    options.authentication ??
+    sessionAuthentication({
+      auth,
+      clientIp: (req) => req.headers.get(TEST_CLIENT_IP_HEADER) ?? randomTestIp(),
+    });
   const app = createApp({
     domains: appDomains,
-    clientIp: (req) => req.headers.get(TEST_CLIENT_IP_HEADER) ?? randomTestIp(),
     ...options,
+    authentication,
     database,
     config,
     logger,
-    auth,
   });
   return {
     app,
     database,
     auth,
+    authentication,
     config,
     async createTenant(fixtureOptions) {
       const fixture = await createTenantFixture(database.db, fixtureOptions);

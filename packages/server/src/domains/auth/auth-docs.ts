@@ -1,6 +1,9 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/app-env.ts';
+import { ACCESS_EXTENSION, type OperationAccess } from '../../platform/http/define-route.ts';
 import { errorResponses } from '../../platform/http/openapi-schemas.ts';
+
+const publicAccess = { [ACCESS_EXTENSION]: { roles: 'public', scope: 'public' } satisfies OperationAccess };
 
 /**
  * Documents the better-auth endpoints the web app uses (served by better-auth itself, so
@@ -10,6 +13,7 @@ export function registerAuthDocs(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerPath({
     method: 'post',
     path: '/api/auth/sign-in/email',
+    ...publicAccess,
     tags: ['auth'],
     summary: 'Sign in with e-mail and password; sets the HttpOnly session cookie',
     request: {
@@ -32,6 +36,7 @@ export function registerAuthDocs(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerPath({
     method: 'post',
     path: '/api/auth/sign-out',
+    ...publicAccess,
     tags: ['auth'],
     summary: 'Sign out: ends the session and clears the cookie',
     responses: { 200: { description: 'Signed out' }, ...errorResponses(403) },

@@ -1,9 +1,8 @@
 import type { Handler } from 'hono';
 import type { AppEnv } from '../../platform/http/app-env.ts';
+import type { ClientIpResolver } from '../../platform/http/client-ip.ts';
 import { authError } from './auth-errors.ts';
 import { type Auth, CLIENT_IP_HEADER } from './create-auth.ts';
-
-export type ClientIpResolver = (request: Request, env: unknown) => string | undefined;
 
 /**
  * Serves better-auth under /api/auth/*: the client address goes in a header better-auth

@@ -1,6 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { kayoiRoles } from '../../platform/db/schema/index.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
+import { defineRoute } from '../../platform/http/define-route.ts';
 import { errorResponses } from '../../platform/http/openapi-schemas.ts';
 import { getMe } from './get-me.ts';
 import { listAreas } from './list-areas.ts';
@@ -24,7 +25,7 @@ const Area = z.object({ id: z.string(), name: z.string() }).openapi('Area');
 
 const security = [{ session: [] }];
 
-const meRoute = createRoute({
+const meRoute = defineRoute({
   method: 'get',
   path: '/me',
   tags: ['auth'],
@@ -34,9 +35,10 @@ const meRoute = createRoute({
     200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
     ...errorResponses(401),
   },
+  access: { roles: ['rep', 'manager', 'admin'], scope: 'self' },
 });
 
-const usersRoute = createRoute({
+const usersRoute = defineRoute({
   method: 'get',
   path: '/users',
   tags: ['auth'],
@@ -50,9 +52,10 @@ const usersRoute = createRoute({
     },
     ...errorResponses(401, 422),
   },
+  access: { roles: ['rep', 'manager', 'admin'], scope: 'team' },
 });
 
-const areasRoute = createRoute({
+const areasRoute = defineRoute({
   method: 'get',
   path: '/areas',
   tags: ['auth'],
@@ -65,6 +68,7 @@ const areasRoute = createRoute({
     },
     ...errorResponses(401),
   },
+  access: { roles: ['rep', 'manager', 'admin'], scope: 'tenant' },
 });
 
 /** GET /me, /users and /areas; mounted at /api behind the actor middleware. */

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { customers } from '../../platform/db/schema/index.ts';
 import { customerNotFound, versionConflict } from './customer-errors.ts';
 import { customerScope } from './customer-scope.ts';
 import { type Customer, loadCustomer } from './customer-view.ts';
+import { customers } from './tables.ts';
 
 export interface ArchiveCustomerOptions {
   db: Db;

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { customerImports, customers } from '../../platform/db/schema/index.ts';
 import { importForbidden } from './customer-errors.ts';
 import type { ImportRow } from './customer-import-rows.ts';
 import { customerScope } from './customer-scope.ts';
 import { isUniqueViolation, nextCustomerCode } from './customer-writes.ts';
 import { importRefused } from './import-errors.ts';
+import { customerImports, customers } from './tables.ts';
 
 export interface CommitCustomerImportOptions {
   db: Db;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { customers } from '../../platform/db/schema/index.ts';
 import { codeTaken, validationFailed } from './customer-errors.ts';
 import { type CustomerFields, customerDefaults, validateCustomerFields } from './customer-fields.ts';
 import { type Customer, loadCustomer } from './customer-view.ts';
@@ -14,6 +13,7 @@ import {
   replaceContacts,
   toContactFields,
 } from './customer-writes.ts';
+import { customers } from './tables.ts';
 
 export type CreateCustomerInput = Partial<CustomerFields> & {
   /** Omitted: the next C-000123 style code. */

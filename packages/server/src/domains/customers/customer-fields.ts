@@ -1,12 +1,12 @@
-import type { TimeWindow } from '../../platform/db/schema/customers.ts';
-import { customerRanks, customerStatuses, honorifics } from '../../platform/db/schema/customers.ts';
 import {
   type CustomerFieldIssue,
   type FieldErrors,
   fieldIssueText,
   type IssueParams,
 } from './customer-errors.ts';
+import { customerRanks, customerStatuses, honorifics } from './customer-values.ts';
 import { isKatakanaReading, normalizeInput } from './japanese-text.ts';
+import type { TimeWindow } from './tables.ts';
 
 export type Rank = (typeof customerRanks)[number];
 export type CustomerStatus = (typeof customerStatuses)[number];

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, ilike, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { areas, customers, staffProfiles } from '../../platform/db/schema/index.ts';
+import { areas, staffProfiles } from '../../platform/db/schema/index.ts';
 import type { CustomerStatus, Rank } from './customer-fields.ts';
 import { customerScope } from './customer-scope.ts';
 import { customerSorts } from './customer-values.ts';
 import { digitsOnly, escapeLike, hiraganaToKatakana, normalizeInput } from './japanese-text.ts';
+import { customers } from './tables.ts';
 
 export { customerSorts };
 export type CustomerSort = (typeof customerSorts)[number];

@@ -237,3 +237,9 @@ export const ImportIdParam = z.object({
 export const ImportCommitResult = z
   .object({ created: z.number().int(), updated: z.number().int() })
   .openapi('CustomerImportResult');
+
+/** The shapes the routes answer with, as the domain's use cases build them. */
+export type CustomerSummaryView = z.output<typeof CustomerSummary>;
+export type CustomerView = z.output<typeof Customer>;
+export type CustomerContactView = z.output<typeof CustomerContact>;
+export type PurchaseOrderView = z.output<typeof PurchaseHistory>['items'][number];

@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import { customers, staffProfiles } from '../../platform/db/schema/index.ts';
+import { staffProfiles } from '../../platform/db/schema/index.ts';
+import { customers } from './tables.ts';
 
 /**
  * The customers an actor may see and edit, as a WHERE condition (tenant included): a rep their

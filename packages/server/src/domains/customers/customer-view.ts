@@ -1,13 +1,18 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import type { Customer, CustomerSummary } from '../../contracts.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { areas, customerContacts, customers, orders, staffProfiles } from '../../platform/db/schema/index.ts';
+import { areas, staffProfiles } from '../../platform/db/schema/index.ts';
+import { orders } from '../orders/tables.ts';
 import type { CustomerStatus, Honorific, Rank } from './customer-fields.ts';
 import { areaJoin, repJoin, summaryColumns } from './customer-query.ts';
+import type { CustomerContactView, CustomerSummaryView, CustomerView } from './customer-schemas.ts';
 import { customerScope } from './customer-scope.ts';
+import { customerContacts, customers } from './tables.ts';
 
-export type { Customer, CustomerContact, CustomerStats, CustomerSummary } from '../../contracts.ts';
+export type Customer = CustomerView;
+export type CustomerSummary = CustomerSummaryView;
+export type CustomerContact = CustomerContactView;
+export type CustomerStats = CustomerView['stats'];
 
 export const iso = (value: Date | string | null): string | null =>
   value === null ? null : new Date(value).toISOString();

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { areas, customerContacts } from '../../platform/db/schema/index.ts';
+import { areas } from '../../platform/db/schema/index.ts';
 import { type FieldErrors, fieldIssueText } from './customer-errors.ts';
 import type { ContactFields, CustomerFields } from './customer-fields.ts';
 import { canAssignTo, loadAssignableStaff } from './staff-directory.ts';
+import { customerContacts } from './tables.ts';
 
 /** A contact as the API accepts it: only the name is required. */
 export interface ContactInput {

@@ -1,10 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { areas, customers, tenantSettings, user } from '../../platform/db/schema/index.ts';
+import { areas, tenantSettings, user } from '../../platform/db/schema/index.ts';
 import { type CsvEncoding, encodeCsv, writeCsv } from './csv/csv-codec.ts';
 import { csvColumns, customerToCsvRow } from './csv/customer-csv-columns.ts';
 import { areaJoin, type CustomerListFilters, customerListCondition } from './customer-query.ts';
+import { customers } from './tables.ts';
 
 export interface ExportCustomersCsvOptions {
   db: Db;

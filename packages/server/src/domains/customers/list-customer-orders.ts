@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { PurchaseOrder } from '../../contracts.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { customers, orderLines, orders } from '../../platform/db/schema/index.ts';
+import { orderLines, orders } from '../orders/tables.ts';
 import { customerNotFound } from './customer-errors.ts';
+import type { PurchaseOrderView } from './customer-schemas.ts';
 import { customerScope } from './customer-scope.ts';
+import { customers } from './tables.ts';
 
 export interface ListCustomerOrdersOptions {
   db: Db;
@@ -14,7 +15,7 @@ export interface ListCustomerOrdersOptions {
   limit?: number;
 }
 
-export type { PurchaseOrder } from '../../contracts.ts';
+export type PurchaseOrder = PurchaseOrderView;
 
 /** A customer's purchase history, newest first, with lines; 404 when not the actor's to see. */
 export async function listCustomerOrders(options: ListCustomerOrdersOptions): Promise<PurchaseOrder[]> {

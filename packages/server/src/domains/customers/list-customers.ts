@@ -1,7 +1,7 @@
 import { and, count, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { areas, customers, staffProfiles } from '../../platform/db/schema/index.ts';
+import { areas, staffProfiles } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   afterCursor,
@@ -16,6 +16,7 @@ import {
   summaryColumns,
 } from './customer-query.ts';
 import { type CustomerSummary, toSummary } from './customer-view.ts';
+import { customers } from './tables.ts';
 
 export interface ListCustomersOptions {
   db: Db;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import { type Actor, type Locale, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { areas, customerImports, customers, type StoredImportError } from '../../platform/db/schema/index.ts';
+import { areas } from '../../platform/db/schema/index.ts';
 import type { LocalizedText } from '../../platform/errors.ts';
 import { type CsvEncoding, decodeCsv, parseCsv, toShiftJisRepertoire } from './csv/csv-codec.ts';
 import { type CsvColumn, columnOfField, csvColumns, csvRowToCustomer } from './csv/customer-csv-columns.ts';
@@ -18,6 +18,7 @@ import { customerScope } from './customer-scope.ts';
 import { codesInUse, definedOnly } from './customer-writes.ts';
 import { normalizeInput } from './japanese-text.ts';
 import { canAssignTo, loadAssignableStaff } from './staff-directory.ts';
+import { customerImports, customers, type StoredImportError } from './tables.ts';
 
 export interface PreviewCustomerImportOptions {
   db: Db;

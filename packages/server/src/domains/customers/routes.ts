@@ -1,6 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors.ts';
+import { MAX_BODY_LIMIT } from '../../platform/http/body-limit.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
+import { defineRoute, type OperationAccess } from '../../platform/http/define-route.ts';
 import { ErrorBody, errorResponses } from '../../platform/http/openapi-schemas.ts';
 import { archiveCustomer } from './archive-customer.ts';
 import { commitCustomerImport } from './commit-customer-import.ts';
@@ -35,6 +36,16 @@ const json = <T>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
+const everyone = ['rep', 'manager', 'admin'] as const;
+const filterRefs = { query: { repId: 'user', areaId: 'area' } };
+/** Any signed-in role, on the customers their book holds (rep: own, manager: team, admin: all). */
+const bookRead: OperationAccess = { roles: everyone, scope: 'customer-book', references: filterRefs };
+const oneCustomer: OperationAccess = {
+  roles: everyone,
+  scope: 'customer-book',
+  references: { path: { id: 'customer' } },
+};
+
 const filtersOf = (q: {
   q?: string | undefined;
   repId?: string | undefined;
@@ -51,16 +62,17 @@ const filtersOf = (q: {
   includeArchived: q.includeArchived === 'true',
 });
 
-const listRoute = createRoute({
+const listRoute = defineRoute({
   method: 'get',
   path: '/',
   tags,
   summary: 'List the customer book (scoped to the caller), filtered, sorted, keyset-paginated',
   request: { query: ListQuery },
   responses: { 200: json(CustomerPage, 'A page of customers'), ...errorResponses(401, 422) },
+  access: bookRead,
 });
 
-const exportRoute = createRoute({
+const exportRoute = defineRoute({
   method: 'get',
   path: '/export.csv',
   tags,
@@ -73,9 +85,10 @@ const exportRoute = createRoute({
     200: { description: 'customers-YYYYMMDD.csv', content: { 'text/csv': { schema: { type: 'string' } } } },
     ...errorResponses(401, 422),
   },
+  access: bookRead,
 });
 
-const previewRoute = createRoute({
+const previewRoute = defineRoute({
   method: 'post',
   path: '/import/preview',
   tags,
@@ -85,9 +98,11 @@ const previewRoute = createRoute({
     200: json(ImportPreview, 'Rows, errors by row and column'),
     ...errorResponses(401, 403, 413, 422),
   },
+  access: { roles: ['manager', 'admin'], scope: 'customer-book' },
+  bodyLimit: MAX_BODY_LIMIT,
 });
 
-const commitRoute = createRoute({
+const commitRoute = defineRoute({
   method: 'post',
   path: '/import/{importId}/commit',
   tags,
@@ -98,36 +113,48 @@ const commitRoute = createRoute({
     ...errorResponses(401, 403, 404, 409, 422),
     410: json(ErrorBody, 'The preview expired (import_expired)'),
   },
+  access: {
+    roles: ['manager', 'admin'],
+    scope: 'creator',
+    references: { path: { importId: 'customerImport' } },
+  },
 });
 
-const getRoute = createRoute({
+const getRoute = defineRoute({
   method: 'get',
   path: '/{id}',
   tags,
   summary: 'One customer with contacts and order stats',
   request: { params: IdParam },
   responses: { 200: json(Customer, 'The customer'), ...errorResponses(401, 404) },
+  access: oneCustomer,
 });
 
-const ordersRoute = createRoute({
+const ordersRoute = defineRoute({
   method: 'get',
   path: '/{id}/orders',
   tags,
   summary: "A customer's purchase history, newest first",
   request: { params: IdParam, query: OrdersQuery },
   responses: { 200: json(PurchaseHistory, 'Orders with lines'), ...errorResponses(401, 404, 422) },
+  access: oneCustomer,
 });
 
-const createCustomerRoute = createRoute({
+const createCustomerRoute = defineRoute({
   method: 'post',
   path: '/',
   tags,
   summary: 'Add a customer',
   request: { body: { required: true, content: { 'application/json': { schema: CreateCustomerBody } } } },
   responses: { 201: json(Customer, 'The new customer'), ...errorResponses(401, 409, 422) },
+  access: {
+    roles: everyone,
+    scope: 'customer-book',
+    references: { body: { repId: 'user', areaId: 'area' } },
+  },
 });
 
-const updateRoute = createRoute({
+const updateRoute = defineRoute({
   method: 'patch',
   path: '/{id}',
   tags,
@@ -137,9 +164,14 @@ const updateRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: UpdateCustomerBody } } },
   },
   responses: { 200: json(Customer, 'The updated customer'), ...errorResponses(401, 404, 409, 422) },
+  access: {
+    roles: everyone,
+    scope: 'customer-book',
+    references: { path: { id: 'customer' }, body: { repId: 'user', areaId: 'area' } },
+  },
 });
 
-const archiveRoute = createRoute({
+const archiveRoute = defineRoute({
   method: 'post',
   path: '/{id}/archive',
   tags,
@@ -149,6 +181,7 @@ const archiveRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: ArchiveBody } } },
   },
   responses: { 200: json(Customer, 'The archived customer'), ...errorResponses(401, 404, 409, 422) },
+  access: oneCustomer,
 });
 
 const noFile = () => {

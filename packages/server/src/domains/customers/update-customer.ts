@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { customers } from '../../platform/db/schema/index.ts';
 import { codeTaken, customerNotFound, validationFailed, versionConflict } from './customer-errors.ts';
 import { type CustomerFields, editableFieldNames, validateCustomerFields } from './customer-fields.ts';
 import { customerScope } from './customer-scope.ts';
@@ -14,6 +13,7 @@ import {
   replaceContacts,
   toContactFields,
 } from './customer-writes.ts';
+import { customers } from './tables.ts';
 
 export type UpdateCustomerInput = Partial<CustomerFields> & {
   /** The version the caller read; a stale one gets 409 version_conflict and changes nothing. */

@@ -8,7 +8,6 @@ import pg from 'pg';
 import { MIGRATIONS_DIR } from '../paths.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { Database, Db } from './database.ts';
-import * as schema from './schema/index.ts';
 
 export interface OpenDatabaseOptions {
   /** PostgreSQL connection string; when absent PGlite is used. */
@@ -56,7 +55,7 @@ async function openPglite(dataDir: string | undefined): Promise<MigratableDataba
     lock?.release();
     throw error;
   }
-  const db = drizzlePglite({ client, schema });
+  const db = drizzlePglite({ client });
   let closed = false;
   return {
     db: db as unknown as Db,
@@ -79,7 +78,7 @@ const MIGRATION_LOCK_KEY = 726_451_001;
 
 function openPostgres(url: string): MigratableDatabase {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const db = drizzlePg({ client: pool, schema });
+  const db = drizzlePg({ client: pool });
   let closed = false;
   return {
     db: db as unknown as Db,
@@ -89,7 +88,7 @@ function openPostgres(url: string): MigratableDatabase {
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         try {
-          await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+          await migratePg(drizzlePg({ client }), { migrationsFolder: MIGRATIONS_DIR });
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
         }

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuth } from '../../../src/domains/auth/create-auth.ts';
+import { sessionAuthentication } from '../../../src/domains/auth/session-authentication.ts';
 import { queryRows } from '../../../src/platform/db/query-rows.ts';
 import { createApp } from '../../../src/platform/http/create-app.ts';
 import {
@@ -123,7 +125,14 @@ describe('sessions', () => {
 
   it('marks the cookie Secure (with the __Secure- prefix) when served over https', async () => {
     const config = testConfig({ BASE_URL: 'https://kayoi.example.jp' });
-    const httpsApp = createApp({ database: t.database, config, logger: pino({ level: 'silent' }) });
+    const auth = createAuth({ db: t.database.db, config });
+    const authentication = sessionAuthentication({ auth, clientIp: () => '10.0.0.7' });
+    const httpsApp = createApp({
+      database: t.database,
+      config,
+      logger: pino({ level: 'silent' }),
+      authentication,
+    });
     const res = await httpsApp.request('https://kayoi.example.jp/api/auth/sign-in/email', {
       method: 'POST',
       headers: { origin: 'https://kayoi.example.jp', 'content-type': 'application/json' },

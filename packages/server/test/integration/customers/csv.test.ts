@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customers } from '../../../src/platform/db/schema/index.ts';
+import { customerImports, customers } from '../../../src/domains/customers/tables.ts';
 import type { SignedTenantFixture, TestApp } from '../../support/test-app.ts';
 import { createCustomerTestApp, csvForm, signInAll } from './customer-app.ts';
 
@@ -301,7 +301,6 @@ describe('import', () => {
 
   it('refuses an expired preview', async () => {
     const p = await preview(file(row({ 会社名: '期限切れ商事' })));
-    const { customerImports } = await import('../../../src/platform/db/schema/index.ts');
     await db()
       .update(customerImports)
       .set({ expiresAt: new Date(Date.now() - 1000) })

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customers } from '../../../src/platform/db/schema/index.ts';
+import { customers } from '../../../src/domains/customers/tables.ts';
 import type { UserKey } from '../../support/tenant-fixture.ts';
 import { request, type SignedTenantFixture, type TestApp } from '../../support/test-app.ts';
 import { createCustomerTestApp, csvForm, signIn } from './customer-app.ts';

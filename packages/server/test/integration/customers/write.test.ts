@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerContacts, customers } from '../../../src/platform/db/schema/index.ts';
+import { customerContacts, customers } from '../../../src/domains/customers/tables.ts';
 import type { SignedTenantFixture, TestApp } from '../../support/test-app.ts';
 import { createCustomerTestApp, signInAll } from './customer-app.ts';
 

@@ -1,12 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../src/platform/db/query-rows.ts';
-import {
-  DEMO_PASSWORD,
-  demoAccounts,
-  isDatabaseEmpty,
-  seedDemo,
-} from '../../../src/platform/db/seed/seed-demo.ts';
+import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from '../../../src/seed/seed-demo.ts';
 import { createTestApp, request, signIn, type TestApp } from '../../support/test-app.ts';
 
 let t: TestApp;

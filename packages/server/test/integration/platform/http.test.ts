@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDomains } from '../../../src/app-domains.ts';
-import { createApp, JSON_BODY_LIMIT } from '../../../src/platform/http/create-app.ts';
+import { JSON_BODY_LIMIT } from '../../../src/platform/http/body-limit.ts';
+import { createApp } from '../../../src/platform/http/create-app.ts';
 import { createRouter } from '../../../src/platform/http/create-router.ts';
+import { defineRoute } from '../../../src/platform/http/define-route.ts';
 import { createTestApp, request, type SignedTenantFixture, type TestApp } from '../../support/test-app.ts';
 
 let t: TestApp;
@@ -14,8 +16,15 @@ let cookie: string;
 let webDist: string;
 
 /** A stand-in domain router: echoes a validated body and fails on demand. */
+const echoRoute = defineRoute({
+  method: 'post',
+  path: '/echo',
+  request: { body: { content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+  responses: { 200: { description: 'echo' } },
+  access: { roles: ['rep', 'manager', 'admin'], scope: 'tenant' },
+});
 const probeRoutes = createRouter()
-  .post('/echo', async (c) => c.json(await c.req.json()))
+  .openapi(echoRoute, (c) => c.json(c.req.valid('json')))
   .get('/boom', () => {
     throw new Error('secret stack detail');
   });
@@ -160,7 +169,7 @@ describe('errors', () => {
       database: t.database,
       config: t.config,
       logger: (await import('pino')).pino({ level: 'silent' }),
-      auth: t.auth,
+      authentication: t.authentication,
       domains: [{ path: '/probe', routes: route }],
     });
     const body = { name: '', cadenceDays: 400 };
@@ -216,7 +225,7 @@ describe('web app serving', () => {
       database: t.database,
       config: t.config,
       logger: (await import('pino')).pino({ level: 'silent' }),
-      auth: t.auth,
+      authentication: t.authentication,
       webDistDir: join(webDist, 'nope'),
     });
     const res = await request(app, 'GET', '/');

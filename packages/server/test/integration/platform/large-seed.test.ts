@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../src/platform/db/query-rows.ts';
-import { DEMO_PASSWORD } from '../../../src/platform/db/seed/seed-demo.ts';
-import { type LargeTenant, seedLargeTenant } from '../../../src/platform/db/seed/seed-large-tenant.ts';
+import { DEMO_PASSWORD } from '../../../src/seed/seed-demo.ts';
+import { type LargeTenant, seedLargeTenant } from '../../../src/seed/seed-large-tenant.ts';
 import { createTestApp, request, signIn, type TestApp } from '../../support/test-app.ts';
 
 let t: TestApp;

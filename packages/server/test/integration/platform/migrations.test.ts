@@ -28,6 +28,9 @@ const tenantTables = [
   'orders',
   'order_lines',
   'customer_imports',
+  'audit_events',
+  'idempotency_keys',
+  'tenant_counters',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerContacts, customers } from '../../../src/domains/customers/tables.ts';
+import { orderLines, orders } from '../../../src/domains/orders/tables.ts';
 import { withTenant } from '../../../src/platform/context.ts';
 import type { MigratableDatabase } from '../../../src/platform/db/open-database.ts';
 import { queryRows } from '../../../src/platform/db/query-rows.ts';
-import {
-  areas,
-  customerContacts,
-  customers,
-  member,
-  orderLines,
-  orders,
-  organization,
-  user,
-} from '../../../src/platform/db/schema/index.ts';
+import { areas, member, organization, user } from '../../../src/platform/db/schema/index.ts';
 import { createTenantFixture, type TenantFixture } from '../../support/tenant-fixture.ts';
 import { createTestDatabase } from '../../support/test-database.ts';
 

@@ -1,8 +1,8 @@
-import type { TimeWindow } from '../../../platform/db/schema/customers.ts';
 import type { LocalizedText } from '../../../platform/errors.ts';
 import type { CustomerFields, CustomerStatus, Honorific, Rank } from '../customer-fields.ts';
 import { csvColumns } from '../customer-values.ts';
 import { normalizeInput } from '../japanese-text.ts';
+import type { TimeWindow } from '../tables.ts';
 
 /** The CSV columns, in order (see customer-values.ts). */
 export { csvColumns };

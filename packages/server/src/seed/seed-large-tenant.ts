@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../database.ts';
-import { queryRows } from '../query-rows.ts';
+import type { Db } from '../platform/db/database.ts';
+import { queryRows } from '../platform/db/query-rows.ts';
 import { osakaAreas, osakaWards } from './japanese-data.ts';
 import { DEMO_PASSWORD } from './seed-demo.ts';
 import { type SeedCounts, type StaffPlan, seedTenant } from './seed-tenant.ts';

@@ -1,4 +1,4 @@
-import type { TaxCategory } from '../schema/catalog.ts';
+import type { TaxCategory } from '../domains/catalog/tables.ts';
 
 export type ProductGroup = 'paper' | 'toner' | 'stationery' | 'supplies' | 'coffee' | 'water';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
-import { createdAt, tenantId, updatedAt } from './tenancy.ts';
+import { createdAt, tenantId, updatedAt } from '../../platform/db/schema/tenancy.ts';
 
 /** 標準税率 10% or 軽減税率 8% (food and drink such as coffee and bottled water). */
 export const taxCategories = ['standard', 'reduced'] as const;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../database.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
 
 export type SqlValue = string | number | boolean | null | Date | readonly number[] | object;
 

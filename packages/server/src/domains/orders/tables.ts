@@ -11,8 +11,8 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { customers } from './customers.ts';
-import { createdAt, tenantId } from './tenancy.ts';
+import { createdAt, tenantId } from '../../platform/db/schema/tenancy.ts';
+import { customers } from '../customers/tables.ts';
 
 export const orderStatuses = ['confirmed', 'delivered', 'cancelled'] as const;
 

@@ -1,7 +1,7 @@
 import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../database.ts';
-import { queryRows } from '../query-rows.ts';
+import type { Db } from '../platform/db/database.ts';
+import { queryRows } from '../platform/db/query-rows.ts';
 import { kyotoAreas, kyotoWards, osakaAreas, osakaWards } from './japanese-data.ts';
 import { type SeedCounts, type StaffPlan, seedTenant, type TenantPlan } from './seed-tenant.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../database.ts';
-import { queryRows } from '../query-rows.ts';
-import type { KayoiRole } from '../schema/auth.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
+import { queryRows } from '../platform/db/query-rows.ts';
+import type { KayoiRole } from '../platform/db/schema/auth.ts';
 import {
   businessKinds,
   cautionNotes,

@@ -1,0 +1,37 @@
+import type { Authentication } from '../../platform/http/authentication.ts';
+import type { ClientIpResolver } from '../../platform/http/client-ip.ts';
+import { registerAuthDocs } from './auth-docs.ts';
+import { authError } from './auth-errors.ts';
+import { authHandler } from './auth-handler.ts';
+import type { Auth } from './create-auth.ts';
+import { resolveActor } from './resolve-actor.ts';
+
+export interface SessionAuthenticationOptions {
+  auth: Auth;
+  /** The client address better-auth rate-limits sign-ins by. */
+  clientIp: ClientIpResolver;
+}
+
+/**
+ * Cookie sessions through better-auth: its sign-in, sign-out and session endpoints under
+ * /api/auth, and the session → Actor resolution the platform runs in front of every other
+ * /api route (401 `unauthenticated` without a valid session, 403 `no_tenant` without a company).
+ */
+export function sessionAuthentication({ auth, clientIp }: SessionAuthenticationOptions): Authentication {
+  return {
+    mount(app) {
+      app.on(['GET', 'POST'], '/api/auth/*', authHandler(auth, clientIp));
+      registerAuthDocs(app);
+    },
+    async actorOf(c) {
+      const session = await auth.api.getSession({ headers: c.req.raw.headers });
+      if (!session) throw authError('unauthenticated');
+      const actor = await resolveActor(c.var.db, {
+        userId: session.user.id,
+        activeOrganizationId: session.session.activeOrganizationId,
+      });
+      if (!actor) throw authError('no_tenant');
+      return actor;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { AuditFieldChange } from '../db/schema/audit.ts';
+
+/** Bookkeeping columns that change on every write and say nothing about the record. */
+const IGNORED = new Set(['tenantId', 'version', 'createdAt', 'updatedAt']);
+
+const normalize = (value: unknown): unknown => {
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) return null;
+  return value;
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
+
+export interface DiffFieldsOptions {
+  /** The record before the change; null when it is created. */
+  before: Readonly<Record<string, unknown>> | null;
+  /** The record after the change; null when it is deleted. */
+  after: Readonly<Record<string, unknown>> | null;
+}
+
+/**
+ * The fields that differ between two states of a record, each with its before and after
+ * (dates as ISO strings). A create lists every field it set, a delete every field it had;
+ * `version`, `tenantId` and the timestamps are left out.
+ *
+ * @example
+ * diffFields({ before: { name: 'A', phone: '1' }, after: { name: 'B', phone: '1' } })
+ * // → { name: { before: 'A', after: 'B' } }
+ */
+export function diffFields({ before, after }: DiffFieldsOptions): Record<string, AuditFieldChange> {
+  const changes: Record<string, AuditFieldChange> = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    if (IGNORED.has(key)) continue;
+    const was = before?.[key];
+    const is = after?.[key];
+    if (before && after && same(was, is)) continue;
+    if (!before && (is === null || is === undefined || is === '' || (Array.isArray(is) && is.length === 0)))
+      continue;
+    const change: AuditFieldChange = {};
+    if (before) change.before = normalize(was);
+    if (after) change.after = normalize(is);
+    changes[key] = change;
+  }
+  return changes;
+}
