@@ -46,3 +46,6 @@ export type ImportPreview = z.output<typeof customerApi.ImportPreview>;
 export type ImportRowError = ImportPreview['errors'][number];
 /** POST /api/customers/import/:importId/commit. */
 export type ImportCommitResult = z.output<typeof customerApi.ImportCommitResult>;
+/** GET /api/customers/:id/history. */
+export type CustomerHistory = z.output<typeof customerApi.CustomerHistory>;
+export type HistoryEntry = CustomerHistory['items'][number];

@@ -243,3 +243,46 @@ export type CustomerSummaryView = z.output<typeof CustomerSummary>;
 export type CustomerView = z.output<typeof Customer>;
 export type CustomerContactView = z.output<typeof CustomerContact>;
 export type PurchaseOrderView = z.output<typeof PurchaseHistory>['items'][number];
+
+export const HistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: '1..200, default 50' }),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .openapi({ description: 'The previous page’s nextBefore: older entries only' }),
+});
+
+const fieldChange = z
+  .object({ before: z.unknown().optional(), after: z.unknown().optional() })
+  .openapi('FieldChange', { description: 'before is absent on create, after on delete' });
+
+export const CustomerHistory = z
+  .object({
+    items: z.array(
+      z.object({
+        seq: z.number().int(),
+        at: isoTime,
+        actor: z.object({
+          id: z.string(),
+          name: z.string().nullable(),
+          role: z.string().openapi({ example: 'rep' }),
+        }),
+        table: z.enum(['customers', 'customer_contacts']).or(z.string()).openapi({
+          description: 'customers (the customer itself) or customer_contacts (one of its contacts)',
+        }),
+        recordId: z.string(),
+        action: z.enum(['create', 'update', 'archive', 'status_change', 'delete', 'commit']),
+        changes: z.record(z.string(), fieldChange).openapi({
+          description: 'Field name (as in the Customer / CustomerContact schema) → before and after',
+          example: { phone: { before: '06-6123-4567', after: '06-6123-9999' } },
+        }),
+        context: z.record(z.string(), z.string()).openapi({
+          description: 'e.g. { importId } when the change came from a CSV import',
+        }),
+      }),
+    ),
+    nextBefore: z.number().int().nullable(),
+  })
+  .openapi('CustomerHistory');

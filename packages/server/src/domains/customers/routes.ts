@@ -11,8 +11,10 @@ import {
   ArchiveBody,
   CreateCustomerBody,
   Customer,
+  CustomerHistory,
   CustomerPage,
   ExportQuery,
+  HistoryQuery,
   IdParam,
   ImportCommitResult,
   ImportIdParam,
@@ -25,6 +27,7 @@ import {
 } from './customer-schemas.ts';
 import { exportCustomersCsv } from './export-customers-csv.ts';
 import { getCustomer } from './get-customer.ts';
+import { getCustomerHistory } from './get-customer-history.ts';
 import { listCustomerOrders } from './list-customer-orders.ts';
 import { listCustomers } from './list-customers.ts';
 import { previewCustomerImport } from './preview-customer-import.ts';
@@ -140,6 +143,19 @@ const ordersRoute = defineRoute({
   access: oneCustomer,
 });
 
+const historyRoute = defineRoute({
+  method: 'get',
+  path: '/{id}/history',
+  tags,
+  summary: "A customer's change history (audit trail), newest first",
+  description:
+    'Every recorded change of the customer and its contacts: who, when, what, and each ' +
+    'changed field before and after. Visible when the customer is.',
+  request: { params: IdParam, query: HistoryQuery },
+  responses: { 200: json(CustomerHistory, 'History entries'), ...errorResponses(401, 404, 422) },
+  access: oneCustomer,
+});
+
 const createCustomerRoute = defineRoute({
   method: 'post',
   path: '/',
@@ -245,6 +261,11 @@ export const customerRoutes = createRouter()
     const { limit } = c.req.valid('query');
     const items = await listCustomerOrders({ db: c.var.db, actor: c.var.actor, customerId: id, limit });
     return c.json({ items }, 200);
+  })
+  .openapi(historyRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { limit, before } = c.req.valid('query');
+    return c.json(await getCustomerHistory({ db: c.var.db, actor: c.var.actor, id, limit, before }), 200);
   })
   .openapi(createCustomerRoute, async (c) => {
     const input = c.req.valid('json');

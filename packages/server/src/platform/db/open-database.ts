@@ -20,6 +20,11 @@ export interface OpenDatabaseOptions {
 
 /** An open database that can also apply the migrations in packages/server/drizzle. */
 export interface MigratableDatabase extends Database {
+  /**
+   * The owner's handle (migrations, the demo seed, test fixtures): outside row-level security.
+   * On PGlite the same connection as `db`.
+   */
+  readonly admin: Db;
   migrate(): Promise<void>;
 }
 
@@ -59,6 +64,7 @@ async function openPglite(dataDir: string | undefined): Promise<MigratableDataba
   let closed = false;
   return {
     db: db as unknown as Db,
+    admin: db as unknown as Db,
     driver: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
     async close() {
@@ -82,6 +88,7 @@ function openPostgres(url: string): MigratableDatabase {
   let closed = false;
   return {
     db: db as unknown as Db,
+    admin: db as unknown as Db,
     driver: 'pg',
     async migrate() {
       const client = await pool.connect();
