@@ -1,9 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { customerNotFound, versionConflict } from './customer-errors.ts';
+import { updateVersioned } from '../../platform/db/update-versioned.ts';
+import { customerNotFound } from './customer-errors.ts';
 import { customerScope } from './customer-scope.ts';
 import { type Customer, loadCustomer } from './customer-view.ts';
+import { CUSTOMERS_TABLE } from './customer-writes.ts';
 import { customers } from './tables.ts';
 
 export interface ArchiveCustomerOptions {
@@ -16,26 +19,30 @@ export interface ArchiveCustomerOptions {
 
 /**
  * Archives a customer: it leaves the list (unless includeArchived) but keeps its history.
- * Needs the current version like any update; archiving twice keeps the first date.
+ * Needs the current version like any update (409 with the server's copy when stale); archiving
+ * twice keeps the first date. Audited as `archive`.
  */
 export async function archiveCustomer({ db, actor, id, version }: ArchiveCustomerOptions): Promise<Customer> {
   return withTenant(db, actor, async (tx) => {
-    const updated = await tx
-      .update(customers)
-      .set({
-        archivedAt: sql`coalesce(${customers.archivedAt}, now())`,
-        version: sql`${customers.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(customerScope(actor), eq(customers.id, id), eq(customers.version, version)))
-      .returning({ id: customers.id });
-    if (updated.length === 0) {
-      const [visible] = await tx
-        .select({ id: customers.id })
-        .from(customers)
-        .where(and(customerScope(actor), eq(customers.id, id)));
-      throw visible ? versionConflict() : customerNotFound();
-    }
-    return (await loadCustomer(tx, actor, id)) as Customer;
+    const before = await loadCustomer(tx, actor, id);
+    await updateVersioned(tx, {
+      table: customers,
+      where: and(customerScope(actor), eq(customers.id, id)) as ReturnType<typeof customerScope>,
+      version,
+      set: { archivedAt: sql`coalesce(${customers.archivedAt}, now())` },
+      current: () => loadCustomer(tx, actor, id),
+      notFound: customerNotFound,
+    });
+    const after = (await loadCustomer(tx, actor, id)) as Customer;
+    await recordAudit(tx, actor, [
+      {
+        table: CUSTOMERS_TABLE,
+        recordId: id,
+        action: 'archive',
+        before: { archivedAt: before?.archivedAt ?? null },
+        after: { archivedAt: after.archivedAt },
+      },
+    ]);
+    return after;
   });
 }

@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type AuditEntry, recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { queryRows } from '../../platform/db/query-rows.ts';
 import { importForbidden } from './customer-errors.ts';
+import { type CustomerFields, editableFieldNames } from './customer-fields.ts';
 import type { ImportRow } from './customer-import-rows.ts';
 import { customerScope } from './customer-scope.ts';
-import { isUniqueViolation, nextCustomerCode } from './customer-writes.ts';
+import {
+  auditedCustomer,
+  CUSTOMERS_TABLE,
+  formatCustomerCode,
+  isUniqueViolation,
+  takeCustomerCodes,
+} from './customer-writes.ts';
 import { importRefused } from './import-errors.ts';
 import { customerImports, customers } from './tables.ts';
 
@@ -16,11 +25,44 @@ export interface CommitCustomerImportOptions {
   now?: Date;
 }
 
+const CHUNK = 1000;
+
+/**
+ * One statement per chunk: `UPDATE customers … FROM jsonb_to_recordset($rows)` matching id AND
+ * the version seen at preview. Returns how many rows it changed; fewer than asked means a
+ * customer moved (edited, reassigned out of reach) since the preview.
+ */
+async function updateChunk(tx: Tx, actor: Actor, rows: readonly ImportRow[]): Promise<number> {
+  const payload = JSON.stringify(rows.map((r) => ({ id: r.customerId, version: r.version, ...r.fields })));
+  const updated = await queryRows<{ id: string }>(
+    tx,
+    sql`update customers set
+          name = v.name, name_kana = v."nameKana", honorific = v.honorific,
+          postal_code = v."postalCode", address = v.address, phone = v.phone, lat = v.lat, lng = v.lng,
+          rep_id = v."repId", area_id = v."areaId", rank = v.rank, status = v.status,
+          cadence_days = v."cadenceDays", cadence_tolerance_days = v."cadenceToleranceDays",
+          preferred_weekdays = array(select jsonb_array_elements_text(v."preferredWeekdays")::smallint),
+          time_windows = v."timeWindows", visit_duration_minutes = v."visitDurationMinutes",
+          preferences = v.preferences, cautions = v.cautions, notes = v.notes,
+          version = customers.version + 1, updated_at = now()
+        from jsonb_to_recordset(${payload}::jsonb) as v(
+          id text, version int, name text, "nameKana" text, honorific text, "postalCode" text,
+          address text, phone text, lat double precision, lng double precision, "repId" text,
+          "areaId" text, rank text, status text, "cadenceDays" int, "cadenceToleranceDays" int,
+          "preferredWeekdays" jsonb, "timeWindows" jsonb, "visitDurationMinutes" int,
+          preferences text, cautions text, notes text)
+        where ${customerScope(actor)} and customers.id = v.id and customers.version = v.version
+        returning customers.id`,
+  );
+  return updated.length;
+}
+
 /**
  * Writes a previewed import in one transaction: creates the new customers and updates the
- * changed ones (matched by code at preview). All or nothing: refused when the preview had
- * errors, expired, was already committed, belongs to someone else, or when a customer moved
- * since the preview; any failure part-way writes nothing.
+ * changed ones (matched by code at preview), each audited with the import's id. All or nothing:
+ * refused when the preview had errors, expired, was already committed, belongs to someone else,
+ * or when any customer it updates moved since the preview (every UPDATE checks the version it
+ * previewed and the affected rows are counted: one short aborts the whole commit with 409).
  */
 export async function commitCustomerImport(
   options: CommitCustomerImportOptions,
@@ -48,48 +90,81 @@ export async function commitCustomerImport(
 
       const rows = stored.rows as unknown as ImportRow[];
       const updates = rows.filter((r) => r.action === 'update');
+      const creates = rows.filter((r) => r.action === 'create');
+      const context = { importId };
+      const audit: AuditEntry[] = [];
+
       // Only rows that write must still match what was previewed; an unchanged row writes nothing.
-      const expected = updates;
-      const current = new Map<string, number>();
-      for (let i = 0; i < expected.length; i += 1000) {
-        const ids = expected.slice(i, i + 1000).map((r) => r.customerId as string);
+      const before = new Map<string, { code: string; fields: CustomerFields; version: number }>();
+      for (let i = 0; i < updates.length; i += CHUNK) {
+        const ids = updates.slice(i, i + CHUNK).map((r) => r.customerId as string);
         const found = await tx
-          .select({ id: customers.id, version: customers.version })
+          .select()
           .from(customers)
           .where(and(customerScope(actor), inArray(customers.id, ids)));
-        for (const c of found) current.set(c.id, c.version);
+        for (const c of found) {
+          const fields = Object.fromEntries(
+            editableFieldNames.map((k) => [k, c[k]]),
+          ) as unknown as CustomerFields;
+          before.set(c.id, { code: c.code, fields, version: c.version });
+        }
       }
-      if (expected.some((r) => current.get(r.customerId as string) !== r.version))
+      if (updates.some((r) => before.get(r.customerId as string)?.version !== r.version))
         throw importRefused('stale');
 
-      const creates = rows.filter((r) => r.action === 'create');
-      let nextNumber = creates.some((r) => r.code === null)
-        ? Number((await nextCustomerCode(tx)).slice(2))
-        : 0;
+      const needCodes = creates.filter((r) => r.code === null).length;
+      let nextNumber = needCodes > 0 ? await takeCustomerCodes(tx, actor, needCodes, true) : 0;
       const values = creates.map((r) => {
-        let code = r.code;
-        if (code === null) code = `C-${String(nextNumber++).padStart(6, '0')}`;
+        const code = r.code ?? formatCustomerCode(nextNumber++);
         return { tenantId: actor.tenantId, id: randomUUID(), code, ...r.fields };
       });
       for (let i = 0; i < values.length; i += 500)
         await tx.insert(customers).values(values.slice(i, i + 500));
-
-      for (const r of updates) {
-        await tx
-          .update(customers)
-          .set({ ...r.fields, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
-          .where(
-            and(
-              customerScope(actor),
-              eq(customers.id, r.customerId as string),
-              eq(customers.version, r.version as number),
-            ),
-          );
+      for (const v of values) {
+        const { tenantId: _, id, code, ...fields } = v;
+        audit.push({
+          table: CUSTOMERS_TABLE,
+          recordId: id,
+          action: 'create',
+          before: null,
+          after: auditedCustomer(code, fields),
+          context,
+        });
       }
+
+      for (let i = 0; i < updates.length; i += CHUNK) {
+        const chunk = updates.slice(i, i + CHUNK);
+        if ((await updateChunk(tx, actor, chunk)) !== chunk.length) throw importRefused('stale');
+      }
+      for (const r of updates) {
+        const was = before.get(r.customerId as string) as { code: string; fields: CustomerFields };
+        audit.push({
+          table: CUSTOMERS_TABLE,
+          recordId: r.customerId as string,
+          action: r.fields.status !== was.fields.status ? 'status_change' : 'update',
+          before: auditedCustomer(was.code, was.fields),
+          after: auditedCustomer(was.code, r.fields),
+          context,
+        });
+      }
+
       await tx
         .update(customerImports)
         .set({ status: 'committed', committedAt: now })
         .where(and(eq(customerImports.tenantId, actor.tenantId), eq(customerImports.id, importId)));
+      audit.push({
+        table: 'customer_imports',
+        recordId: importId,
+        action: 'commit',
+        before: { status: stored.status },
+        after: {
+          status: 'committed',
+          created: creates.length,
+          updated: updates.length,
+          fileName: stored.fileName,
+        },
+      });
+      await recordAudit(tx, actor, audit);
       return { created: creates.length, updated: updates.length };
     });
   } catch (error) {

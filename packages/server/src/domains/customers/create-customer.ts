@@ -1,21 +1,28 @@
 import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
 import { codeTaken, validationFailed } from './customer-errors.ts';
 import { type CustomerFields, customerDefaults, validateCustomerFields } from './customer-fields.ts';
 import { type Customer, loadCustomer } from './customer-view.ts';
 import {
+  auditedCustomer,
   type ContactInput,
+  CUSTOMERS_TABLE,
   checkReferences,
   definedOnly,
+  formatCustomerCode,
   isUniqueViolation,
-  nextCustomerCode,
-  replaceContacts,
+  saveContacts,
+  takeCustomerCodes,
   toContactFields,
 } from './customer-writes.ts';
 import { customers } from './tables.ts';
 
 export type CreateCustomerInput = Partial<CustomerFields> & {
+  /** A client-made UUID (a phone without signal names the record before the server sees it). */
+  id?: string | undefined;
   /** Omitted: the next C-000123 style code. */
   code?: string | undefined;
   contacts?: ContactInput[] | undefined;
@@ -27,20 +34,30 @@ export interface CreateCustomerOptions {
   input: CreateCustomerInput;
 }
 
+const idTaken = () => {
+  const text = {
+    ja: 'このIDの顧客はすでに登録されています。',
+    en: 'A customer with this id already exists.',
+  };
+  return new AppError(409, 'id_taken', text, { id: text });
+};
+
 /**
  * Adds a customer to the book. A rep's new customer is theirs unless they say otherwise (and
  * they may not say someone else); a manager assigns within their team; an admin to anyone.
- * 422 naming each refused field; 409 `code_taken` when the code is in use in the tenant.
+ * Without a code it gets the tenant's next C-000123 code (no two creates ever draw the same).
+ * Audited with its contacts. 422 naming each refused field; 409 `code_taken` when the code is
+ * in use in the tenant, `id_taken` when the client-made id is.
  */
 export async function createCustomer({ db, actor, input }: CreateCustomerOptions): Promise<Customer> {
-  const { code: rawCode, contacts: rawContacts, ...fields } = input;
+  const { id: clientId, code: rawCode, contacts: rawContacts, ...fields } = input;
   const draft: CustomerFields = {
     ...customerDefaults,
     repId: actor.role === 'rep' ? actor.userId : null,
     ...definedOnly(fields),
   };
   const checked = validateCustomerFields(draft, (rawContacts ?? []).map(toContactFields), rawCode);
-  const id = randomUUID();
+  const id = clientId ?? randomUUID();
 
   try {
     return await withTenant(db, actor, async (tx) => {
@@ -48,24 +65,36 @@ export async function createCustomer({ db, actor, input }: CreateCustomerOptions
       if (Object.keys(checked.errors).length > 0) throw validationFailed(checked.errors);
 
       const values = { tenantId: actor.tenantId, id, ...checked.value };
-      if (checked.code !== undefined) {
-        await tx.insert(customers).values({ ...values, code: checked.code });
+      let code = checked.code;
+      if (code !== undefined) {
+        await tx.insert(customers).values({ ...values, code });
       } else {
-        // Two creations at once can draw the same number: retry on a savepoint.
+        // The counter serialises creators; a code typed by hand may still sit on the next number.
         for (let attempt = 0; ; attempt++) {
-          const code = await nextCustomerCode(tx);
+          const drawn = formatCustomerCode(await takeCustomerCodes(tx, actor, 1, attempt > 0));
           try {
-            await tx.transaction((sp) => sp.insert(customers).values({ ...values, code }));
+            await tx.transaction((sp) => sp.insert(customers).values({ ...values, code: drawn }));
+            code = drawn;
             break;
           } catch (error) {
-            if (attempt >= 4 || !isUniqueViolation(error, 'customers_code_uq')) throw error;
+            if (attempt >= 2 || !isUniqueViolation(error, 'customers_code_uq')) throw error;
           }
         }
       }
-      await replaceContacts(tx, actor.tenantId, id, checked.contacts ?? []);
+      await recordAudit(tx, actor, [
+        {
+          table: CUSTOMERS_TABLE,
+          recordId: id,
+          action: 'create',
+          before: null,
+          after: auditedCustomer(code, checked.value),
+        },
+      ]);
+      await saveContacts(tx, actor, id, checked.contacts ?? []);
       return (await loadCustomer(tx, actor, id)) as Customer;
     });
   } catch (error) {
+    if (isUniqueViolation(error, 'customers_tenant_id_id_pk')) throw idTaken();
     if (checked.code !== undefined && isUniqueViolation(error, 'customers_code_uq'))
       throw codeTaken(checked.code);
     throw error;

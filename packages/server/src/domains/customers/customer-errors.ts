@@ -147,12 +147,6 @@ export function codeTaken(code: string): AppError {
 export const customerNotFound = () =>
   new AppError(404, 'not_found', { ja: '顧客が見つかりません。', en: 'Customer not found.' });
 
-export const versionConflict = () =>
-  new AppError(409, 'version_conflict', {
-    ja: '他の人が先に更新しました。再読み込みしてから編集してください。',
-    en: 'Someone else updated this customer first. Reload and try again.',
-  });
-
 export const importForbidden = () =>
   new AppError(403, 'forbidden', {
     ja: 'CSV取込はマネージャーまたは管理者のみ行えます。',

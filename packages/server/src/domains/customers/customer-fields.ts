@@ -93,11 +93,11 @@ export function normalizeCode(raw: string): string {
  */
 export function validateCustomerFields(
   input: CustomerFields,
-  contacts?: readonly ContactFields[],
+  contacts?: readonly (ContactFields & { id?: string | undefined })[],
   code?: string,
 ): {
   value: CustomerFields;
-  contacts: ContactFields[] | undefined;
+  contacts: (ContactFields & { id?: string | undefined })[] | undefined;
   code: string | undefined;
   errors: FieldErrors;
 } {
@@ -216,13 +216,14 @@ export function validateCustomerFields(
     notes: prose('notes', input.notes, 4000),
   };
 
-  let cleanContacts: ContactFields[] | undefined;
+  let cleanContacts: (ContactFields & { id?: string | undefined })[] | undefined;
   if (contacts) {
     cleanContacts = contacts.map((c, i) => {
       const email = text(`contacts.${i}.email`, c.email, 254);
       if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
         issues.add(`contacts.${i}.email`, 'email_format');
       return {
+        ...(c.id !== undefined ? { id: c.id } : {}),
         name: prose(`contacts.${i}.name`, c.name, 100, true),
         nameKana: kana(`contacts.${i}.nameKana`, c.nameKana),
         title: prose(`contacts.${i}.title`, c.title, 100),

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { diffFields } from '../../platform/audit/diff-fields.ts';
+import { type AuditEntry, recordAudit } from '../../platform/audit/record-audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { nextCounter } from '../../platform/db/next-counter.ts';
 import { areas } from '../../platform/db/schema/index.ts';
 import { type FieldErrors, fieldIssueText } from './customer-errors.ts';
 import type { ContactFields, CustomerFields } from './customer-fields.ts';
@@ -10,6 +13,8 @@ import { customerContacts } from './tables.ts';
 
 /** A contact as the API accepts it: only the name is required. */
 export interface ContactInput {
+  /** The contact's id as read, to keep it when its name changes. */
+  id?: string | undefined;
   name: string;
   nameKana?: string | undefined;
   title?: string | undefined;
@@ -18,7 +23,8 @@ export interface ContactInput {
   isPrimary?: boolean | undefined;
 }
 
-export const toContactFields = (c: ContactInput): ContactFields => ({
+export const toContactFields = (c: ContactInput): ContactFields & { id?: string | undefined } => ({
+  id: c.id,
   name: c.name,
   nameKana: c.nameKana ?? '',
   title: c.title ?? '',
@@ -65,31 +71,112 @@ export async function checkReferences(
   }
 }
 
-/** Replaces a customer's contacts with this list (in this order). */
-export async function replaceContacts(
-  tx: Tx,
-  tenantId: string,
-  customerId: string,
-  contacts: readonly ContactFields[],
-): Promise<void> {
-  await tx
-    .delete(customerContacts)
-    .where(and(eq(customerContacts.tenantId, tenantId), eq(customerContacts.customerId, customerId)));
-  if (contacts.length === 0) return;
-  await tx
-    .insert(customerContacts)
-    .values(contacts.map((c, i) => ({ tenantId, id: randomUUID(), customerId, sortOrder: i, ...c })));
-}
+export const CUSTOMERS_TABLE = 'customers';
+export const CONTACTS_TABLE = 'customer_contacts';
+
+/** What a customer's audit rows compare: its code and every editable field. */
+export const auditedCustomer = (code: string, fields: CustomerFields): Record<string, unknown> => ({
+  code,
+  ...fields,
+});
+
+const contactFieldsOf = (c: ContactFields): ContactFields => ({
+  name: c.name,
+  nameKana: c.nameKana,
+  title: c.title,
+  phone: c.phone,
+  email: c.email,
+  isPrimary: c.isPrimary,
+});
 
 /**
- * The next free C-000123 style code of the tenant. Reads through a SECURITY DEFINER function
- * (migration 0002) because the caller's RLS scope hides other reps' customers and their codes;
- * it only ever returns a number, for the caller's own tenant.
+ * Saves a customer's contact list (in this order) and audits each contact that was added,
+ * changed or removed. A contact keeps its id when the input names it (`id` as read) or, failing
+ * that, when a stored contact has the same name; the rest are added, and stored contacts left
+ * unmatched are removed.
  */
-export async function nextCustomerCode(tx: Tx): Promise<string> {
-  const result = await tx.execute(sql`select kayoi_next_customer_code_number() as n`);
-  const n = Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 1);
-  return `C-${String(n).padStart(6, '0')}`;
+export async function saveContacts(
+  tx: Tx,
+  actor: Actor,
+  customerId: string,
+  contacts: readonly (ContactFields & { id?: string | undefined })[],
+): Promise<void> {
+  const { tenantId } = actor;
+  const stored = await tx
+    .select()
+    .from(customerContacts)
+    .where(and(eq(customerContacts.tenantId, tenantId), eq(customerContacts.customerId, customerId)))
+    .orderBy(asc(customerContacts.sortOrder), asc(customerContacts.id));
+  const unmatched = new Map(stored.map((c) => [c.id, c]));
+  const planned = contacts.map((input) => {
+    let match = input.id !== undefined ? unmatched.get(input.id) : undefined;
+    match ??= [...unmatched.values()].find((s) => s.name === input.name);
+    if (match) unmatched.delete(match.id);
+    return { input, match };
+  });
+  const audit: AuditEntry[] = [];
+  const subject = { table: CUSTOMERS_TABLE, id: customerId };
+
+  if (unmatched.size > 0) {
+    await tx
+      .delete(customerContacts)
+      .where(
+        and(eq(customerContacts.tenantId, tenantId), inArray(customerContacts.id, [...unmatched.keys()])),
+      );
+    for (const gone of unmatched.values()) {
+      const before = contactFieldsOf(gone);
+      audit.push({
+        table: CONTACTS_TABLE,
+        recordId: gone.id,
+        action: 'delete',
+        before,
+        after: null,
+        subject,
+      });
+    }
+  }
+  const inserts = [];
+  for (const [i, { input, match }] of planned.entries()) {
+    const after = contactFieldsOf(input);
+    if (!match) {
+      const id = randomUUID();
+      inserts.push({ tenantId, id, customerId, sortOrder: i, ...after });
+      audit.push({ table: CONTACTS_TABLE, recordId: id, action: 'create', before: null, after, subject });
+      continue;
+    }
+    const before = contactFieldsOf(match);
+    const changed = Object.keys(diffFields({ before, after })).length > 0;
+    if (!changed && match.sortOrder === i) continue;
+    await tx
+      .update(customerContacts)
+      .set({ ...after, sortOrder: i })
+      .where(and(eq(customerContacts.tenantId, tenantId), eq(customerContacts.id, match.id)));
+    if (changed)
+      audit.push({ table: CONTACTS_TABLE, recordId: match.id, action: 'update', before, after, subject });
+  }
+  if (inserts.length > 0) await tx.insert(customerContacts).values(inserts);
+  await recordAudit(tx, actor, audit);
+}
+
+/** The counter customer codes are drawn from (C-000123). */
+const CODE_COUNTER = 'customer_code';
+export const formatCustomerCode = (n: number) => `C-${String(n).padStart(6, '0')}`;
+
+/**
+ * Takes `count` consecutive C-000123 code numbers for the tenant and returns the first. They
+ * come from a per-tenant counter whose row lock queues concurrent creators, so codes are
+ * allocated without races. The counter never falls below one more than the highest C-number in
+ * use (read through a SECURITY DEFINER function, as other reps' customers are hidden by RLS):
+ * on its first use, and when `skipTaken` says a code typed by hand got in the way.
+ */
+export function takeCustomerCodes(tx: Tx, actor: Actor, count = 1, skipTaken = false): Promise<number> {
+  return nextCounter(tx, {
+    tenantId: actor.tenantId,
+    name: CODE_COUNTER,
+    count,
+    floor: sql`kayoi_next_customer_code_number()`,
+    alwaysFloor: skipTaken,
+  });
 }
 
 /** Customer codes of the tenant already in use, whoever's customers they are (same function family). */

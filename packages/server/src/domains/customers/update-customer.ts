@@ -1,16 +1,21 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { codeTaken, customerNotFound, validationFailed, versionConflict } from './customer-errors.ts';
+import { updateVersioned } from '../../platform/db/update-versioned.ts';
+import { versionConflict } from '../../platform/errors.ts';
+import { codeTaken, customerNotFound, validationFailed } from './customer-errors.ts';
 import { type CustomerFields, editableFieldNames, validateCustomerFields } from './customer-fields.ts';
 import { customerScope } from './customer-scope.ts';
 import { type Customer, loadCustomer } from './customer-view.ts';
 import {
+  auditedCustomer,
   type ContactInput,
+  CUSTOMERS_TABLE,
   checkReferences,
   definedOnly,
   isUniqueViolation,
-  replaceContacts,
+  saveContacts,
   toContactFields,
 } from './customer-writes.ts';
 import { customers } from './tables.ts';
@@ -30,9 +35,14 @@ export interface UpdateCustomerOptions {
   input: UpdateCustomerInput;
 }
 
+const fieldsOf = (c: Customer) =>
+  Object.fromEntries(editableFieldNames.map((k) => [k, c[k]])) as unknown as CustomerFields;
+
 /**
- * Changes some fields of a customer the actor may edit, with optimistic concurrency:
- * `UPDATE … WHERE version = $read`, then version + 1. 404 when not visible, 409 when stale.
+ * Changes some fields of a customer the actor may edit, with optimistic concurrency
+ * (`UPDATE … WHERE version = $read`, then version + 1) and an audit row holding each changed
+ * field's before and after. 404 when not visible; 409 `version_conflict` with the server's copy
+ * (`current`) when stale, nothing overwritten.
  */
 export async function updateCustomer({ db, actor, id, input }: UpdateCustomerOptions): Promise<Customer> {
   const { version, code: rawCode, contacts: rawContacts, ...patch } = input;
@@ -40,18 +50,14 @@ export async function updateCustomer({ db, actor, id, input }: UpdateCustomerOpt
     return await withTenant(db, actor, async (tx) => {
       const current = await loadCustomer(tx, actor, id);
       if (!current) throw customerNotFound();
-      if (current.version !== version) throw versionConflict();
+      if (current.version !== version) throw versionConflict(current);
 
-      const merged = Object.fromEntries(
-        editableFieldNames.map((k) => [k, current[k]]),
-      ) as unknown as CustomerFields;
-      Object.assign(merged, definedOnly(patch));
+      const stored = fieldsOf(current);
+      const merged: CustomerFields = { ...stored, ...definedOnly(patch) };
       const checked = validateCustomerFields(merged, rawContacts?.map(toContactFields), rawCode);
       // Data saved before a rule existed (or imported) must not block an unrelated edit: drop
       // errors the stored record already had on fields this request leaves alone.
-      const before = validateCustomerFields(
-        Object.fromEntries(editableFieldNames.map((k) => [k, current[k]])) as unknown as CustomerFields,
-      ).errors;
+      const before = validateCustomerFields(stored).errors;
       for (const path of Object.keys(checked.errors)) {
         const field = path.split('.')[0] as string;
         if (!(field in patch) && before[path]?.en === checked.errors[path]?.en) delete checked.errors[path];
@@ -59,18 +65,25 @@ export async function updateCustomer({ db, actor, id, input }: UpdateCustomerOpt
       await checkReferences(tx, actor, checked.value, checked.errors, current.repId);
       if (Object.keys(checked.errors).length > 0) throw validationFailed(checked.errors);
 
-      const updated = await tx
-        .update(customers)
-        .set({
-          ...checked.value,
-          ...(checked.code !== undefined ? { code: checked.code } : {}),
-          version: sql`${customers.version} + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where(and(customerScope(actor), eq(customers.id, id), eq(customers.version, version)))
-        .returning({ id: customers.id });
-      if (updated.length === 0) throw versionConflict();
-      if (checked.contacts) await replaceContacts(tx, actor.tenantId, id, checked.contacts);
+      const code = checked.code ?? current.code;
+      await updateVersioned(tx, {
+        table: customers,
+        where: and(customerScope(actor), eq(customers.id, id)) as ReturnType<typeof customerScope>,
+        version,
+        set: { ...checked.value, code },
+        current: () => loadCustomer(tx, actor, id),
+        notFound: customerNotFound,
+      });
+      await recordAudit(tx, actor, [
+        {
+          table: CUSTOMERS_TABLE,
+          recordId: id,
+          action: checked.value.status !== current.status ? 'status_change' : 'update',
+          before: auditedCustomer(current.code, stored),
+          after: auditedCustomer(code, checked.value),
+        },
+      ]);
+      if (checked.contacts) await saveContacts(tx, actor, id, checked.contacts);
       return (await loadCustomer(tx, actor, id)) as Customer;
     });
   } catch (error) {

@@ -13,9 +13,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(normalize(a)) === JSON.s
 
 export interface DiffFieldsOptions {
   /** The record before the change; null when it is created. */
-  before: Readonly<Record<string, unknown>> | null;
+  before: object | null;
   /** The record after the change; null when it is deleted. */
-  after: Readonly<Record<string, unknown>> | null;
+  after: object | null;
 }
 
 /**
@@ -29,11 +29,13 @@ export interface DiffFieldsOptions {
  */
 export function diffFields({ before, after }: DiffFieldsOptions): Record<string, AuditFieldChange> {
   const changes: Record<string, AuditFieldChange> = {};
+  const beforeFields = before as Record<string, unknown> | null;
+  const afterFields = after as Record<string, unknown> | null;
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {
     if (IGNORED.has(key)) continue;
-    const was = before?.[key];
-    const is = after?.[key];
+    const was = beforeFields?.[key];
+    const is = afterFields?.[key];
     if (before && after && same(was, is)) continue;
     if (!before && (is === null || is === undefined || is === '' || (Array.isArray(is) && is.length === 0)))
       continue;

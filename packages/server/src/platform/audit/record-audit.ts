@@ -10,9 +10,9 @@ export interface AuditEntry {
   recordId: string;
   action: AuditAction;
   /** The record before the change (null on create). */
-  before: Readonly<Record<string, unknown>> | null;
+  before: object | null;
   /** The record after the change (null on delete). */
-  after: Readonly<Record<string, unknown>> | null;
+  after: object | null;
   /** The record whose history this belongs to; defaults to the record itself. */
   subject?: { table: string; id: string };
   /** Why, when the action does not say it all: e.g. { importId }. */

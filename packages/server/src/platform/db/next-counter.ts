@@ -9,10 +9,12 @@ export interface NextCounterOptions {
   /** How many numbers to take at once (default 1). */
   count?: number;
   /**
-   * The lowest number the block may start at, evaluated under the counter's lock (e.g. one more
-   * than the highest code already in use, so numbers typed by hand are never handed out again).
+   * The lowest number a block may start at (e.g. one more than the highest code in use, so a
+   * number typed by hand is never handed out again). Evaluated when the counter is created, and
+   * on every call when `alwaysFloor` is set (it may be costly: a scan).
    */
   floor?: SQL;
+  alwaysFloor?: boolean;
 }
 
 /**
@@ -26,13 +28,21 @@ export interface NextCounterOptions {
 export async function nextCounter(tx: Tx, options: NextCounterOptions): Promise<number> {
   const count = options.count ?? 1;
   const floor = options.floor ?? sql`1`;
-  const [row] = await queryRows<{ last: string | number }>(
+  const next = options.alwaysFloor ? sql`greatest(value + 1, ${floor})` : sql`value + 1`;
+  const [advanced] = await queryRows<{ last: string | number }>(
     tx,
-    sql`insert into tenant_counters (tenant_id, name, value)
-        values (${options.tenantId}, ${options.name}, greatest(${floor}, 1) + ${count - 1})
-        on conflict (tenant_id, name) do update
-          set value = greatest(tenant_counters.value + 1, ${floor}) + ${count - 1}
+    sql`update tenant_counters set value = ${next} + ${count - 1}
+        where tenant_id = ${options.tenantId} and name = ${options.name}
         returning value as last`,
   );
-  return Number(row?.last) - count + 1;
+  if (advanced) return Number(advanced.last) - count + 1;
+  const [created] = await queryRows<{ last: string | number }>(
+    tx,
+    sql`insert into tenant_counters as c (tenant_id, name, value)
+        values (${options.tenantId}, ${options.name}, greatest(${floor}, 1) + ${count - 1})
+        on conflict (tenant_id, name) do update
+          set value = greatest(c.value + 1, excluded.value - ${count - 1}) + ${count - 1}
+        returning value as last`,
+  );
+  return Number(created?.last) - count + 1;
 }

@@ -27,6 +27,7 @@ it('documents every customer endpoint in the OpenAPI document', async () => {
       'PATCH /api/customers/{id}',
       'POST /api/customers/{id}/archive',
       'GET /api/customers/{id}/orders',
+      'GET /api/customers/{id}/history',
     ].sort(),
   );
 });
