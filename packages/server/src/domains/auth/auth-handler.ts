@@ -1,22 +1,97 @@
-import type { Handler } from 'hono';
+import type { Context, Handler } from 'hono';
+import { z } from 'zod';
+import type { LocalizedText } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import type { ClientIpResolver } from '../../platform/http/client-ip.ts';
+import { validationFailed } from '../../platform/http/create-router.ts';
+import { apiNotFound, errorForStatus } from '../../platform/http/error-handler.ts';
+import { localizeIssues } from '../../platform/http/validation-messages.ts';
 import { authError } from './auth-errors.ts';
 import { type Auth, CLIENT_IP_HEADER } from './create-auth.ts';
 
+/** The JSON body to hand better-auth, or undefined to send none. Throws an AppError to refuse. */
+type PrepareBody = (c: Context<AppEnv>) => Promise<string | undefined>;
+
+const unsafeText: LocalizedText = {
+  ja: '使用できない文字が含まれています。',
+  en: 'Contains characters that are not allowed.',
+};
+
+/** A lone UTF-16 surrogate: JSON can carry one (`"\ud800"`), UTF-8 and PostgreSQL cannot. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const isUnsafeText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+/** Every string (key or value) in a JSON value holding a NUL or a lone surrogate, by field path. */
+function unsafeTextFields(value: unknown, path: string[] = []): Record<string, LocalizedText> {
+  const field = path.length ? path.join('.') : '_';
+  if (typeof value === 'string') return isUnsafeText(value) ? { [field]: unsafeText } : {};
+  if (value === null || typeof value !== 'object') return {};
+  const fields: Record<string, LocalizedText> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (isUnsafeText(key)) fields[field] ??= unsafeText;
+    else Object.assign(fields, unsafeTextFields(item, [...path, key]));
+  }
+  return fields;
+}
+
+/** Only these reach better-auth; the web app sends nothing else (no callbackURL, no rememberMe). */
+const signInSchema = z.object({ email: z.string().max(254), password: z.string().max(256) });
+
+/** The sign-in body, checked before better-auth sees it: JSON, bounded, no NUL or lone surrogate. */
+const signInBody: PrepareBody = async (c) => {
+  const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') throw errorForStatus(415);
+  let json: unknown;
+  try {
+    json = JSON.parse(await c.req.text());
+  } catch {
+    throw errorForStatus(400);
+  }
+  const parsed = signInSchema.safeParse(json);
+  const fields = {
+    ...(parsed.success ? {} : localizeIssues(parsed.error.issues)),
+    ...unsafeTextFields(json),
+  };
+  if (!parsed.success || Object.keys(fields).length > 0) throw validationFailed(fields);
+  return JSON.stringify(parsed.data);
+};
+
 /**
- * Serves better-auth under /api/auth/*: the client address goes in a header better-auth
- * rate-limits by (a client cannot set it), and its failures are rewritten to the standard
- * `{ error: { code, message } }` shape in the caller's language.
+ * The better-auth endpoints the app uses, by `METHOD path`. better-auth serves many more (the
+ * organization plugin's member, invitation and tenant management, update-user, sign-up …);
+ * none of them is reachable. Sign-out always gets `{}`: better-auth answers 415 to a POST with
+ * a body but no JSON Content-Type, as a bare `fetch(url, { method: 'POST' })` sends.
+ */
+const exposedEndpoints: Readonly<Record<string, PrepareBody>> = {
+  'POST /api/auth/sign-in/email': signInBody,
+  'POST /api/auth/sign-out': async () => '{}',
+  'GET /api/auth/get-session': async () => undefined,
+};
+
+/**
+ * Serves the exposed better-auth endpoints under /api/auth/* (everything else there answers 404
+ * `not_found`): the client address goes in a header better-auth rate-limits by (a client cannot
+ * set it), and its failures are rewritten to the standard `{ error: { code, message } }` shape
+ * in the caller's language.
  */
 export function authHandler(auth: Auth, clientIp: ClientIpResolver): Handler<AppEnv> {
   return async (c) => {
+    const prepareBody = exposedEndpoints[`${c.req.method} ${c.req.path}`];
+    if (!prepareBody) return apiNotFound(c);
+    const body = await prepareBody(c);
+
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER);
+    headers.delete('content-length');
     const ip = clientIp(c.req.raw, c.env);
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
-    const request = new Request(c.req.raw, { headers });
-    const response = await auth.handler(request);
+    if (body === undefined) headers.delete('content-type');
+    else headers.set('content-type', 'application/json');
+    const url = new URL(c.req.url);
+    url.pathname = c.req.path;
+    const response = await auth.handler(
+      new Request(url, { method: c.req.method, headers, body: body ?? null, signal: c.req.raw.signal }),
+    );
     if (response.status < 400) return response;
 
     let code: string | undefined;
@@ -30,8 +105,7 @@ export function authHandler(auth: Auth, clientIp: ClientIpResolver): Handler<App
           ? authError('invalid_credentials')
           : response.status === 401
             ? authError('unauthenticated')
-            : null;
-    if (!error) return response;
+            : errorForStatus(response.status);
     const rewritten = c.json(error.toBody(c.var.locale), error.status);
     const retryAfter = response.headers.get('x-retry-after');
     if (retryAfter) rewritten.headers.set('retry-after', retryAfter);

@@ -14,13 +14,13 @@ export interface SessionAuthenticationOptions {
 
 /**
  * Cookie sessions through better-auth: its sign-in, sign-out and session endpoints under
- * /api/auth, and the session → Actor resolution the platform runs in front of every other
+ * /api/auth (every other /api/auth path answers 404), and the session → Actor resolution the platform runs in front of every other
  * /api route (401 `unauthenticated` without a valid session, 403 `no_tenant` without a company).
  */
 export function sessionAuthentication({ auth, clientIp }: SessionAuthenticationOptions): Authentication {
   return {
     mount(app) {
-      app.on(['GET', 'POST'], '/api/auth/*', authHandler(auth, clientIp));
+      app.all('/api/auth/*', authHandler(auth, clientIp));
       registerAuthDocs(app);
     },
     async actorOf(c) {

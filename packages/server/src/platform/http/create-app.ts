@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import type { Hono, Schema } from 'hono';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { WEB_DIST_DIR } from '../paths.ts';
+import { mountApiDocs } from './api-docs.ts';
 import type { AppEnv } from './app-env.ts';
 import type { Authentication } from './authentication.ts';
 import { limitBody, MAX_BODY_LIMIT } from './body-limit.ts';
@@ -97,7 +97,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
         'Accept-Language ja|en picks the language (ja by default). State-changing requests need an Origin header.',
     },
   });
-  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Kayoi API' }));
+  mountApiDocs(app, { url: '/api/openapi.json', pageTitle: 'Kayoi API' });
 
   app.use('/api/*', async (c, next) => {
     c.set('actor', await options.authentication.actorOf(c));

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Locale } from '../context.ts';
 import { AppError, type LocalizedText } from '../errors.ts';
-import type { Logger } from '../logger.ts';
+import { errorForLog, type Logger } from '../logger.ts';
 import type { AppEnv } from './app-env.ts';
 import { pickLocale } from './locale.ts';
 
@@ -63,7 +63,9 @@ const localeOf = (c: Context<AppEnv>): Locale =>
 
 /**
  * The single error handler: AppError as-is; HTTPException (malformed JSON, body limit …) by
- * status; anything else 500 `internal`, logged with its stack, none of it sent to the client.
+ * status; anything else 500 `internal`, none of it sent to the client. The log line names the
+ * method, path and error (errorForLog: name, a short message without query parameters, the
+ * PostgreSQL code and constraint, the stack of non-database errors), never request data.
  */
 export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (error, c) => {
@@ -71,10 +73,12 @@ export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
     if (error instanceof AppError) return c.json(error.toBody(locale), error.status);
     if (error instanceof HTTPException) {
       const appError = errorForStatus(error.status);
-      if (error.status >= 500) logger.error({ err: error }, 'http exception');
+      if (error.status >= 500) {
+        logger.error({ method: c.req.method, path: c.req.path, error: errorForLog(error) }, 'http exception');
+      }
       return c.json(appError.toBody(locale), appError.status);
     }
-    logger.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
+    logger.error({ method: c.req.method, path: c.req.path, error: errorForLog(error) }, 'unhandled error');
     return c.json(new AppError(500, 'internal', internal).toBody(locale), 500);
   };
 }

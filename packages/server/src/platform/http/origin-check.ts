@@ -12,9 +12,11 @@ export const csrfRejected = () =>
 
 /**
  * CSRF protection for every state-changing /api request, better-auth's included: the
- * Origin header (or, failing that, the Referer's origin) must be one of the trusted origins
- * or the request's own origin. Requests naming neither are refused too. (hono/csrf only
- * inspects form-encoded bodies; JSON and multipart calls need the same check.)
+ * Origin header (or, failing that, the Referer's origin) must be one of the configured trusted
+ * origins (BASE_URL's, TRUSTED_ORIGINS, the dev servers outside production). Requests naming
+ * none are refused too. The request's own URL is no evidence: it comes from the Host header,
+ * which a DNS-rebinding page sets to its own name. (hono/csrf only inspects form-encoded
+ * bodies; JSON and multipart calls need the same check.)
  */
 export function originCheck(trustedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
   const trusted = new Set(trustedOrigins);
@@ -29,7 +31,7 @@ export function originCheck(trustedOrigins: readonly string[]): MiddlewareHandle
         origin = undefined;
       }
     }
-    if (!origin || !(trusted.has(origin) || origin === new URL(c.req.url).origin)) throw csrfRejected();
+    if (!origin || !trusted.has(origin)) throw csrfRejected();
     return next();
   };
 }

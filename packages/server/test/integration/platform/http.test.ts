@@ -2,8 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDomains } from '../../../src/app-domains.ts';
+import { queryRows } from '../../../src/platform/db/query-rows.ts';
+import { SCALAR_BUNDLE_PATH } from '../../../src/platform/http/api-docs.ts';
 import { JSON_BODY_LIMIT } from '../../../src/platform/http/body-limit.ts';
 import { createApp } from '../../../src/platform/http/create-app.ts';
 import { createRouter } from '../../../src/platform/http/create-router.ts';
@@ -28,6 +32,54 @@ const probeRoutes = createRouter()
   .get('/boom', () => {
     throw new Error('secret stack detail');
   });
+
+/** A customer's data as a failed query's parameter: must never reach a log line. */
+const secretParam = `customer-secret-${'x'.repeat(1_000_000)}`;
+/** Fails like a Drizzle query: the SQL, then every parameter after `params:`; the driver's error as cause. */
+const loggingProbeRoutes = createRouter()
+  .get('/db-boom', () => {
+    throw new Error(
+      `Failed query: insert into customers (name, phone) values ($1, $2)\nparams: ${secretParam},06-1234-5678`,
+      {
+        cause: Object.assign(new Error('duplicate key value'), {
+          code: '23505',
+          constraint: 'customers_pkey',
+        }),
+      },
+    );
+  })
+  .get('/real-db-boom', async (c) => {
+    await queryRows(c.var.db, sql`select ${secretParam}::integer as n`);
+    return c.json({});
+  })
+  .get('/boom', () => {
+    throw new Error('plain failure');
+  });
+
+interface ErrorLogEntry {
+  method: string;
+  path: string;
+  error: { name: string; message: string; code?: string; constraint?: string; stack?: string };
+}
+
+/** Calls a logging probe route on an app whose logger writes to memory: every line, and the error entry. */
+async function logsOf(path: string) {
+  const lines: string[] = [];
+  const app = createApp({
+    database: t.database,
+    config: t.config,
+    logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }),
+    authentication: t.authentication,
+    domains: [{ path: '/probe', routes: loggingProbeRoutes }],
+  });
+  const res = await request(app, 'GET', path, { cookie });
+  const entry = lines
+    .map((line) => JSON.parse(line) as ErrorLogEntry & { msg: string })
+    .find((l) => l.msg === 'unhandled error');
+  if (!entry) return { status: res.status, lines, entry };
+  const { method, path: loggedPath, error } = entry;
+  return { status: res.status, lines, entry: { method, path: loggedPath, error } };
+}
 
 beforeAll(async () => {
   webDist = mkdtempSync(join(tmpdir(), 'kayoi-web-'));
@@ -79,6 +131,30 @@ describe('public endpoints', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('/api/openapi.json');
   });
+
+  it('GET /api/docs loads no script from a CDN (was an unpinned jsDelivr script without integrity)', async () => {
+    const res = await request(t.app, 'GET', '/api/docs');
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(html).not.toMatch(/<script[^>]*\bsrc="(https?:)?\/\//);
+    expect(scripts.some((tag) => tag.includes(`src="${SCALAR_BUNDLE_PATH}?v=`))).toBe(true);
+    // Every script (the bundle and the inline start-up) carries the nonce the CSP allows; no CDN is allowed.
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(scripts.every((tag) => tag.includes(`nonce="${nonce}"`))).toBe(true);
+    expect(scriptSrc).not.toMatch(/https?:|'unsafe-inline'/);
+  });
+
+  it('serves the Scalar bundle itself as JavaScript with a year-long cache', async () => {
+    const res = await request(t.app, 'GET', `${SCALAR_BUNDLE_PATH}?v=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await res.text()).toContain('createApiReference');
+  });
 });
 
 describe('CSRF origin check', () => {
@@ -105,6 +181,18 @@ describe('CSRF origin check', () => {
         message: 'Request refused: it did not come from this application. Reload the page and try again.',
       },
     });
+    expect((await request(t.app, 'GET', '/api/me', { cookie })).status).toBe(200);
+  });
+
+  it('refuses an Origin that only equals the Host header (DNS rebinding)', async () => {
+    const res = await request(t.app, 'POST', 'http://evil.example/api/auth/sign-out', {
+      cookie,
+      body: {},
+      origin: 'http://evil.example',
+      headers: { host: 'evil.example' },
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf_rejected');
     expect((await request(t.app, 'GET', '/api/me', { cookie })).status).toBe(200);
   });
 
@@ -142,6 +230,43 @@ describe('errors', () => {
       error: { code: 'internal', message: 'サーバーで問題が発生しました。時間をおいて再度お試しください。' },
     });
     expect(text).not.toContain('secret stack detail');
+  });
+
+  it('logs an unexpected database failure briefly, without the query’s parameters (was several MB)', async () => {
+    const { status, lines, entry } = await logsOf('/api/probe/db-boom');
+    expect(status).toBe(500);
+    expect(entry).toEqual({
+      method: 'GET',
+      path: '/api/probe/db-boom',
+      error: {
+        name: 'Error',
+        message: 'Failed query: insert into customers (name, phone) values ($1, $2)',
+        code: '23505',
+        constraint: 'customers_pkey',
+      },
+    });
+    for (const line of lines) {
+      expect(line.length).toBeLessThan(2000);
+      expect(line).not.toContain('customer-secret');
+      expect(line).not.toContain('06-1234-5678');
+    }
+  });
+
+  it('logs a real failed query without the parameter the driver quotes back', async () => {
+    const { status, lines, entry } = await logsOf('/api/probe/real-db-boom');
+    expect(status).toBe(500);
+    expect(entry?.error).toMatchObject({ code: '22P02' }); // invalid_text_representation
+    expect(entry?.error.message).toMatch(/^Failed query: select \$1::integer/);
+    for (const line of lines) {
+      expect(line.length).toBeLessThan(2000);
+      expect(line).not.toContain('customer-secret');
+    }
+  });
+
+  it('logs an unexpected non-database failure with its stack', async () => {
+    const { entry } = await logsOf('/api/probe/boom');
+    expect(entry?.error).toMatchObject({ name: 'Error', message: 'plain failure' });
+    expect(entry?.error.stack).toMatch(/^\s+at /);
   });
 
   it('maps schema failures to 422 with a message per field in the caller’s language', async () => {
