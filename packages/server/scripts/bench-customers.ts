@@ -14,6 +14,7 @@ import type { Actor } from '../src/platform/context.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
 import { queryRows } from '../src/platform/db/query-rows.ts';
 import { member, staffProfiles } from '../src/platform/db/schema/index.ts';
+import { createSigner } from '../src/platform/signer.ts';
 import { seedLargeTenant } from '../src/seed/seed-large-tenant.ts';
 
 const { values } = parseArgs({
@@ -25,10 +26,14 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 
-const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined });
-const { db } = database;
+const database = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  adminUrl: process.env.DATABASE_ADMIN_URL || undefined,
+});
+// The seed, the lookups and ANALYZE are the owner's work; the timed use cases run as the app's login.
+const { db, admin: owner } = database;
 let started = performance.now();
-const tenant = await seedLargeTenant(db, {
+const tenant = await seedLargeTenant(owner, {
   customers: Number(values.customers),
   years: Number(values.years),
   name: `ベンチ ${Date.now()}`,
@@ -38,7 +43,7 @@ console.log(
 );
 
 const actorOf = async (role: 'admin' | 'manager' | 'rep'): Promise<Actor> => {
-  const [m] = await db
+  const [m] = await owner
     .select({ userId: member.userId, teamId: staffProfiles.teamId })
     .from(member)
     .leftJoin(
@@ -49,6 +54,7 @@ const actorOf = async (role: 'admin' | 'manager' | 'rep'): Promise<Actor> => {
     .limit(1);
   return { tenantId: tenant.tenantId, userId: m!.userId, role, teamId: m!.teamId ?? null };
 };
+const signer = createSigner('bench-cursor-signing-secret-32-characters');
 const admin = await actorOf('admin');
 const manager = await actorOf('manager');
 const rep = await actorOf('rep');
@@ -68,7 +74,7 @@ async function time(label: string, fn: () => Promise<unknown>) {
 }
 
 const [sample] = await queryRows<{ id: string; name_kana: string; phone: string }>(
-  db,
+  owner,
   sql`select id, name_kana, phone from customers where tenant_id = ${tenant.tenantId} order by code limit 1 offset 1234`,
 );
 const hiragana = sample!.name_kana
@@ -76,34 +82,37 @@ const hiragana = sample!.name_kana
   .replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
 await time('list admin, first page, BEFORE analyze (no planner stats)', () =>
-  listCustomers({ db, actor: admin, filters: {} }),
+  listCustomers({ db, signer, actor: admin, filters: {} }),
 );
 // PGlite runs no autovacuum: after a bulk load the planner has no statistics until ANALYZE.
 started = performance.now();
-await db.execute(sql`analyze`);
+await owner.execute(sql`analyze`);
 console.log(`analyze ${(performance.now() - started).toFixed(0)} ms`);
 
 for (const sort of ['name', 'rank', '-lastOrderAt', 'nextVisitDue'] as const) {
   await time(`list admin, first page of 50, sort=${sort}`, () =>
-    listCustomers({ db, actor: admin, filters: {}, sort }),
+    listCustomers({ db, signer, actor: admin, filters: {}, sort }),
   );
 }
 await time('list admin, walk 25 pages of 200 by cursor (5,000 rows)', async () => {
   let cursor: string | undefined;
-  const first = await listCustomers({ db, actor: admin, filters: {}, limit: 200 });
+  const first = await listCustomers({ db, signer, actor: admin, filters: {}, limit: 200 });
   cursor = first.nextCursor ?? undefined;
   for (let i = 0; i < 24 && cursor; i++) {
     cursor =
-      (await listCustomers({ db, actor: admin, filters: {}, limit: 200, cursor })).nextCursor ?? undefined;
+      (await listCustomers({ db, signer, actor: admin, filters: {}, limit: 200, cursor })).nextCursor ??
+      undefined;
   }
 });
-await time('list manager (team scope), first page', () => listCustomers({ db, actor: manager, filters: {} }));
-await time('list rep (own ~75), first page', () => listCustomers({ db, actor: rep, filters: {} }));
+await time('list manager (team scope), first page', () =>
+  listCustomers({ db, signer, actor: manager, filters: {} }),
+);
+await time('list rep (own ~75), first page', () => listCustomers({ db, signer, actor: rep, filters: {} }));
 await time(`search admin q=${hiragana} (hiragana → kana)`, () =>
-  listCustomers({ db, actor: admin, filters: { q: hiragana } }),
+  listCustomers({ db, signer, actor: admin, filters: { q: hiragana } }),
 );
 await time(`search admin q=${sample!.phone.replace(/-/g, '')} (phone digits)`, () =>
-  listCustomers({ db, actor: admin, filters: { q: sample!.phone.replace(/-/g, '') } }),
+  listCustomers({ db, signer, actor: admin, filters: { q: sample!.phone.replace(/-/g, '') } }),
 );
 await time('detail with stats (admin)', () => getCustomer({ db, actor: admin, id: sample!.id }));
 let csv: Buffer | undefined;

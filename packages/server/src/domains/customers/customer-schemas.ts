@@ -10,10 +10,17 @@ const isoTime = z.string().openapi({ format: 'date-time', example: '2026-11-20T0
 const rank = z.enum(customerRanks).openapi({ description: 'A (most important) … C' });
 const status = z.enum(customerStatuses).openapi({ description: 'active 稼働 / dormant 休眠 / churned 離脱' });
 const honorific = z.enum(honorifics).openapi({ description: 'onchu 御中 (company) / sama 様 (person)' });
+/** Request bounds: generous beyond the domain's own rules (which answer with precise messages). */
+const SHORT = 1000;
+const PROSE = 10_000;
+export const MAX_CONTACTS = 50;
+export const MAX_TIME_WINDOWS = 12;
+const short = () => z.string().max(SHORT);
+const prose = () => z.string().max(PROSE);
 const timeWindow = z
   .object({
-    start: z.string().openapi({ example: '09:00' }),
-    end: z.string().openapi({ example: '12:00' }),
+    start: z.string().max(20).openapi({ example: '09:00' }),
+    end: z.string().max(20).openapi({ example: '12:00' }),
   })
   .openapi('TimeWindow');
 
@@ -89,12 +96,12 @@ export const CustomerPage = z
   .openapi('CustomerPage');
 
 export const ListFilters = z.object({
-  q: z.string().optional().openapi({
+  q: z.string().max(100).optional().openapi({
     description: 'Searches name, furigana (hiragana works), address, code, and phone digits',
     example: 'なにわ',
   }),
-  repId: z.string().optional(),
-  areaId: z.string().optional(),
+  repId: z.string().max(100).optional(),
+  areaId: z.string().max(100).optional(),
   rank: rank.optional(),
   status: status.optional(),
   includeArchived: z.enum(['true', 'false']).optional().openapi({ description: 'Default false' }),
@@ -104,7 +111,7 @@ export const ListQuery = ListFilters.extend({
   sort: z.enum(customerSorts).optional().openapi({
     description: 'name = furigana order; nextVisitDue = last visit + cadence, never-visited first',
   }),
-  cursor: z.string().optional(),
+  cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: '1..200, default 50' }),
 });
 
@@ -115,55 +122,85 @@ export const ExportQuery = ListFilters.extend({
     .openapi({ description: 'sjis (default, for Excel) or utf8 with BOM' }),
 });
 
-export const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+export const IdParam = z.object({
+  id: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 const ContactInput = z
   .object({
-    name: z.string(),
-    nameKana: z.string().optional(),
-    title: z.string().optional(),
-    phone: z.string().optional(),
-    email: z.string().optional(),
+    id: z
+      .string()
+      .max(100)
+      .optional()
+      .openapi({ description: 'The contact’s id as read: keeps it when renamed' }),
+    name: short(),
+    nameKana: short().optional(),
+    title: short().optional(),
+    phone: short().optional(),
+    email: short().optional(),
     isPrimary: z.boolean().optional(),
   })
   .openapi('CustomerContactInput');
 
 const editable = {
-  code: z.string().optional().openapi({ description: 'Omitted on create: the next C-000123 code' }),
-  name: z.string(),
-  nameKana: z.string().openapi({ description: 'Katakana (spaces and ー allowed)' }),
+  code: short().optional().openapi({ description: 'Omitted on create: the next C-000123 code' }),
+  name: short(),
+  nameKana: short().openapi({ description: 'Katakana (spaces and ー allowed)' }),
   honorific,
-  postalCode: z.string().openapi({ description: '123-4567' }),
-  address: z.string(),
-  phone: z.string().openapi({ description: 'Digits and hyphens' }),
+  postalCode: short().openapi({ description: '123-4567' }),
+  address: short(),
+  phone: short().openapi({ description: 'Digits and hyphens' }),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
-  repId: z.string().nullable().openapi({ description: 'A rep or manager the caller may assign to' }),
-  areaId: z.string().nullable(),
+  repId: short().nullable().openapi({ description: 'A rep or manager the caller may assign to' }),
+  areaId: short().nullable(),
   rank,
   status,
   cadenceDays: z.number().openapi({ description: '1..365' }),
   cadenceToleranceDays: z.number().openapi({ description: '0..cadenceDays' }),
-  preferredWeekdays: z.array(z.number()).openapi({ description: '0..6, unique' }),
-  timeWindows: z.array(timeWindow).openapi({ description: 'HH:MM, start < end, not overlapping' }),
+  preferredWeekdays: z.array(z.number()).max(7).openapi({ description: '0..6, unique' }),
+  timeWindows: z
+    .array(timeWindow)
+    .max(MAX_TIME_WINDOWS)
+    .openapi({ description: 'HH:MM, start < end, not overlapping' }),
   visitDurationMinutes: z.number().openapi({ description: '1..600' }),
-  preferences: z.string(),
-  cautions: z.string(),
-  notes: z.string(),
-  contacts: z.array(ContactInput).openapi({ description: 'Replaces the whole list when given' }),
+  preferences: prose(),
+  cautions: prose(),
+  notes: prose(),
+  contacts: z
+    .array(ContactInput)
+    .max(MAX_CONTACTS)
+    .openapi({ description: `Replaces the whole list when given (at most ${MAX_CONTACTS})` }),
 };
 
 export const CreateCustomerBody = z
-  .object(editable)
+  .object({
+    ...editable,
+    id: z.uuid().openapi({
+      description: 'A client-made UUID for the new customer (optional): lets an offline phone name it first',
+    }),
+  })
   .partial()
   .required({ name: true })
-  .openapi('CreateCustomer');
+  .openapi('CreateCustomer', {
+    example: {
+      name: '株式会社なにわ商会',
+      nameKana: 'ナニワショウカイ',
+      address: '大阪府大阪市北区梅田1-1-1',
+      phone: '06-6123-4567',
+      cadenceDays: 28,
+      contacts: [{ name: '総務 太郎', title: '総務課長', isPrimary: true }],
+    },
+  });
 
 export const UpdateCustomerBody = z
   .object(editable)
   .partial()
   .extend({ version: z.number().int().openapi({ description: 'The version you read' }) })
-  .openapi('UpdateCustomer');
+  .openapi('UpdateCustomer', { example: { notes: '来月から担当が交代', version: 3 } });
 
 export const ArchiveBody = z.object({ version: z.number().int() }).openapi('ArchiveCustomer');
 
@@ -231,7 +268,10 @@ export const ImportPreview = z
   .openapi('CustomerImportPreview');
 
 export const ImportIdParam = z.object({
-  importId: z.string().openapi({ param: { name: 'importId', in: 'path' } }),
+  importId: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: 'importId', in: 'path' } }),
 });
 
 export const ImportCommitResult = z

@@ -3,6 +3,7 @@ import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { areas, staffProfiles } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Signer } from '../../platform/signer.ts';
 import {
   afterCursor,
   areaJoin,
@@ -23,8 +24,9 @@ export interface ListCustomersOptions {
   actor: Actor;
   filters: CustomerListFilters;
   sort?: CustomerSort;
-  /** Opaque cursor from a previous page's nextCursor. */
+  /** Opaque cursor from a previous page's nextCursor (signed: a forged one is refused). */
   cursor?: string | undefined;
+  signer: Signer;
   /** 1..200, default 50. */
   limit?: number;
 }
@@ -47,11 +49,13 @@ interface CursorPayload {
 /** PostgreSQL's text form of a timestamptz (or -infinity): anything else would fail the cast. */
 const TIMESTAMP = /^(-infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2})$/;
 
-const encodeCursor = (payload: CursorPayload) => Buffer.from(JSON.stringify(payload)).toString('base64url');
+const encodeCursor = (signer: Signer, payload: CursorPayload) => signer.sign(JSON.stringify(payload));
 
-function decodeCursor(cursor: string, sort: CustomerSort): CursorPayload {
+function decodeCursor(signer: Signer, cursor: string, sort: CustomerSort): CursorPayload {
   try {
-    const payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
+    const verified = signer.verify(cursor);
+    if (verified === null) throw new Error('unsigned cursor');
+    const payload = JSON.parse(verified) as CursorPayload;
     const keys = sortPlans[sort].keys;
     if (
       payload.s === sort &&
@@ -77,13 +81,14 @@ function decodeCursor(cursor: string, sort: CustomerSort): CursorPayload {
  * One page of the customer book the actor may see, filtered, sorted, with keyset pagination:
  * the cursor holds the last row's sort key and id, so pages never skip or repeat rows when
  * keys tie, and the cost of a page does not grow with its depth. `total` is counted on the
- * first page and carried by the cursor through the following ones.
+ * first page and carried by the cursor through the following ones; the cursor is signed, so a
+ * client cannot make the server show a count (or a position) it did not compute.
  */
 export async function listCustomers(options: ListCustomersOptions): Promise<CustomerPage> {
   const { db, actor, filters, cursor } = options;
   const sort = options.sort ?? 'name';
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const after = cursor ? decodeCursor(cursor, sort) : undefined;
+  const after = cursor ? decodeCursor(options.signer, cursor, sort) : undefined;
   const where = customerListCondition(actor, filters);
   const fingerprint = JSON.stringify([
     filters.q ?? '',
@@ -118,7 +123,7 @@ export async function listCustomers(options: ListCustomersOptions): Promise<Cust
     const last = page.at(-1) as Record<string, unknown> | undefined;
     const nextCursor =
       rows.length > limit && last
-        ? encodeCursor({
+        ? encodeCursor(options.signer, {
             s: sort,
             k: sortPlans[sort].keys.map((_, i) => String(last[`k${i}`])),
             t: total,

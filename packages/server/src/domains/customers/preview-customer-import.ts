@@ -4,6 +4,7 @@ import { type Actor, type Locale, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { areas } from '../../platform/db/schema/index.ts';
 import type { LocalizedText } from '../../platform/errors.ts';
+import { UNSTORABLE_GLOBAL, unstorableText } from '../../platform/http/unstorable-text.ts';
 import { type CsvEncoding, decodeCsv, parseCsv, toShiftJisRepertoire } from './csv/csv-codec.ts';
 import { type CsvColumn, columnOfField, csvColumns, csvRowToCustomer } from './csv/customer-csv-columns.ts';
 import { fieldIssueText, importForbidden } from './customer-errors.ts';
@@ -76,11 +77,22 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
   if (actor.role === 'rep') throw importForbidden();
   const now = options.now ?? new Date();
   const decoded = decodeCsv(options.file, options.encoding ?? 'auto');
-  const [header = [], ...body] = parseCsv(decoded.text);
+  const [rawHeader = [], ...body] = parseCsv(decoded.text);
+  const errors: StoredImportError[] = [];
+  // A NUL (or a broken UTF-16 half) cannot be stored: refuse the cell, by row and column.
+  const storable = (cell: string) => cell.replace(UNSTORABLE_GLOBAL, '');
+  const header = rawHeader.map(storable);
   const dataRows = body
     .map((cells, i) => ({ row: i + 1, cells }))
-    .filter(({ cells }) => cells.some((c) => c.trim() !== ''));
-  const errors: StoredImportError[] = [];
+    .filter(({ cells }) => cells.some((c) => c.trim() !== ''))
+    .map(({ row, cells }) => ({
+      row,
+      cells: cells.map((cell, i) => {
+        const clean = storable(cell);
+        if (clean !== cell) errors.push({ row, column: header[i] || `${i + 1}`, message: unstorableText });
+        return clean;
+      }),
+    }));
 
   const headerIndex = new Map(header.map((h, i) => [normalizeInput(h), i]));
   for (const column of csvColumns) {
@@ -113,7 +125,7 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
   const importId = randomUUID();
   const rows: ImportRow[] = [];
   await withTenant(db, actor, async (tx) => {
-    if (errors.length === 0) {
+    if (!errors.some((e) => e.row === 0)) {
       const parsed = dataRows.map(({ row, cells }) => ({
         row,
         ...csvRowToCustomer((column: CsvColumn) => cells[headerIndex.get(column) as number] ?? ''),

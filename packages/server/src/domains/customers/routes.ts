@@ -216,6 +216,7 @@ export const customerRoutes = createRouter()
       sort: q.sort,
       cursor: q.cursor,
       limit: q.limit,
+      signer: c.var.signer,
     });
     return c.json(page, 200);
   })

@@ -1,11 +1,14 @@
 import type { Actor, Locale } from '../context.ts';
 import type { Db } from '../db/database.ts';
+import type { Signer } from '../signer.ts';
 
 /** Hono variables set by the platform middleware before any domain route runs. */
 export interface AppEnv {
   Variables: {
     db: Db;
     locale: Locale;
+    /** Signs tokens handed to clients (list cursors). */
+    signer: Signer;
     /** Set on every /api route except /api/auth/*, /api/health and the OpenAPI docs; 401 otherwise. */
     actor: Actor;
   };

@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { WEB_DIST_DIR } from '../paths.ts';
+import { createSigner } from '../signer.ts';
 import { mountApiDocs } from './api-docs.ts';
 import type { AppEnv } from './app-env.ts';
 import type { Authentication } from './authentication.ts';
@@ -71,8 +72,10 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.onError(createErrorHandler(logger));
   app.use('*', requestLogger(logger));
   app.use('*', securityHeaders);
+  const signer = createSigner(config.authSecret);
   app.use('/api/*', localeMiddleware, async (c, next) => {
     c.set('db', database.db);
+    c.set('signer', signer);
     await next();
   });
   // Each route limits its own body (1 MB by default, see defineRoute); this is the ceiling.

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from './app-env.ts';
+import { findUnstorableText, unstorableText } from './unstorable-text.ts';
 import { localizeIssues } from './validation-messages.ts';
 
 /** Thrown for a request that fails its zod schema: 422 with a localised message per field. */
@@ -14,14 +15,19 @@ export const validationFailed = (fields: ConstructorParameters<typeof AppError>[
 
 /**
  * The hook every router uses: a zod failure (body, query or params) becomes a 422
- * `validation_failed` AppError whose `fields` are keyed by the field path.
+ * `validation_failed` AppError whose `fields` are keyed by the field path; so does text the
+ * database cannot store (a NUL byte, a lone surrogate), refused the same way everywhere.
  */
 export const validationHook = (
-  result: { success: true } | { success: false; error: { issues: readonly unknown[] } },
+  result: { success: true; data: unknown } | { success: false; error: { issues: readonly unknown[] } },
 ) => {
   if (!result.success) {
     throw validationFailed(localizeIssues(result.error.issues as Parameters<typeof localizeIssues>[0]));
   }
+  // A NUL byte would fail deep in PostgreSQL (500); a lone surrogate would be stored mangled.
+  const unstorable = findUnstorableText(result.data);
+  if (unstorable.length > 0)
+    throw validationFailed(Object.fromEntries(unstorable.map((path) => [path, unstorableText])));
 };
 
 /**

@@ -22,7 +22,7 @@ type Page = { items: Summary[]; nextCursor: string | null; total: number };
 let t: TestApp;
 let tenant: SignedTenantFixture;
 let as: Awaited<ReturnType<typeof signInAll>>;
-const db = () => t.database.db;
+const db = () => t.database.admin;
 
 beforeAll(async () => {
   t = await createCustomerTestApp();
@@ -195,6 +195,19 @@ describe('sort and keyset pagination', () => {
     const { status, body } = await list(`sort=lastOrderAt&cursor=${forged}`);
     expect(status).toBe(422);
     expect(body.error?.fields).toHaveProperty('cursor');
+  });
+
+  it('never shows a total it did not count (a cursor with a forged total is refused)', async () => {
+    const { body: first } = await list('sort=name&limit=2');
+    const [payload] = String(first.nextCursor).split('.');
+    const decoded = JSON.parse(Buffer.from(payload as string, 'base64url').toString('utf8'));
+    expect(decoded.t).toBe(first.total);
+    const tampered = Buffer.from(JSON.stringify({ ...decoded, t: 999999 })).toString('base64url');
+    const forged = `${tampered}.${String(first.nextCursor).split('.')[1]}`;
+    const { status, body } = await list(`sort=name&limit=2&cursor=${forged}`);
+    expect(status).toBe(422);
+    expect(body.error?.fields).toHaveProperty('cursor');
+    expect(JSON.stringify(body)).not.toContain('999999');
   });
 
   it.each(['0', '201'])('refuses limit=%s', async (limit) => {
