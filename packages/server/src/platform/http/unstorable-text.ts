@@ -25,7 +25,7 @@ export function findUnstorableText(value: unknown, path: string[] = [], found: s
     if (UNSTORABLE.test(value)) found.push(path.join('.') || '(body)');
   } else if (Array.isArray(value)) {
     if (path.length < MAX_DEPTH)
-      value.forEach((item, i) => findUnstorableText(item, [...path, String(i)], found));
+      for (const [i, item] of value.entries()) findUnstorableText(item, [...path, String(i)], found);
   } else if (value && typeof value === 'object' && !(value instanceof Blob)) {
     if (path.length < MAX_DEPTH) {
       for (const [key, item] of Object.entries(value)) {
