@@ -1,5 +1,5 @@
 /**
- * Seeds the configured database (DATA_DIR or DATABASE_URL).
+ * Seeds the configured database (DATA_DIR, or DATABASE_URL through the owner's DATABASE_ADMIN_URL).
  *
  *   npm run seed                                    demo companies, if the database is empty
  *   npm run seed -- --customers 20000 --years 3     a large tenant (benchmarks), prints timing
@@ -25,7 +25,11 @@ const { values } = parseArgs({
 const config = loadConfig();
 const dataDir = values['data-dir'] ? resolveFromRepoRoot(values['data-dir']) : config.dataDir;
 const started = performance.now();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  adminUrl: config.databaseAdminUrl,
+  dataDir,
+});
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${dataDir}`;
 try {
   if (values.customers) {
@@ -41,7 +45,7 @@ try {
       throw new Error('--customers must be a positive integer and --years an integer from 1 to 10');
     }
     const seedStarted = performance.now();
-    const tenant = await seedLargeTenant(database.db, {
+    const tenant = await seedLargeTenant(database.admin, {
       customers,
       years,
       name: values.tenant,
@@ -60,8 +64,8 @@ try {
         `staff ${c.users}, products ${c.products}; ${Math.round(rows / seconds)} rows/s`,
     );
     console.log(`  sign in as ${tenant.adminEmail} (or manager1@…, rep1@…) with password kayoi-demo-2026`);
-  } else if (await isDatabaseEmpty(database.db)) {
-    const counts = await seedDemo(database.db);
+  } else if (await isDatabaseEmpty(database.admin)) {
+    const counts = await seedDemo(database.admin);
     console.log(`Seeded the demo into ${where} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     for (const [name, c] of Object.entries(counts)) {
       console.log(`  ${name}: customers ${c.customers}, orders ${c.orders}, order lines ${c.orderLines}`);

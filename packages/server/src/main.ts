@@ -1,13 +1,16 @@
 /**
  * Starts Kayoi: configuration, database (PGlite under DATA_DIR with a folder lock, or
- * PostgreSQL via DATABASE_URL), migrations, the demo company on an empty database, then the
- * HTTP server. SIGINT/SIGTERM close the server and the database and release the lock.
+ * PostgreSQL via DATABASE_URL), migrations and the demo company on an empty database (through
+ * the owner's DATABASE_ADMIN_URL), a check that the app's login cannot escape row-level
+ * security, then the HTTP server. SIGINT/SIGTERM close the server and the database and release
+ * the lock.
  */
 import { serve } from '@hono/node-server';
 import { appDomains } from './app-domains.ts';
 import { createAuth } from './domains/auth/create-auth.ts';
 import { sessionAuthentication } from './domains/auth/session-authentication.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { checkAppRole } from './platform/db/check-app-role.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { openDatabase } from './platform/db/open-database.ts';
 import { clientIpResolver } from './platform/http/client-ip.ts';
@@ -23,16 +26,32 @@ async function main() {
       'BETTER_AUTH_SECRET is not set: using the development default (never do this in production).',
     );
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    adminUrl: config.databaseAdminUrl,
+    dataDir: config.dataDir,
+  });
   logger.info(
     { driver: database.driver, ...(config.databaseUrl ? {} : { dataDir: config.dataDir }) },
     'database ready (migrations applied)',
   );
+  // PGlite is single-user: its one login is a superuser, so there is nothing to check.
+  if (database.driver === 'pg') {
+    try {
+      await checkAppRole(database.db, {
+        production: config.env === 'production',
+        warn: (message) => logger.warn(message),
+      });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
 
   let seeded = false;
-  if (config.seedDemo && (await isDatabaseEmpty(database.db))) {
+  if (config.seedDemo && (await isDatabaseEmpty(database.admin))) {
     const started = performance.now();
-    await seedDemo(database.db);
+    await seedDemo(database.admin);
     seeded = true;
     logger.info({ ms: Math.round(performance.now() - started) }, 'seeded the demo company');
   }

@@ -20,6 +20,21 @@ describe('loadConfig', () => {
     );
   });
 
+  it('migrates and seeds through DATABASE_ADMIN_URL, or through DATABASE_URL when it is not set', () => {
+    const app = 'postgres://kayoi:secret@db.internal/kayoi';
+    const owner = 'postgres://kayoi_owner:secret@db.internal/kayoi';
+    expect(loadConfig({ DATABASE_URL: app, DATABASE_ADMIN_URL: owner })).toMatchObject({
+      databaseUrl: app,
+      databaseAdminUrl: owner,
+    });
+    expect(loadConfig({ DATABASE_URL: app })).toMatchObject({ databaseUrl: app, databaseAdminUrl: app });
+    expect(loadConfig({}).databaseAdminUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_URL: app, DATABASE_ADMIN_URL: 'mysql://x' })).toThrow(
+      /DATABASE_ADMIN_URL: must start with postgres/,
+    );
+    expect(() => loadConfig({ DATABASE_ADMIN_URL: owner })).toThrow(/DATABASE_ADMIN_URL: needs DATABASE_URL/);
+  });
+
   it('limits sign-ins to 10 a minute per address unless SIGN_IN_RATE_LIMIT says otherwise', () => {
     expect(loadConfig({}).signInRateLimit).toBe(10);
     expect(loadConfig({ SIGN_IN_RATE_LIMIT: '200' }).signInRateLimit).toBe(200);

@@ -3,17 +3,18 @@ import { resolveFromRepoRoot } from './paths.ts';
 
 const DEV_SECRET = 'kayoi-dev-secret-do-not-use-in-production-000';
 
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   /** PGlite folder; relative paths resolve against the repository root (not the cwd). */
   DATA_DIR: z.string().min(1).default('./data'),
-  /** When set, PostgreSQL via `pg` is used instead of PGlite. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
+  /** When set, PostgreSQL via `pg` is used instead of PGlite: the app's own login. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** The owner's login (migrations, the demo seed); defaults to DATABASE_URL. */
+  DATABASE_ADMIN_URL: postgresUrl.optional(),
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Public URL of the app, e.g. https://kayoi.example.jp; defaults to http://HOST:PORT. */
   BASE_URL: z.url().optional(),
@@ -33,7 +34,10 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** The app's PostgreSQL login (not a superuser, owns nothing); undefined = PGlite. */
   readonly databaseUrl: string | undefined;
+  /** The owner's PostgreSQL login for migrations and the demo seed; DATABASE_URL when not set. */
+  readonly databaseAdminUrl: string | undefined;
   readonly authSecret: string;
   /** True when BETTER_AUTH_SECRET was not set and the development default is used. */
   readonly authSecretIsDefault: boolean;
@@ -70,6 +74,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  BETTER_AUTH_SECRET: required in production (32+ random characters, e.g. `openssl rand -base64 32`)',
     );
   }
+  if (e.DATABASE_ADMIN_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_ADMIN_URL: needs DATABASE_URL (the app login) as well; the embedded database has no logins',
+    );
+  }
   const baseUrl = (e.BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
     /\/$/,
     '',
@@ -92,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: resolveFromRepoRoot(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseAdminUrl: e.DATABASE_ADMIN_URL ?? e.DATABASE_URL,
     authSecret: e.BETTER_AUTH_SECRET ?? DEV_SECRET,
     authSecretIsDefault: !e.BETTER_AUTH_SECRET,
     baseUrl,

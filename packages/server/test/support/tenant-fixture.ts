@@ -78,10 +78,11 @@ export interface TenantFixtureOptions {
 /**
  * Creates an isolated tenant (random ids, unique e-mails): an admin, a manager and two reps in
  * team A, a third rep in team B, two areas, two products, and customers per rep with contacts
- * and orders (taxed once per order per rate). Runs as the table owner, outside RLS.
+ * and orders (taxed once per order per rate). Runs as the table owner, outside RLS: pass
+ * `database.admin`.
  *
  * @example
- * const t = await createTenantFixture(database.db);
+ * const t = await createTenantFixture(database.admin);
  * const mine = t.customersOf('rep1');
  */
 export async function createTenantFixture(

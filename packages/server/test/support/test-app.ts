@@ -76,7 +76,7 @@ export async function createTestApp(
     authentication,
     config,
     async createTenant(fixtureOptions) {
-      const fixture = await createTenantFixture(database.db, fixtureOptions);
+      const fixture = await createTenantFixture(database.admin, fixtureOptions);
       return {
         ...fixture,
         signIn: (key) => signIn(app, fixture.users[key].email, fixture.password),

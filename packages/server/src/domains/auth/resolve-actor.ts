@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/context.ts';
+import { type Actor, APP_DB_ROLE } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { member, staffProfiles } from '../../platform/db/schema/index.ts';
 
@@ -12,6 +12,8 @@ export interface ResolveActorOptions {
 /**
  * The Actor for a signed-in user: tenant from the session, role from member.role, team from
  * staff_profiles. Null when the user belongs to no tenant (or to several and chose none).
+ * `db` is the app's login: it reads `member` itself (better-auth's table), and switches to
+ * kayoi_app with the tenant set to read staff_profiles, which only kayoi_app may see.
  */
 export async function resolveActor(db: Db, { userId, activeOrganizationId }: ResolveActorOptions) {
   let tenantId = activeOrganizationId ?? null;
@@ -26,8 +28,11 @@ export async function resolveActor(db: Db, { userId, activeOrganizationId }: Res
   }
   const scopedTenant = tenantId;
   return db.transaction(async (tx): Promise<Actor | null> => {
-    // staff_profiles has forced RLS: read it with the tenant set (role unchanged).
-    await tx.execute(sql`select set_config('app.tenant_id', ${scopedTenant}, true)`);
+    // staff_profiles has forced RLS and is granted to kayoi_app only: read it as kayoi_app in
+    // the tenant (member is readable there too, by its tenant_read policy).
+    await tx.execute(sql`select
+      set_config('role', ${APP_DB_ROLE}, true),
+      set_config('app.tenant_id', ${scopedTenant}, true)`);
     const [row] = await tx
       .select({ role: member.role, teamId: staffProfiles.teamId })
       .from(member)

@@ -117,7 +117,7 @@ describe('sessions', () => {
   it('makes the user’s only company the session’s active organization', async () => {
     await tenant.signIn('rep3');
     const rows = await queryRows<{ active: string | null }>(
-      t.database.db,
+      t.database.admin,
       sql`select active_organization_id as active from session where user_id = ${tenant.users.rep3.id}`,
     );
     expect(rows.map((r) => r.active)).toEqual([tenant.tenantId]);

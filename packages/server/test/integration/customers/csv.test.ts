@@ -21,7 +21,7 @@ const HEADER =
 let t: TestApp;
 let tenant: SignedTenantFixture;
 let as: Awaited<ReturnType<typeof signInAll>>;
-const db = () => t.database.db;
+const db = () => t.database.admin;
 /** This tenant's customers with this name (a PostgreSQL test database keeps earlier runs' rows). */
 const byName = (name: string) =>
   db()

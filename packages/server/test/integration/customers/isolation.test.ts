@@ -30,8 +30,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const versionOf = async (id: string) =>
-  (await t.database.db.select({ version: customers.version }).from(customers).where(eq(customers.id, id)))[0]!
-    .version;
+  (
+    await t.database.admin.select({ version: customers.version }).from(customers).where(eq(customers.id, id))
+  )[0]!.version;
 
 /** Endpoints that name one customer by id: 200 when the caller may see it, 404 otherwise (never 403). */
 const byIdEndpoints: { name: string; call: (cookie: string, id: string) => Promise<Response> }[] = [
@@ -78,12 +79,12 @@ describe.each(byIdEndpoints)('$name', ({ call }) => {
 
   it.each(cases)('$actor on a customer of $owner → visible: $visible', async ({ actor, owner, visible }) => {
     const target = a.customersOf(owner)[0]!;
-    const before = await t.database.db.select().from(customers).where(eq(customers.id, target.id));
+    const before = await t.database.admin.select().from(customers).where(eq(customers.id, target.id));
     const res = await call(cookie(a, actor), target.id);
     expect(res.status).toBe(visible ? 200 : 404);
     if (!visible) {
       expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
-      const after = await t.database.db.select().from(customers).where(eq(customers.id, target.id));
+      const after = await t.database.admin.select().from(customers).where(eq(customers.id, target.id));
       expect(after).toEqual(before);
     }
   });
@@ -163,7 +164,7 @@ describe('POST /api/customers', () => {
         expect(await res.json()).toMatchObject({
           error: { code: 'validation_failed', fields: { repId: expect.any(String) } },
         });
-        expect(await t.database.db.select().from(customers).where(eq(customers.name, name))).toEqual([]);
+        expect(await t.database.admin.select().from(customers).where(eq(customers.name, name))).toEqual([]);
       }
     },
   );
@@ -231,6 +232,6 @@ describe('POST /api/customers/import/preview and commit', () => {
       cookie: committer(),
     });
     expect(res.status).toBe(404);
-    expect(await t.database.db.select().from(customers).where(eq(customers.name, name))).toEqual([]);
+    expect(await t.database.admin.select().from(customers).where(eq(customers.name, name))).toEqual([]);
   });
 });

@@ -130,7 +130,7 @@ describe('create', () => {
     const body = (await res.json()) as ErrorBody;
     expect(body.error.code).toBe('validation_failed');
     expect(Object.keys(body.error.fields ?? {}).sort()).toEqual([...fields].sort());
-    expect(await t.database.db.select().from(customers).where(eq(customers.name, name))).toEqual([]);
+    expect(await t.database.admin.select().from(customers).where(eq(customers.name, name))).toEqual([]);
   });
 
   it('answers in Japanese by default and in English on request', async () => {
@@ -168,7 +168,10 @@ describe('update', () => {
     expect(body).toMatchObject({ version: 2, notes: '年末は多忙', name: valid.name });
     expect(body.contacts).toEqual([expect.objectContaining({ name: '経理 花子' })]);
     expect(
-      await t.database.db.select().from(customerContacts).where(eq(customerContacts.customerId, created.id)),
+      await t.database.admin
+        .select()
+        .from(customerContacts)
+        .where(eq(customerContacts.customerId, created.id)),
     ).toHaveLength(1);
   });
 
@@ -179,14 +182,16 @@ describe('update', () => {
       notes: '先に保存',
     });
     expect(first.status).toBe(200);
-    const before = await t.database.db.select().from(customers).where(eq(customers.id, target.id));
+    const before = await t.database.admin.select().from(customers).where(eq(customers.id, target.id));
     const stale = await as('manager').send('PATCH', `/api/customers/${target.id}`, {
       version: 1,
       notes: '後から保存',
     });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ error: { code: 'version_conflict' } });
-    expect(await t.database.db.select().from(customers).where(eq(customers.id, target.id))).toEqual(before);
+    expect(await t.database.admin.select().from(customers).where(eq(customers.id, target.id))).toEqual(
+      before,
+    );
   });
 
   it('does not let a rep hand a customer to another rep', async () => {

@@ -11,18 +11,20 @@ const OSAKA = 'tenant-naniwa';
 beforeAll(async () => {
   t = await createTestApp();
   // The demo has fixed ids and e-mails: on a shared PostgreSQL test database, remove an earlier run's.
-  await t.database.db.execute(sql`delete from organization where id in ('tenant-naniwa', 'tenant-rakuchu')`);
-  await t.database.db.execute(sql`delete from "user" where email like '%@demo.kayoi.jp'`);
-  await seedDemo(t.database.db, NOW);
+  await t.database.admin.execute(
+    sql`delete from organization where id in ('tenant-naniwa', 'tenant-rakuchu')`,
+  );
+  await t.database.admin.execute(sql`delete from "user" where email like '%@demo.kayoi.jp'`);
+  await seedDemo(t.database.admin, NOW);
 }, 180_000);
 afterAll(() => t?.close());
 
 const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
-  (await queryRows<T>(t.database.db, query))[0]!;
+  (await queryRows<T>(t.database.admin, query))[0]!;
 
 describe('demo seed', () => {
   it('makes the database non-empty so a restart does not seed again', async () => {
-    expect(await isDatabaseEmpty(t.database.db)).toBe(false);
+    expect(await isDatabaseEmpty(t.database.admin)).toBe(false);
   });
 
   it('lets every demo account sign in and see its own company', async () => {
@@ -63,7 +65,7 @@ describe('demo seed', () => {
 
   it('gives each of the four Osaka reps a book of roughly 75 customers', async () => {
     const books = await queryRows<{ email: string; n: number }>(
-      t.database.db,
+      t.database.admin,
       sql`select u.email, count(*)::int as n from customers c join "user" u on u.id = c.rep_id
           where c.tenant_id = ${OSAKA} group by u.email order by u.email`,
     );

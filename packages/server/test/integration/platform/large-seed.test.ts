@@ -15,11 +15,11 @@ let before: { keys: number; indexes: number };
 
 beforeAll(async () => {
   t = await createTestApp();
-  [before] = (await queryRows<{ keys: number; indexes: number }>(t.database.db, keysAndIndexes)) as [
+  [before] = (await queryRows<{ keys: number; indexes: number }>(t.database.admin, keysAndIndexes)) as [
     { keys: number; indexes: number },
   ];
   // 1,000 customers is the size from which PGlite loads drop and rebuild the keys.
-  tenant = await seedLargeTenant(t.database.db, {
+  tenant = await seedLargeTenant(t.database.admin, {
     customers: 1000,
     years: 1,
     slug: `large-${randomUUID().slice(0, 8)}`,
@@ -36,14 +36,14 @@ describe('large tenant seed', () => {
   });
 
   it('leaves every key and index in place after the bulk load', async () => {
-    const [after] = await queryRows<{ keys: number; indexes: number }>(t.database.db, keysAndIndexes);
+    const [after] = await queryRows<{ keys: number; indexes: number }>(t.database.admin, keysAndIndexes);
     expect(after).toEqual(before);
     const [customer] = await queryRows<{ code: string }>(
-      t.database.db,
+      t.database.admin,
       sql`select code from customers where tenant_id = ${tenant.tenantId} limit 1`,
     );
     await expect(
-      t.database.db.execute(
+      t.database.admin.execute(
         sql`insert into customers (tenant_id, id, code, name) values (${tenant.tenantId}, ${randomUUID()}, ${customer!.code}, 'dup')`,
       ),
     ).rejects.toThrow();

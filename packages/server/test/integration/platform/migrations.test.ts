@@ -36,7 +36,7 @@ const tenantTables = [
 describe(`migrations on ${testDriver()}`, () => {
   it('applies every migration in the journal', async () => {
     const rows = await queryRows<{ n: number }>(
-      database.db,
+      database.admin,
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
     expect(rows[0]?.n).toBe(journal.entries.length);
@@ -45,7 +45,7 @@ describe(`migrations on ${testDriver()}`, () => {
   it('is idempotent: migrating again changes nothing', async () => {
     await database.migrate();
     const rows = await queryRows<{ n: number }>(
-      database.db,
+      database.admin,
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
     expect(rows[0]?.n).toBe(journal.entries.length);
@@ -53,7 +53,7 @@ describe(`migrations on ${testDriver()}`, () => {
 
   it('forces row-level security on every tenant table', async () => {
     const rows = await queryRows<{ relname: string; forced: boolean; enabled: boolean }>(
-      database.db,
+      database.admin,
       sql`select relname, relrowsecurity as enabled, relforcerowsecurity as forced
           from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'
           and exists (select 1 from pg_attribute a where a.attrelid = pg_class.oid and a.attname = 'tenant_id')`,
@@ -69,7 +69,7 @@ describe(`migrations on ${testDriver()}`, () => {
 
   it('creates the kayoi_app role without superuser or RLS bypass', async () => {
     const rows = await queryRows<{ rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean }>(
-      database.db,
+      database.admin,
       sql`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'kayoi_app'`,
     );
     expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, rolcanlogin: false }]);

@@ -16,8 +16,8 @@ let b: TenantFixture;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  a = await createTenantFixture(database.db);
-  b = await createTenantFixture(database.db);
+  a = await createTenantFixture(database.admin);
+  b = await createTenantFixture(database.admin);
 });
 afterAll(() => database?.close());
 
@@ -51,7 +51,7 @@ describe('row-level security inside withTenant', () => {
         tx.insert(areas).values({ tenantId: b.tenantId, id: randomUUID(), name: '越境エリア' }),
       ),
     ).rejects.toSatisfy(isRlsViolation);
-    const bAreas = await database.db.select().from(areas).where(eq(areas.tenantId, b.tenantId));
+    const bAreas = await database.admin.select().from(areas).where(eq(areas.tenantId, b.tenantId));
     expect(bAreas.length).toBe(b.areas.length);
   });
 
@@ -61,9 +61,9 @@ describe('row-level security inside withTenant', () => {
       await tx.update(customers).set({ name: '乗っ取り' }).where(eq(customers.id, victim.id));
       await tx.delete(customerContacts).where(eq(customerContacts.customerId, victim.id));
     });
-    const [row] = await database.db.select().from(customers).where(eq(customers.id, victim.id));
+    const [row] = await database.admin.select().from(customers).where(eq(customers.id, victim.id));
     expect(row?.name).toBe(victim.name);
-    const contacts = await database.db
+    const contacts = await database.admin
       .select()
       .from(customerContacts)
       .where(eq(customerContacts.customerId, victim.id));
