@@ -1,10 +1,10 @@
 import type { Context, Handler } from 'hono';
 import { z } from 'zod';
-import type { LocalizedText } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http/app-env.ts';
 import type { ClientIpResolver } from '../../platform/http/client-ip.ts';
 import { validationFailed } from '../../platform/http/create-router.ts';
 import { apiNotFound, errorForStatus } from '../../platform/http/error-handler.ts';
+import { findUnstorableText, unstorableText } from '../../platform/http/unstorable-text.ts';
 import { localizeIssues } from '../../platform/http/validation-messages.ts';
 import { authError } from './auth-errors.ts';
 import { type Auth, CLIENT_IP_HEADER } from './create-auth.ts';
@@ -12,27 +12,8 @@ import { type Auth, CLIENT_IP_HEADER } from './create-auth.ts';
 /** The JSON body to hand better-auth, or undefined to send none. Throws an AppError to refuse. */
 type PrepareBody = (c: Context<AppEnv>) => Promise<string | undefined>;
 
-const unsafeText: LocalizedText = {
-  ja: '使用できない文字が含まれています。',
-  en: 'Contains characters that are not allowed.',
-};
-
-/** A lone UTF-16 surrogate: JSON can carry one (`"\ud800"`), UTF-8 and PostgreSQL cannot. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const isUnsafeText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
-
-/** Every string (key or value) in a JSON value holding a NUL or a lone surrogate, by field path. */
-function unsafeTextFields(value: unknown, path: string[] = []): Record<string, LocalizedText> {
-  const field = path.length ? path.join('.') : '_';
-  if (typeof value === 'string') return isUnsafeText(value) ? { [field]: unsafeText } : {};
-  if (value === null || typeof value !== 'object') return {};
-  const fields: Record<string, LocalizedText> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (isUnsafeText(key)) fields[field] ??= unsafeText;
-    else Object.assign(fields, unsafeTextFields(item, [...path, key]));
-  }
-  return fields;
-}
+/** An e-mail and a password fit in far less; anything bigger is not a sign-in. */
+const SIGN_IN_BODY_LIMIT = 16 * 1024;
 
 /** Only these reach better-auth; the web app sends nothing else (no callbackURL, no rememberMe). */
 const signInSchema = z.object({ email: z.string().max(254), password: z.string().max(256) });
@@ -41,16 +22,18 @@ const signInSchema = z.object({ email: z.string().max(254), password: z.string()
 const signInBody: PrepareBody = async (c) => {
   const mediaType = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') throw errorForStatus(415);
+  const text = await c.req.text();
+  if (text.length > SIGN_IN_BODY_LIMIT) throw errorForStatus(413);
   let json: unknown;
   try {
-    json = JSON.parse(await c.req.text());
+    json = JSON.parse(text);
   } catch {
     throw errorForStatus(400);
   }
   const parsed = signInSchema.safeParse(json);
   const fields = {
     ...(parsed.success ? {} : localizeIssues(parsed.error.issues)),
-    ...unsafeTextFields(json),
+    ...Object.fromEntries(findUnstorableText(json).map((path) => [path, unstorableText])),
   };
   if (!parsed.success || Object.keys(fields).length > 0) throw validationFailed(fields);
   return JSON.stringify(parsed.data);

@@ -148,7 +148,7 @@ describe('sign-in input is bounded', () => {
     );
     expect(res.status).toBe(422);
     expect(((await res.json()) as ErrorJson).error.fields).toEqual({
-      password: 'Contains characters that are not allowed.',
+      password: 'Contains a character that cannot be stored (a NUL or a broken character).',
     });
   });
 
@@ -158,13 +158,22 @@ describe('sign-in input is bounded', () => {
     );
     expect(surrogate.status).toBe(422);
     expect(((await surrogate.json()) as ErrorJson).error.fields).toEqual({
-      email: '使用できない文字が含まれています。',
+      email: '保存できない文字（NUL文字や壊れた文字）が含まれています。',
     });
     const extra = await signInRaw(
       JSON.stringify({ email: tenant.users.rep1.email, password: tenant.password, callbackURL: '/\u0000' }),
     );
     expect(extra.status).toBe(422);
     expect(Object.keys(((await extra.json()) as ErrorJson).error.fields ?? {})).toEqual(['callbackURL']);
+  });
+
+  it('refuses a huge or deeply nested sign-in body with 4xx, not 500', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const nested = await signInRaw(`{"email":${deep},"password":"x"}`, { locale: 'en' });
+    expect(nested.status).toBeGreaterThanOrEqual(400);
+    expect(nested.status).toBeLessThan(500);
+    const big = await signInRaw(JSON.stringify({ email: 'a@b.jp', password: 'x'.repeat(1_100_000) }));
+    expect(big.status).toBe(413);
   });
 
   it('answers a malformed or non-JSON body with 4xx in the standard shape, never 5xx', async () => {
