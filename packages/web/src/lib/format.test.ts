@@ -6,6 +6,7 @@ import {
   formatPostalCode,
   formatYen,
   relativeDay,
+  relativeTime,
 } from './format.ts';
 import { normalizeKana } from './kana.ts';
 
@@ -60,6 +61,21 @@ describe('relativeDay', () => {
   it('describes future dates', () => {
     expect(relativeDay('2026-11-28T03:00:00Z', now)).toEqual({ unit: 'tomorrow' });
     expect(relativeDay('2026-12-02T03:00:00Z', now)).toEqual({ unit: 'inDays', count: 5 });
+  });
+});
+
+describe('relativeTime', () => {
+  const now = new Date('2026-11-27T03:00:00Z');
+
+  it('counts minutes and hours within the last day', () => {
+    expect(relativeTime('2026-11-27T02:59:30Z', now)).toEqual({ unit: 'justNow' });
+    expect(relativeTime('2026-11-27T02:55:00Z', now)).toEqual({ unit: 'minutesAgo', count: 5 });
+    expect(relativeTime('2026-11-26T16:00:00Z', now)).toEqual({ unit: 'hoursAgo', count: 11 });
+  });
+
+  it('falls back to calendar days after a day', () => {
+    expect(relativeTime('2026-11-26T02:00:00Z', now)).toEqual({ unit: 'yesterday' });
+    expect(relativeTime('2026-11-20T03:00:00Z', now)).toEqual({ unit: 'daysAgo', count: 7 });
   });
 });
 

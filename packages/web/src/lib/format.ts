@@ -94,6 +94,29 @@ export const relativeDay = (value: Date | string, now: Date = new Date()): Relat
   return { unit: 'yearsAgo', count: Math.floor(days / 365) };
 };
 
+export type RelativeTime =
+  | { unit: 'justNow' }
+  | { unit: 'minutesAgo' | 'hoursAgo'; count: number }
+  | RelativeDay;
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * Like `relativeDay`, finer within the last day: 「たった今」, 「5分前」, 「3時間前」, then 「昨日」,
+ * 「4日前」 … by Tokyo calendar days.
+ */
+export const relativeTime = (value: Date | string, now: Date = new Date()): RelativeTime => {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const elapsed = now.getTime() - date.getTime();
+  if (elapsed >= 0 && elapsed < MINUTE_MS) return { unit: 'justNow' };
+  if (elapsed >= 0 && elapsed < HOUR_MS)
+    return { unit: 'minutesAgo', count: Math.floor(elapsed / MINUTE_MS) };
+  if (elapsed >= 0 && elapsed < 24 * HOUR_MS)
+    return { unit: 'hoursAgo', count: Math.floor(elapsed / HOUR_MS) };
+  return relativeDay(date, now);
+};
+
 /** Formats a Japanese postal code as `123-4567`; other input is returned unchanged. */
 export const formatPostalCode = (value: string | null | undefined): string => {
   if (!value) return '';

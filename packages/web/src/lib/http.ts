@@ -1,4 +1,5 @@
 import { ApiError, toApiError } from './api-error.ts';
+import { isOutcomeUnknown, newIdempotencyKey } from './idempotency.ts';
 
 let currentLanguage = 'ja';
 
@@ -22,31 +23,50 @@ export const buildQuery = (params: Record<string, QueryValue>): string => {
   return text ? `?${text}` : '';
 };
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  method?: HttpMethod;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * The write's `Idempotency-Key`. Without one, each call makes its own; pass the same key to send
+   * the same user action again (see `createIdempotentAction`).
+   */
+  idempotencyKey?: string;
 }
 
-/** Calls the same-origin API with cookies and the UI language; throws ApiError on any failure. */
-export const apiFetch = async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage };
-  let body: BodyInit | undefined;
-  if (options.body instanceof FormData) {
-    body = options.body;
-  } else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
+/**
+ * Pauses before each automatic resend of a write whose outcome is unknown (no connection, a 5xx,
+ * or the server still running the first attempt). Safe only because the resend carries the same key.
+ */
+export const WRITE_RETRY_DELAYS_MS: readonly number[] = [400, 1200];
+
+/** Writes under /api carry an Idempotency-Key; better-auth's own endpoints (/api/auth) do not. */
+const takesIdempotencyKey = (path: string, method: HttpMethod): boolean =>
+  method !== 'GET' && path.startsWith('/api/') && !path.startsWith('/api/auth/');
+
+const wait = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+const send = async <T>(path: string, init: RequestInit): Promise<T> => {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: options.method ?? 'GET',
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    response = await fetch(path, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({ status: 0, code: 'network', message: '' });
@@ -62,4 +82,39 @@ export const apiFetch = async <T>(path: string, options: RequestOptions = {}): P
   }
   if (!response.ok) throw toApiError(response.status, parsed);
   return parsed as T;
+};
+
+/**
+ * Calls the same-origin API with cookies and the UI language; throws ApiError on any failure.
+ *
+ * Every write under /api (POST, PATCH, PUT, DELETE; not sign-in/out) sends an `Idempotency-Key`
+ * and, when its outcome is unknown, is sent again with that same key, so the server replays the
+ * first answer instead of saving twice.
+ *
+ * @example
+ * await apiFetch<Customer>('/api/customers', { method: 'POST', body: input });
+ */
+export const apiFetch = async <T>(path: string, options: RequestOptions = {}): Promise<T> => {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const init: RequestInit = { method, headers, body, credentials: 'same-origin', signal: options.signal };
+  if (!takesIdempotencyKey(path, method)) return send<T>(path, init);
+
+  headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send<T>(path, init);
+    } catch (error) {
+      const delay = WRITE_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !isOutcomeUnknown(error)) throw error;
+      await wait(delay, options.signal);
+    }
+  }
 };

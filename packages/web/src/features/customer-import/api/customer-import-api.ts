@@ -44,8 +44,9 @@ export const previewCustomerImport = (file: File, encoding: ImportEncoding): Pro
 };
 
 /** Saves a previewed import in one transaction. */
-export const commitCustomerImport = (importId: string): Promise<ImportResult> =>
+export const commitCustomerImport = (importId: string, idempotencyKey?: string): Promise<ImportResult> =>
   apiFetch<ImportResult>(`/api/customers/import/${encodeURIComponent(importId)}/commit`, {
     method: 'POST',
     body: {},
+    idempotencyKey,
   });

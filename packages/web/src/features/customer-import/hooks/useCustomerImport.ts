@@ -1,4 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { createIdempotentAction } from '../../../lib/idempotency.ts';
 import {
   commitCustomerImport,
   type ImportEncoding,
@@ -13,8 +15,10 @@ export const usePreviewImport = () =>
 
 export const useCommitImport = () => {
   const queryClient = useQueryClient();
+  // Committing the same import again after a lost answer reuses its key: the rows are written once.
+  const commit = useMemo(() => createIdempotentAction(commitCustomerImport), []);
   return useMutation({
-    mutationFn: (importId: string) => commitCustomerImport(importId),
+    mutationFn: commit,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers'] }),
   });
 };

@@ -11,10 +11,12 @@ import {
 
 export type {
   Customer,
+  CustomerHistory,
   CustomerPage as CustomerList,
   CustomerSort,
   CustomerStatus,
   CustomerSummary,
+  HistoryEntry,
   Honorific,
   PurchaseOrderLine as OrderLine,
   Rank,
@@ -38,8 +40,11 @@ export type Contact = Omit<CustomerContact, 'id'> & { id?: string };
 
 export type Order = PurchaseOrder;
 
-/** Fields sent on create and update: every editable field, the code and position optional. */
-export type CustomerInput = Omit<Required<CreateCustomerBody>, 'code' | 'lat' | 'lng' | 'contacts'> &
+/**
+ * Fields sent on create and update: every editable field, the code and position optional. The
+ * form never names a new customer's id itself (the server's optional `id` is for offline clients).
+ */
+export type CustomerInput = Omit<Required<CreateCustomerBody>, 'id' | 'code' | 'lat' | 'lng' | 'contacts'> &
   Pick<CreateCustomerBody, 'code' | 'lat' | 'lng'> & { contacts: Contact[] };
 
 export interface Area {

@@ -1,8 +1,17 @@
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
 import { type CustomerFilters, toCustomerQueryParams } from '../utils/customer-filters.ts';
-import type { Area, Customer, CustomerInput, CustomerList, Order, UserSummary } from './customer-types.ts';
+import type {
+  Area,
+  Customer,
+  CustomerHistory,
+  CustomerInput,
+  CustomerList,
+  Order,
+  UserSummary,
+} from './customer-types.ts';
 
 export const PAGE_SIZE = 50;
+export const HISTORY_PAGE_SIZE = 50;
 
 export const listCustomers = (
   filters: CustomerFilters,
@@ -20,19 +29,37 @@ export const getCustomer = (id: string, signal?: AbortSignal): Promise<Customer>
 export const listCustomerOrders = (id: string, signal?: AbortSignal): Promise<{ items: Order[] }> =>
   apiFetch<{ items: Order[] }>(`/api/customers/${encodeURIComponent(id)}/orders?limit=50`, { signal });
 
-export const createCustomer = (input: CustomerInput): Promise<Customer> =>
-  apiFetch<Customer>('/api/customers', { method: 'POST', body: input });
+export const getCustomerHistory = (
+  id: string,
+  before: number | null,
+  signal?: AbortSignal,
+): Promise<CustomerHistory> =>
+  apiFetch<CustomerHistory>(
+    `/api/customers/${encodeURIComponent(id)}/history${buildQuery({ limit: HISTORY_PAGE_SIZE, before })}`,
+    { signal },
+  );
+
+// Writes take the Idempotency-Key of the user action they belong to (see createIdempotentAction).
+
+export const createCustomer = (input: CustomerInput, idempotencyKey?: string): Promise<Customer> =>
+  apiFetch<Customer>('/api/customers', { method: 'POST', body: input, idempotencyKey });
 
 export const updateCustomer = (
   id: string,
   input: Partial<CustomerInput> & { version: number },
+  idempotencyKey?: string,
 ): Promise<Customer> =>
-  apiFetch<Customer>(`/api/customers/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
+  apiFetch<Customer>(`/api/customers/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: input,
+    idempotencyKey,
+  });
 
-export const archiveCustomer = (id: string, version: number): Promise<Customer> =>
+export const archiveCustomer = (id: string, version: number, idempotencyKey?: string): Promise<Customer> =>
   apiFetch<Customer>(`/api/customers/${encodeURIComponent(id)}/archive`, {
     method: 'POST',
     body: { version },
+    idempotencyKey,
   });
 
 export const listAreas = (): Promise<{ items: Area[] }> => apiFetch<{ items: Area[] }>('/api/areas');

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, Stack } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconArchive, IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { useCustomer } from '../hooks/useCustomer.ts';
 import { CustomerCautions } from './CustomerCautions.tsx';
 import { CustomerContactsCard } from './CustomerContactsCard.tsx';
+import { CustomerHistoryCard } from './CustomerHistoryCard.tsx';
 import { CustomerKarteHeader } from './CustomerKarteHeader.tsx';
 import { CustomerKarteSkeleton } from './CustomerKarteSkeleton.tsx';
 import { CustomerLocationCard } from './CustomerLocationCard.tsx';
@@ -17,6 +18,9 @@ import { CustomerNotesCard } from './CustomerNotesCard.tsx';
 import { CustomerOrders } from './CustomerOrders.tsx';
 import { CustomerStats } from './CustomerStats.tsx';
 import { CustomerVisitCard } from './CustomerVisitCard.tsx';
+
+/** About the side column's height (contacts, visit conditions, map): longer history scrolls. */
+const HISTORY_MAX_HEIGHT_DESK = 560;
 
 export function BackToCustomers() {
   const { t } = useTranslation();
@@ -34,6 +38,8 @@ export function BackToCustomers() {
 export function CustomerKarte({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const query = useCustomer(customerId);
+  // Two columns from Mantine `md`: the history fills the space beside the side cards.
+  const twoColumns = useMediaQuery('(min-width: 62em)', false, { getInitialValueInEffect: false });
   useDocumentTitle(query.data ? `${query.data.name} | ${t('app.name')}` : t('app.name'));
 
   if (query.isPending) return <CustomerKarteSkeleton />;
@@ -77,10 +83,15 @@ export function CustomerKarte({ customerId }: { customerId: string }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
-          <CustomerNotesCard customer={customer} />
+          <Stack gap="md">
+            <CustomerNotesCard customer={customer} />
+            {twoColumns && <CustomerHistoryCard customer={customer} maxHeight={HISTORY_MAX_HEIGHT_DESK} />}
+          </Stack>
         </Grid.Col>
       </Grid>
       <CustomerOrders customerId={customer.id} />
+      {/* On one column the change log comes last: what a rep needs on a visit comes first. */}
+      {!twoColumns && <CustomerHistoryCard customer={customer} />}
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ export const customerKeys = {
   list: (filters: CustomerFilters) => [...customerKeys.lists(), filters] as const,
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
   orders: (id: string) => [...customerKeys.all, 'orders', id] as const,
+  history: (id: string) => [...customerKeys.all, 'history', id] as const,
   areas: ['areas'] as const,
   reps: ['users', 'rep'] as const,
 };

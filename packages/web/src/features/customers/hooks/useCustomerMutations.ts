@@ -1,4 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { createIdempotentAction } from '../../../lib/idempotency.ts';
 import type { Customer, CustomerInput } from '../api/customer-types.ts';
 import { archiveCustomer, createCustomer, updateCustomer } from '../api/customers-api.ts';
 import { customerKeys } from './customer-keys.ts';
@@ -8,23 +10,36 @@ const useStoreCustomer = () => {
   return (customer: Customer) => {
     queryClient.setQueryData(customerKeys.detail(customer.id), customer);
     void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.id) });
   };
 };
 
+// Each hook keeps one idempotent action: pressing 保存 again after a lost connection resends the
+// same Idempotency-Key, so a save that did land is answered from the server's record, not repeated.
+
 export const useCreateCustomer = () => {
   const store = useStoreCustomer();
-  return useMutation({ mutationFn: (input: CustomerInput) => createCustomer(input), onSuccess: store });
+  const create = useMemo(() => createIdempotentAction(createCustomer), []);
+  return useMutation({ mutationFn: create, onSuccess: store });
 };
 
 export const useUpdateCustomer = (id: string) => {
   const store = useStoreCustomer();
-  return useMutation({
-    mutationFn: (input: Partial<CustomerInput> & { version: number }) => updateCustomer(id, input),
-    onSuccess: store,
-  });
+  const update = useMemo(
+    () =>
+      createIdempotentAction((input: Partial<CustomerInput> & { version: number }, key: string) =>
+        updateCustomer(id, input, key),
+      ),
+    [id],
+  );
+  return useMutation({ mutationFn: update, onSuccess: store });
 };
 
 export const useArchiveCustomer = (id: string) => {
   const store = useStoreCustomer();
-  return useMutation({ mutationFn: (version: number) => archiveCustomer(id, version), onSuccess: store });
+  const archive = useMemo(
+    () => createIdempotentAction((version: number, key: string) => archiveCustomer(id, version, key)),
+    [id],
+  );
+  return useMutation({ mutationFn: archive, onSuccess: store });
 };

@@ -1,4 +1,4 @@
-import type { Customer, CustomerSummary } from '../api/customer-types.ts';
+import type { Customer, CustomerSummary, HistoryEntry } from '../api/customer-types.ts';
 
 /** A customer as the list returns it; tests override only what they are about. */
 export const buildSummary = (overrides: Partial<CustomerSummary> = {}): CustomerSummary => ({
@@ -40,5 +40,18 @@ export const buildCustomer = (overrides: Partial<Customer> = {}): Customer => ({
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   stats: { orderCount: 0, revenue12m: 0, averageOrderValue: 0, lastOrderAt: null },
+  ...overrides,
+});
+
+/** One history entry: rep 田中 updating the customer's phone, unless overridden. */
+export const buildHistoryEntry = (overrides: Partial<HistoryEntry> = {}): HistoryEntry => ({
+  seq: 10,
+  at: '2026-05-12T05:05:00Z',
+  actor: { id: 'u2', name: '田中 一郎', role: 'rep' },
+  table: 'customers',
+  recordId: 'c1',
+  action: 'update',
+  changes: { phone: { before: '03-1111-2222', after: '03-3333-4444' } },
+  context: {},
   ...overrides,
 });
