@@ -9,7 +9,18 @@ const normalize = (value: unknown): unknown => {
   return value;
 };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
+/** JSON with object keys sorted: jsonb hands objects back in its own key order ({end, start}). */
+function canonical(value: unknown): string {
+  const v = normalize(value);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, item]) => `${JSON.stringify(k)}:${canonical(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 export interface DiffFieldsOptions {
   /** The record before the change; null when it is created. */
