@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import type { KayoiRole } from '../platform/db/schema/auth.ts';
+import { auditColumns, customerHistoryRows } from './customer-history.ts';
 import {
   businessKinds,
   cautionNotes,
@@ -229,6 +230,21 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
   await profiles.flush();
   await accounts.flush();
   await members.flush();
+
+  // Who appears in the カルテ histories: the admin entered the book; reps and managers edit it.
+  const adminId = staffIds[plan.staff.findIndex((s) => s.role === 'admin')] ?? staffIds[0]!;
+  const teamOf = new Map(plan.staff.map((s, i) => [staffIds[i]!, s.team]));
+  const managerOfTeam = new Map(
+    plan.staff.flatMap((s, i) =>
+      s.role === 'manager' && s.team !== null ? [[s.team, staffIds[i]!] as const] : [],
+    ),
+  );
+  const historyStaff = {
+    adminId,
+    managerOf: (repId: string | null) => managerOfTeam.get(teamOf.get(repId ?? '') ?? -1) ?? null,
+  };
+  const historyRandom = createRandom(plan.seed + 7919);
+  const history = ins('audit_events', auditColumns);
 
   // Products.
   const products = ins('products', [
@@ -580,6 +596,13 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
     }${random.int(1, 25)}-${random.int(1, 30)}${building}`;
     const phone = `${plan.phonePrefix}-${plan.phonePrefix.length === 2 ? pad(random.int(6100, 6999), 4) : pad(random.int(200, 999), 3)}-${pad(random.int(0, 9999), 4)}`;
     const createdAt = new Date(Math.min(startMs, nowMs - DAY));
+    // Drawn in the order the row lists them, so the demo data stays what it was.
+    const postalCode = `${ward.postalPrefix}-${pad(random.int(1, 99), 4)}`;
+    const lat = Math.round((ward.lat + (random.next() - 0.5) * 0.016) * 1e6) / 1e6;
+    const lng = Math.round((ward.lng + (random.next() - 0.5) * 0.018) * 1e6) / 1e6;
+    const preferences = random.pick(preferenceNotes);
+    const cautions = random.pick(cautionNotes);
+    const notes = random.pick(memoNotes);
     await customers.add([
       tenantId,
       customerId,
@@ -587,10 +610,10 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
       name,
       kana,
       honorific,
-      `${ward.postalPrefix}-${pad(random.int(1, 99), 4)}`,
+      postalCode,
       address,
-      Math.round((ward.lat + (random.next() - 0.5) * 0.016) * 1e6) / 1e6,
-      Math.round((ward.lng + (random.next() - 0.5) * 0.018) * 1e6) / 1e6,
+      lat,
+      lng,
       phone,
       repId,
       areaIds[areaIndex]!,
@@ -601,14 +624,50 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
       preferredWeekdays,
       timeWindows,
       duration,
-      random.pick(preferenceNotes),
-      random.pick(cautionNotes),
-      random.pick(memoNotes),
+      preferences,
+      cautions,
+      notes,
       lastOrderAt === null ? null : new Date(lastOrderAt),
       lastVisitAt === null ? null : new Date(lastVisitAt),
       createdAt,
       new Date(Math.max(createdAt.getTime(), lastVisitAt ?? 0)),
     ]);
+    const seeded = {
+      id: customerId,
+      code,
+      fields: {
+        name,
+        nameKana: kana,
+        honorific,
+        postalCode,
+        address,
+        phone,
+        lat,
+        lng,
+        repId,
+        areaId: areaIds[areaIndex]!,
+        rank,
+        status,
+        cadenceDays: cadence,
+        cadenceToleranceDays: tolerance,
+        preferredWeekdays,
+        timeWindows,
+        visitDurationMinutes: duration,
+        preferences,
+        cautions,
+        notes,
+      },
+      createdAt: createdAt.getTime(),
+      stoppedAt: status === 'active' ? null : stopMs,
+    };
+    for (const row of customerHistoryRows({
+      tenantId,
+      customer: seeded,
+      staff: historyStaff,
+      random: historyRandom,
+      now: nowMs,
+    }))
+      await history.add(row);
 
     for (const row of pendingOrders) await orders.add(row);
     for (const row of pendingLines) await lines.add(row);
@@ -639,6 +698,7 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
   }
   await lines.flush();
   await contacts.flush();
+  await history.flush();
 
   return {
     users: users.count,

@@ -27,6 +27,37 @@ describe('demo seed', () => {
     expect(await isDatabaseEmpty(t.database.admin)).toBe(false);
   });
 
+  it('gives every カルテ a history consistent with the customer: entered by the admin, later edits by reps and managers', async () => {
+    const stats = await one<{
+      customers: number;
+      created: number;
+      reps: number;
+      managers: number;
+      churned: number;
+      churn_events: number;
+    }>(sql`
+      select
+        (select count(*)::int from customers where tenant_id = ${OSAKA}) as customers,
+        (select count(*)::int from audit_events where tenant_id = ${OSAKA} and action = 'create' and actor_role = 'admin') as created,
+        (select count(*)::int from audit_events where tenant_id = ${OSAKA} and action = 'update' and actor_role = 'rep') as reps,
+        (select count(*)::int from audit_events where tenant_id = ${OSAKA} and action = 'update' and actor_role = 'manager') as managers,
+        (select count(*)::int from customers where tenant_id = ${OSAKA} and status = 'churned') as churned,
+        (select count(*)::int from audit_events a join customers c on c.tenant_id = a.tenant_id and c.id = a.record_id
+          where a.tenant_id = ${OSAKA} and a.action = 'status_change' and c.status = 'churned'
+            and a.changes -> 'status' ->> 'after' = 'churned') as churn_events`);
+    expect(stats.created).toBe(stats.customers);
+    expect(stats.reps).toBeGreaterThan(30);
+    expect(stats.managers).toBeGreaterThan(10);
+    expect(stats.churn_events).toBe(stats.churned);
+    // The last recorded value of a field is the customer's current one.
+    const stale = await one<{ n: number }>(sql`
+      select count(*)::int as n from audit_events a join customers c on c.tenant_id = a.tenant_id and c.id = a.record_id
+      where a.tenant_id = ${OSAKA} and a.changes ? 'phone'
+        and a.seq = (select max(seq) from audit_events b where b.tenant_id = a.tenant_id and b.record_id = a.record_id and b.changes ? 'phone')
+        and a.changes -> 'phone' ->> 'after' <> c.phone`);
+    expect(stale.n).toBe(0);
+  });
+
   it('lets every demo account sign in and see its own company', async () => {
     for (const account of demoAccounts) {
       const cookie = await signIn(t.app, account.email, DEMO_PASSWORD);
