@@ -46,7 +46,10 @@ const tenant = await seedLargeTenant(owner, {
 const [adminMember] = await owner
   .select({ userId: member.userId, teamId: staffProfiles.teamId })
   .from(member)
-  .leftJoin(staffProfiles, and(eq(staffProfiles.tenantId, member.organizationId), eq(staffProfiles.userId, member.userId)))
+  .leftJoin(
+    staffProfiles,
+    and(eq(staffProfiles.tenantId, member.organizationId), eq(staffProfiles.userId, member.userId)),
+  )
   .where(and(eq(member.organizationId, tenant.tenantId), eq(member.role, 'admin')))
   .limit(1);
 const admin: Actor = { tenantId: tenant.tenantId, userId: adminMember!.userId, role: 'admin', teamId: null };
@@ -55,7 +58,12 @@ const [target] = await queryRows<{ id: string }>(
   sql`select id from customers where tenant_id = ${tenant.tenantId} order by id limit 1`,
 );
 const id = target!.id;
-console.log(`driver ${database.driver}; ${Math.max(importRows, 1000)} customers seeded; load ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `driver ${database.driver}; ${Math.max(importRows, 1000)} customers seeded; load ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,17 +71,26 @@ const median = (xs: number[]) => {
 };
 
 // 1. audit row per write
-let version = (await owner.select({ v: customers.version }).from(customers).where(eq(customers.id, id)))[0]!.v;
+let version = (await owner.select({ v: customers.version }).from(customers).where(eq(customers.id, id)))[0]!
+  .v;
 const write = async (audit: boolean, i: number) => {
   const started = performance.now();
   await withTenant(db, admin, async (tx) => {
     await tx
       .update(customers)
       .set({ notes: `bench ${i}`, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(customers.tenantId, admin.tenantId), eq(customers.id, id), eq(customers.version, version)));
+      .where(
+        and(eq(customers.tenantId, admin.tenantId), eq(customers.id, id), eq(customers.version, version)),
+      );
     if (audit)
       await recordAudit(tx, admin, [
-        { table: 'customers', recordId: id, action: 'update', before: { notes: `bench ${i - 1}` }, after: { notes: `bench ${i}` } },
+        {
+          table: 'customers',
+          recordId: id,
+          action: 'update',
+          before: { notes: `bench ${i - 1}` },
+          after: { notes: `bench ${i}` },
+        },
       ]);
   });
   version++;
@@ -98,7 +115,9 @@ for (let i = 0; i < 200; i++) {
   version = updated.version;
   patchTimes.push(performance.now() - started);
 }
-console.log(`updateCustomer (validate, version check, update, audit, reload): median ${median(patchTimes).toFixed(2)} ms`);
+console.log(
+  `updateCustomer (validate, version check, update, audit, reload): median ${median(patchTimes).toFixed(2)} ms`,
+);
 
 // 3. import commit
 const rows = await queryRows<{ code: string; name: string }>(
@@ -113,10 +132,18 @@ const repEmails = await queryRows<{ code: string; email: string }>(
 const emailOf = new Map(repEmails.map((r) => [r.code, r.email]));
 const csv = [
   csvColumns.join(','),
-  ...rows.map((r) => `${r.code},${r.name}（更新）,,御中,,,,${emailOf.get(r.code) ?? adminEmail!.email},,B,稼働,28,3,,,30,,,`),
+  ...rows.map(
+    (r) =>
+      `${r.code},${r.name}（更新）,,御中,,,,${emailOf.get(r.code) ?? adminEmail!.email},,B,稼働,28,3,,,30,,,`,
+  ),
 ].join('\n');
 let started = performance.now();
-const preview = await previewCustomerImport({ db, actor: admin, locale: 'ja', file: new TextEncoder().encode(csv) });
+const preview = await previewCustomerImport({
+  db,
+  actor: admin,
+  locale: 'ja',
+  file: new TextEncoder().encode(csv),
+});
 const previewMs = performance.now() - started;
 if (preview.errors.length > 0) console.log('preview errors', preview.errors.slice(0, 3));
 started = performance.now();

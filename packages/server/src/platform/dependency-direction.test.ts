@@ -14,13 +14,17 @@ function sourceFiles(dir: string): string[] {
 }
 
 const importsOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1] as string);
+  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map(
+    (m) => m[1] as string,
+  );
 
 describe('the arrows run one way: domains → platform', () => {
   it('no platform file imports a domain, the seed, or the public contract', () => {
     const offending = sourceFiles(here).flatMap((file) =>
       importsOf(file)
-        .filter((spec) => spec.startsWith('.') && /\/(domains|seed)\/|contracts\.ts$/.test(join(file, '..', spec)))
+        .filter(
+          (spec) => spec.startsWith('.') && /\/(domains|seed)\/|contracts\.ts$/.test(join(file, '..', spec)),
+        )
         .map((spec) => `${relative(src, file)} → ${spec}`),
     );
     expect(offending).toEqual([]);
