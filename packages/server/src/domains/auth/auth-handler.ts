@@ -52,6 +52,25 @@ const exposedEndpoints: Readonly<Record<string, PrepareBody>> = {
 };
 
 /**
+ * better-auth answers sign-in and get-session with the session token in the JSON body too; the
+ * cookie is HttpOnly so that page scripts never see it, so the body must not carry it either.
+ */
+async function withoutSessionToken(response: Response): Promise<Response> {
+  if (!response.headers.get('content-type')?.includes('application/json')) return response;
+  const body = (await response.clone().json()) as Record<string, unknown> | null;
+  if (!body || typeof body !== 'object') return response;
+  const { token: _token, ...rest } = body;
+  const session = rest.session as Record<string, unknown> | undefined;
+  if (session && typeof session === 'object') {
+    const { token: _sessionToken, ...sessionRest } = session;
+    rest.session = sessionRest;
+  }
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(JSON.stringify(rest), { status: response.status, headers });
+}
+
+/**
  * Serves the exposed better-auth endpoints under /api/auth/* (everything else there answers 404
  * `not_found`): the client address goes in a header better-auth rate-limits by (a client cannot
  * set it), and its failures are rewritten to the standard `{ error: { code, message } }` shape
@@ -75,7 +94,7 @@ export function authHandler(auth: Auth, clientIp: ClientIpResolver): Handler<App
     const response = await auth.handler(
       new Request(url, { method: c.req.method, headers, body: body ?? null, signal: c.req.raw.signal }),
     );
-    if (response.status < 400) return response;
+    if (response.status < 400) return withoutSessionToken(response);
 
     let code: string | undefined;
     try {

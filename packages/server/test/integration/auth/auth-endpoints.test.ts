@@ -108,6 +108,22 @@ describe('only the auth endpoints the app uses are exposed (organization API rea
     expect(res.status).toBe(200);
     expect(((await res.json()) as { user: { email: string } }).user.email).toBe(tenant.users.rep1.email);
   });
+
+  it('never puts the HttpOnly session token in a response body (sign-in, get-session)', async () => {
+    const signInRes = await request(t.app, 'POST', '/api/auth/sign-in/email', {
+      body: { email: tenant.users.rep2.email, password: tenant.password },
+    });
+    expect(signInRes.status).toBe(200);
+    const cookie = signInRes.headers.getSetCookie().find((c) => c.includes('session_token='))!;
+    const token = decodeURIComponent(cookie.split(';')[0]!.split('=')[1]!).split('.')[0]!;
+    const signInBody = await signInRes.text();
+    expect(signInBody).toContain(tenant.users.rep2.email);
+    expect(signInBody).not.toContain(token);
+    const session = await request(t.app, 'GET', '/api/auth/get-session', { cookie: cookie.split(';')[0]! });
+    const sessionBody = await session.text();
+    expect(sessionBody).toContain(tenant.users.rep2.email);
+    expect(sessionBody).not.toContain(token);
+  });
 });
 
 describe('sign-in input is bounded', () => {
