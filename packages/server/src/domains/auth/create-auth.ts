@@ -14,7 +14,7 @@ import {
   user,
   verification,
 } from '../../platform/db/schema/index.ts';
-import type { Logger } from '../../platform/logger.ts';
+import { errorForLog, type Logger } from '../../platform/logger.ts';
 
 /** The header the HTTP layer sets from the socket address; better-auth rate-limits by it. */
 export const CLIENT_IP_HEADER = 'x-kayoi-client-ip';
@@ -88,7 +88,9 @@ export function createAuth({ db, config, logger }: CreateAuthOptions) {
       log: (level, message, ...args) => {
         const target = logger ?? console;
         const fn = level === 'error' ? target.error : level === 'warn' ? target.warn : target.info;
-        fn.call(target, { args }, `better-auth: ${message}`);
+        // Its arguments can be database errors quoting a query's parameters: log their gist only.
+        const safe = args.map((a) => (a instanceof Error ? errorForLog(a) : String(a).slice(0, 300)));
+        fn.call(target, { args: safe }, `better-auth: ${message.slice(0, 300)}`);
       },
     },
     telemetry: { enabled: false },
