@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { csvColumns } from '../../src/contracts.ts';
+import { customers } from '../../src/domains/customers/tables.ts';
+import type { UserKey } from './tenant-fixture.ts';
+import { request, type SignedTenantFixture, type TestApp } from './test-app.ts';
+
+/** What a resolver may use: the app, and a signed-in session for any fixture user. */
+export interface RecordWorld {
+  readonly app: TestApp;
+  cookie(tenant: SignedTenantFixture, key: UserKey): string;
+}
+
+/**
+ * How the generated suites get ids for one kind of record an operation references
+ * (`x-kayoi-access.references`): an existing one of a tenant, and one that exists nowhere.
+ */
+export interface RecordKind {
+  /**
+   * An existing record of `tenant` belonging to `holder`: their customer, the import they
+   * previewed, the user themself. Throws when `holder` cannot hold one (a rep previews no import).
+   */
+  existing(world: RecordWorld, tenant: SignedTenantFixture, holder: UserKey): Promise<string>;
+  /** An id no record of any tenant has, in the same format as real ones. */
+  nonexistent(): string;
+  /** The record's current `version` (optimistic concurrency), for kinds that have one. */
+  version?(world: RecordWorld, id: string): Promise<number | undefined>;
+}
+
+/** One valid CSV row assigning a new customer to `rep` of `tenant`, under the import's header. */
+export function importCsv(tenant: SignedTenantFixture, rep: UserKey = 'rep1'): string {
+  const cells: Record<string, string> = {
+    会社名: `取込商事 ${randomUUID().slice(0, 8)}`,
+    フリガナ: 'トリコミショウジ',
+    敬称: '御中',
+    担当者メール: tenant.users[rep].email,
+    ランク: 'B',
+    ステータス: '稼働',
+    '訪問周期(日)': '28',
+    '許容幅(日)': '3',
+    '滞在時間(分)': '30',
+  };
+  return `${csvColumns.join(',')}\r\n${csvColumns.map((c) => cells[c] ?? '').join(',')}\r\n`;
+}
+
+/** A CSV upload as the browser sends it. */
+export function csvFormData(csv: string | Uint8Array, fileName = 'customers.csv'): FormData {
+  const form = new FormData();
+  form.append(
+    'file',
+    new Blob([typeof csv === 'string' ? csv : new Uint8Array(csv)], { type: 'text/csv' }),
+    fileName,
+  );
+  return form;
+}
+
+const previewed = new WeakMap<RecordWorld, Map<string, Promise<string>>>();
+
+/** Previews a one-row import as `holder` (once per world, tenant and holder). */
+function previewImport(world: RecordWorld, tenant: SignedTenantFixture, holder: UserKey): Promise<string> {
+  if (tenant.users[holder].role === 'rep') throw new Error(`${holder} is a rep: reps preview no imports`);
+  const cache = previewed.get(world) ?? new Map<string, Promise<string>>();
+  previewed.set(world, cache);
+  const key = `${tenant.tenantId}:${holder}`;
+  let id = cache.get(key);
+  if (!id) {
+    id = (async () => {
+      const res = await request(world.app.app, 'POST', '/api/customers/import/preview', {
+        cookie: world.cookie(tenant, holder),
+        body: csvFormData(importCsv(tenant)),
+      });
+      const body = (await res.json()) as { importId?: string; errors?: unknown[] };
+      if (res.status !== 200 || !body.importId || body.errors?.length)
+        throw new Error(`preview as ${holder} failed: ${res.status} ${JSON.stringify(body)}`);
+      return body.importId;
+    })();
+    cache.set(key, id);
+  }
+  return id;
+}
+
+/**
+ * Every record kind the access declarations name. An operation referencing a kind missing here
+ * fails the authorization matrix until a resolver is added.
+ */
+export const recordKinds: Readonly<Record<string, RecordKind>> = {
+  customer: {
+    async existing(_world, tenant, holder) {
+      const owner: UserKey = tenant.users[holder].role === 'rep' ? holder : 'rep1';
+      const customer = tenant.customersOf(owner)[0];
+      if (!customer) throw new Error(`${owner} of ${tenant.tenantName} has no customer`);
+      return customer.id;
+    },
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: customers.version })
+        .from(customers)
+        .where(eq(customers.id, id));
+      return row?.version;
+    },
+  },
+  customerImport: {
+    existing: (world, tenant, holder) => previewImport(world, tenant, holder),
+    nonexistent: () => randomUUID(),
+  },
+  user: {
+    existing: async (_world, tenant, holder) => tenant.users[holder].id,
+    nonexistent: () => randomUUID(),
+  },
+  area: {
+    existing: async (_world, tenant) => tenant.areas[0]!.id,
+    nonexistent: () => randomUUID(),
+  },
+};
+
+export const recordKindNames = Object.keys(recordKinds);
