@@ -53,4 +53,12 @@ describe('localizeIssues', () => {
     });
     expect(issuesOf(schema, { end: '09:00' }).end?.ja).toBe('終了は開始より後にしてください。');
   });
+
+  it('tells a missing value from a number that is not one (limit=1e400 is not "required")', () => {
+    const query = z.object({ limit: z.coerce.number().int().max(200), name: z.string() });
+    expect(issuesOf(query, { limit: '1e400' })).toEqual({
+      limit: { ja: '形式が正しくありません（number が必要です）。', en: 'Expected number.' },
+      name: { ja: '必須項目です。', en: 'This field is required.' },
+    });
+  });
 });

@@ -25,7 +25,14 @@ const sizeUnit = (origin: unknown): LocalizedText => {
 export function localizeIssue(issue: Issue): LocalizedText {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return { ja: '必須項目です。', en: 'This field is required.' };
+      // zod leaves the input out of its issues: a missing value says "received undefined";
+      // NaN and Infinity come with `received` (e.g. limit=1e400) and are not missing.
+      if (
+        issue.input === undefined &&
+        !('received' in issue) &&
+        (typeof issue.message !== 'string' || issue.message.endsWith('received undefined'))
+      )
+        return { ja: '必須項目です。', en: 'This field is required.' };
       return {
         ja: `形式が正しくありません（${issue.expected} が必要です）。`,
         en: `Expected ${issue.expected}.`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, getTableName, inArray } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { customerContacts, customerImports, customers } from '../../../src/domains/customers/tables.ts';
 import { orders } from '../../../src/domains/orders/tables.ts';
@@ -414,12 +414,25 @@ async function visibleTo(key: UserKey) {
         .from(customerImports)
         .where(and(eq(customerImports.tenantId, a.tenantId), eq(customerImports.createdBy, user.id)))
     ).map((r) => r.id),
-    // audit_read is a tenant-wide policy: the history endpoint narrows it to the customer book.
+    // The trail follows the book: the entries of the customers it holds, and one's own entries.
     audit: (
       await admin
         .select({ seq: auditEvents.seq })
         .from(auditEvents)
-        .where(eq(auditEvents.tenantId, a.tenantId))
+        .where(
+          and(
+            eq(auditEvents.tenantId, a.tenantId),
+            user.role === 'admin'
+              ? undefined
+              : or(
+                  eq(auditEvents.actorUserId, user.id),
+                  and(
+                    eq(auditEvents.subjectTable, 'customers'),
+                    book.length > 0 ? inArray(auditEvents.subjectId, book) : eq(auditEvents.subjectId, '-'),
+                  ),
+                ),
+          ),
+        )
     ).map((r) => String(r.seq)),
     keys: (
       await admin
