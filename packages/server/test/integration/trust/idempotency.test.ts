@@ -1,9 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appDomains } from '../../../src/app-domains.ts';
 import { csvColumns } from '../../../src/domains/customers/customer-values.ts';
 import { customers } from '../../../src/domains/customers/tables.ts';
 import { idempotencyKeys } from '../../../src/platform/db/schema/index.ts';
+import { createApp } from '../../../src/platform/http/create-app.ts';
 import type { UserKey } from '../../support/tenant-fixture.ts';
 import { request, type SignedTenantFixture, type TestApp } from '../../support/test-app.ts';
 import { testDriver } from '../../support/test-database.ts';
@@ -47,6 +50,29 @@ describe(`Idempotency-Key on ${testDriver()}`, () => {
     expect(retry.headers.get('content-type')).toMatch(/application\/json/);
     expect(await retry.json()).toEqual(firstBody);
     expect(await customersNamed('再送テスト商事')).toBe(1);
+  });
+
+  it('holds across app instances: a retry that lands on another server replays the first answer', async () => {
+    const second = createApp({
+      database: t.database,
+      config: t.config,
+      logger: pino({ level: 'silent' }),
+      authentication: t.authentication,
+      domains: appDomains,
+    });
+    const key = randomUUID();
+    const body = { name: '別インスタンス商事' };
+    const first = await send('rep1', 'POST', '/api/customers', body, key);
+    expect(first.status).toBe(201);
+    const retry = await request(second, 'POST', '/api/customers', {
+      cookie: as('rep1').cookie,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.json()).toEqual(await first.json());
+    expect(await customersNamed('別インスタンス商事')).toBe(1);
   });
 
   it('refuses the same key with a different body (422) and writes nothing', async () => {
