@@ -48,6 +48,7 @@ test('markup stored in a customer renders as text on the list and the カルテ'
 
   await page.goto('/customers');
   await page.getByLabel('顧客を検索').fill(token);
+  await expect(page).toHaveURL(new RegExp(`q=${token}`));
   const link = page.getByRole('link', { name: new RegExp(token) }).first();
   await expect(link).toBeVisible();
   await expect(link).toContainText(name);

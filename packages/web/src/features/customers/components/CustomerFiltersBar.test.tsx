@@ -20,6 +20,19 @@ describe('CustomerFiltersBar', () => {
     await waitFor(() => expect(onChange).toHaveBeenCalledWith({ rank: 'A', q: 'やまだ' }));
   });
 
+  it('writes the search at once when the box loses focus (a result tapped right after typing)', async () => {
+    mockFetch(reference);
+    const onChange = vi.fn();
+    renderWithApp(<CustomerFiltersBar filters={{}} onChange={onChange} showRepFilter />);
+    const box = await screen.findByLabelText('顧客を検索');
+    fireEvent.change(box, { target: { value: 'なにわ' } });
+    fireEvent.blur(box);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange).toHaveBeenCalledWith({ q: 'なにわ' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
   it('opens with the filters shown when some are active, and clears them but keeps the sort', async () => {
     mockFetch(reference);
     const onChange = vi.fn();

@@ -72,6 +72,9 @@ export function CustomerFiltersBar({ filters, onChange, showRepFilter }: Custome
               commitQuery.flush();
             }
           }}
+          // Tapping a result right after typing: write the search first, so the pending one
+          // cannot pull the page back to the list once the カルテ starts loading.
+          onBlur={() => commitQuery.flush()}
           rightSection={
             query ? (
               <CloseButton
