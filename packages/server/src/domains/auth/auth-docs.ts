@@ -41,4 +41,12 @@ export function registerAuthDocs(app: OpenAPIHono<AppEnv>) {
     summary: 'Sign out: ends the session and clears the cookie',
     responses: { 200: { description: 'Signed out' }, ...errorResponses(403) },
   });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/auth/get-session',
+    ...publicAccess,
+    tags: ['auth'],
+    summary: 'The current session and user, or null without one (the token stays in the HttpOnly cookie)',
+    responses: { 200: { description: 'The session, or null' } },
+  });
 }
