@@ -42,6 +42,10 @@ export interface ProblemData {
   readonly capacity: Float64Array;
   readonly maxTasks: Float64Array;
   readonly maxTravel: Float64Array;
+  /** Route duration limit (departure delayed as late as possible); NO_LIMIT when none. */
+  readonly maxDuration: Float64Array;
+  /** True when some vehicle has a duration limit: routes then keep duration segments. */
+  readonly hasDurationLimit: boolean;
   readonly fixedCost: Float64Array;
   readonly vehicleBreaks: readonly Int32Array[];
   /** Vehicles with equal profile can swap route tails using each other's caches. */
@@ -56,6 +60,11 @@ export interface ProblemData {
 
 export interface CompileOptions {
   neighbourCount?: number;
+  /**
+   * Per job, a group number: granular neighbours are taken from the same group only (the
+   * periodic engine groups visits by day, since visits on different days never share a route).
+   */
+  neighbourGroup?: Int32Array;
 }
 
 function invalid(detail: string): never {
@@ -279,6 +288,8 @@ export function compileProblem(input: ProblemInput, options: CompileOptions = {}
   const capacity = new Float64Array(vehicleCount * dimensions);
   const maxTasks = new Float64Array(vehicleCount);
   const maxTravel = new Float64Array(vehicleCount);
+  const maxDuration = new Float64Array(vehicleCount);
+  let hasDurationLimit = false;
   const fixedCost = new Float64Array(vehicleCount);
   const compatible = new Uint8Array(jobCount * vehicleCount);
   let uniformSkills = true;
@@ -297,6 +308,13 @@ export function compileProblem(input: ProblemInput, options: CompileOptions = {}
     }
     maxTasks[v] = vehicle.maxTasks ?? NO_LIMIT;
     maxTravel[v] = vehicle.maxTravelSeconds ?? NO_LIMIT;
+    maxDuration[v] = vehicle.maxDurationSeconds ?? NO_LIMIT;
+    if (vehicle.maxDurationSeconds !== undefined) {
+      if (!Number.isFinite(vehicle.maxDurationSeconds) || vehicle.maxDurationSeconds < 0) {
+        invalid(`vehicle ${vehicle.id}: maxDurationSeconds must be >= 0`);
+      }
+      hasDurationLimit = true;
+    }
     fixedCost[v] = vehicle.fixedCost ?? 0;
     const skills = new Set<number>(vehicle.skills ?? []);
     for (let j = 0; j < jobCount; j++) {
@@ -310,6 +328,7 @@ export function compileProblem(input: ProblemInput, options: CompileOptions = {}
       Array.from(capacity.subarray(v * dimensions, (v + 1) * dimensions)),
       maxTasks[v],
       maxTravel[v],
+      maxDuration[v],
       [...skills].sort(),
     ]);
     let profile = profileKeys.get(key);
@@ -329,7 +348,15 @@ export function compileProblem(input: ProblemInput, options: CompileOptions = {}
 
   const windowStart = Float64Array.from(starts);
   const windowEnd = Float64Array.from(ends);
+  if (hasDurationLimit) {
+    for (let node = 0; node < nodeCount; node++) {
+      if (windowOffset[node + 1]! - windowOffset[node]! > 1) {
+        invalid('maxDurationSeconds needs every job and break to have at most one time window');
+      }
+    }
+  }
   const neighbours = buildNeighbours({
+    ...(options.neighbourGroup ? { group: options.neighbourGroup } : {}),
     jobCount,
     locationCount,
     nodeLocation,
@@ -370,6 +397,8 @@ export function compileProblem(input: ProblemInput, options: CompileOptions = {}
     capacity,
     maxTasks,
     maxTravel,
+    maxDuration,
+    hasDurationLimit,
     fixedCost,
     vehicleBreaks,
     vehicleProfile,
@@ -390,37 +419,45 @@ interface NeighbourOptions {
   durations: Float64Array;
   costs: Float64Array;
   count: number;
+  group?: Int32Array;
 }
 
-/** Vidal's correlation measure: cost plus penalties for waiting and for window clashes. */
+/**
+ * Vidal's correlation measure: cost plus penalties for waiting and for window clashes. With
+ * groups, only jobs of the same group are candidates.
+ */
 function buildNeighbours(o: NeighbourOptions): Int32Array[] {
   const n = o.jobCount;
-  const k = Math.min(o.count, Math.max(0, n - 1));
   const result: Int32Array[] = [];
   const scores = new Float64Array(n);
-  const order = new Int32Array(n);
   const earliest = (j: number) => o.windowStart[o.windowOffset[j]!]!;
   const latest = (j: number) => o.windowEnd[o.windowOffset[j + 1]! - 1]!;
+  const members = new Map<number, number[]>();
+  for (let j = 0; j < n; j++) {
+    const g = o.group ? o.group[j]! : 0;
+    let list = members.get(g);
+    if (!list) {
+      list = [];
+      members.set(g, list);
+    }
+    list.push(j);
+  }
+  const score = (a: number, b: number, la: number, lb: number) => {
+    const t = o.durations[la * o.locationCount + lb]!;
+    const c = o.costs[la * o.locationCount + lb]!;
+    const wait = Math.max(earliest(b) - t - o.nodeService[a]! - latest(a), 0);
+    const clash = Math.max(earliest(a) + o.nodeService[a]! + t - latest(b), 0);
+    return c + 0.2 * wait + clash;
+  };
   for (let i = 0; i < n; i++) {
     const li = o.nodeLocation[i]!;
-    for (let j = 0; j < n; j++) {
-      order[j] = j;
-      if (i === j) {
-        scores[j] = Number.POSITIVE_INFINITY;
-        continue;
-      }
+    const candidates = members.get(o.group ? o.group[i]! : 0)!.filter((j) => j !== i);
+    for (const j of candidates) {
       const lj = o.nodeLocation[j]!;
-      const score = (a: number, b: number, la: number, lb: number) => {
-        const t = o.durations[la * o.locationCount + lb]!;
-        const c = o.costs[la * o.locationCount + lb]!;
-        const wait = Math.max(earliest(b) - t - o.nodeService[a]! - latest(a), 0);
-        const clash = Math.max(earliest(a) + o.nodeService[a]! + t - latest(b), 0);
-        return c + 0.2 * wait + clash;
-      };
       scores[j] = Math.min(score(i, j, li, lj), score(j, i, lj, li));
     }
-    const sorted = Array.from(order).sort((a, b) => scores[a]! - scores[b]!);
-    result.push(Int32Array.from(sorted.slice(0, k)));
+    candidates.sort((a, b) => scores[a]! - scores[b]!);
+    result.push(Int32Array.from(candidates.slice(0, o.count)));
   }
   return result;
 }

@@ -46,6 +46,12 @@ export interface VehicleInput {
   skills?: readonly number[];
   maxTasks?: number;
   maxTravelSeconds?: number;
+  /**
+   * Working time from leaving the start to arriving at the end, the departure delayed as late
+   * as the windows allow (Cordeau's route duration). Needs every job and break to have at
+   * most one time window.
+   */
+  maxDurationSeconds?: number;
   /** Added to the cost when the vehicle is used. */
   fixedCost?: number;
 }

@@ -1,4 +1,5 @@
 import { NO_LIMIT, type ProblemData } from '../model/problem-data.ts';
+import { DurationSegment } from './duration-segment.ts';
 
 export const START_MARKER = -1;
 export const END_MARKER = -2;
@@ -68,6 +69,13 @@ export class Route {
   suffixDelivery: Float64Array;
   suffixPickup: Float64Array;
   suffixPeak: Float64Array;
+  /** Duration segments of prefixes and suffixes; empty unless some vehicle has maxDuration. */
+  prefixDuration: Float64Array;
+  prefixEarliest: Float64Array;
+  prefixLatest: Float64Array;
+  suffixDuration: Float64Array;
+  suffixEarliest: Float64Array;
+  suffixLatest: Float64Array;
 
   constructor(data: ProblemData, vehicle: number, index: number) {
     this.data = data;
@@ -92,6 +100,13 @@ export class Route {
     this.suffixDelivery = new Float64Array(loadSize);
     this.suffixPickup = new Float64Array(loadSize);
     this.suffixPeak = new Float64Array(loadSize);
+    const durationSize = data.hasDurationLimit ? capacity : 0;
+    this.prefixDuration = new Float64Array(durationSize);
+    this.prefixEarliest = new Float64Array(durationSize);
+    this.prefixLatest = new Float64Array(durationSize);
+    this.suffixDuration = new Float64Array(durationSize);
+    this.suffixEarliest = new Float64Array(durationSize);
+    this.suffixLatest = new Float64Array(durationSize);
     const breaks = data.vehicleBreaks[vehicle]!;
     this.setNodes(breaks, breaks.length);
   }
@@ -254,8 +269,59 @@ export class Route {
         this.suffixPickup[base + d] = this.suffixPickup[after + d]! + pick;
       }
     }
+    if (data.hasDurationLimit && !this.updateDurations()) feasible = false;
     this.feasible = feasible;
     this.cost = tasks > 0 ? cost + data.fixedCost[v]! : 0;
+  }
+
+  /** Duration segment of the node at a position (start and end: the shift). */
+  private nodeSegment(position: number, out: DurationSegment): DurationSegment {
+    const data = this.data;
+    const node = this.nodes[position]!;
+    if (node < 0) return out.set(0, data.shiftStart[this.vehicle]!, data.shiftEnd[this.vehicle]!);
+    const w = data.windowOffset[node]!;
+    return out.set(data.nodeService[node]!, data.windowStart[w]!, data.windowEnd[w]!);
+  }
+
+  private travelAfter(position: number): number {
+    const here = this.physicalLocation[position]!;
+    const next = this.physicalLocation[position + 1]!;
+    return here >= 0 && next >= 0 ? this.data.durations[here * this.data.locationCount + next]! : 0;
+  }
+
+  /** Refreshes the duration segments; false when the route is longer than the limit. */
+  private updateDurations(): boolean {
+    const last = this.size + 1;
+    const segment = new DurationSegment();
+    const node = new DurationSegment();
+    this.nodeSegment(0, segment);
+    this.prefixDuration[0] = segment.duration;
+    this.prefixEarliest[0] = segment.earliest;
+    this.prefixLatest[0] = segment.latest;
+    for (let p = 1; p <= last; p++) {
+      this.nodeSegment(p, node);
+      segment.append(this.travelAfter(p - 1), node.duration, node.earliest, node.latest);
+      this.prefixDuration[p] = segment.duration;
+      this.prefixEarliest[p] = segment.earliest;
+      this.prefixLatest[p] = segment.latest;
+    }
+    this.nodeSegment(last, segment);
+    this.suffixDuration[last] = segment.duration;
+    this.suffixEarliest[last] = segment.earliest;
+    this.suffixLatest[last] = segment.latest;
+    for (let p = last - 1; p >= 0; p--) {
+      this.nodeSegment(p, node);
+      node.append(
+        this.travelAfter(p),
+        this.suffixDuration[p + 1]!,
+        this.suffixEarliest[p + 1]!,
+        this.suffixLatest[p + 1]!,
+      );
+      this.suffixDuration[p] = node.duration;
+      this.suffixEarliest[p] = node.earliest;
+      this.suffixLatest[p] = node.latest;
+    }
+    return this.prefixDuration[last]! <= this.data.maxDuration[this.vehicle]!;
   }
 }
 
@@ -276,6 +342,7 @@ export class RouteBuilder {
   delivery: Float64Array;
   pickup: Float64Array;
   peak: Float64Array;
+  readonly segment = new DurationSegment();
 
   constructor(data: ProblemData) {
     this.data = data;
@@ -294,6 +361,13 @@ export class RouteBuilder {
     this.travel = route.prefixTravel[position]!;
     this.tasks = route.prefixTasks[position]!;
     this.feasible = this.time !== Number.POSITIVE_INFINITY;
+    if (this.data.hasDurationLimit) {
+      this.segment.set(
+        route.prefixDuration[position]!,
+        route.prefixEarliest[position]!,
+        route.prefixLatest[position]!,
+      );
+    }
     const base = position * dims;
     for (let d = 0; d < dims; d++) {
       this.delivery[d] = route.prefixDelivery[base + d]!;
@@ -317,14 +391,16 @@ export class RouteBuilder {
       if (data.compatible[node * data.vehicleCount + v] === 0) return this.fail();
       const to = data.nodeLocation[node]!;
       const from = this.location;
+      let t = 0;
       if (from >= 0) {
         const index = from * data.locationCount + to;
-        const t = data.durations[index]!;
+        t = data.durations[index]!;
         this.time += t;
         this.travel += t;
         this.cost += data.costs[index]!;
       }
       this.location = to;
+      if (data.hasDurationLimit) this.appendSegment(t, node);
       const start = earliestStart(data, node, this.time);
       if (start === Number.POSITIVE_INFINITY) return this.fail();
       this.time = start + data.nodeService[node]!;
@@ -345,10 +421,17 @@ export class RouteBuilder {
       return true;
     }
     if (data.breakVehicle[node - data.jobCount] !== v) return this.fail();
+    if (data.hasDurationLimit) this.appendSegment(0, node);
     const start = earliestStart(data, node, this.time);
     if (start === Number.POSITIVE_INFINITY) return this.fail();
     this.time = start + data.nodeService[node]!;
     return true;
+  }
+
+  private appendSegment(travel: number, node: number): void {
+    const data = this.data;
+    const w = data.windowOffset[node]!;
+    this.segment.append(travel, data.nodeService[node]!, data.windowStart[w]!, data.windowEnd[w]!);
   }
 
   /**
@@ -373,13 +456,19 @@ export class RouteBuilder {
     let time = this.time;
     let cost = this.cost;
     let travel = this.travel;
+    let leg = 0;
     if (this.location >= 0 && to >= 0) {
       const index = this.location * data.locationCount + to;
-      time += data.durations[index]!;
+      leg = data.durations[index]!;
+      time += leg;
       cost += data.costs[index]!;
-      travel += data.durations[index]!;
+      travel += leg;
     }
     if (time > route.latest[p]!) return Number.POSITIVE_INFINITY;
+    if (data.hasDurationLimit) {
+      const duration = this.segment.durationWith(leg, route.suffixDuration[p]!, route.suffixEarliest[p]!);
+      if (duration > data.maxDuration[v]!) return Number.POSITIVE_INFINITY;
+    }
     travel += route.suffixTravel[p]!;
     if (travel > data.maxTravel[v]!) return Number.POSITIVE_INFINITY;
     const tasks = this.tasks + route.jobCount - route.prefixTasks[Math.max(p - 1, 0)]!;

@@ -16,6 +16,7 @@ interface Label {
 /** True when solveSingleRoute handles the problem exactly. */
 export function supportsExact(data: ProblemData): boolean {
   if (data.vehicleCount !== 1 || data.breakCount > 0 || data.jobCount > EXACT_MAX_JOBS) return false;
+  if (data.hasDurationLimit) return false;
   for (let i = 0; i < data.pickup.length; i++) if (data.pickup[i] !== 0) return false;
   return true;
 }
