@@ -27,6 +27,8 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   /** Sign-in attempts allowed per client address per minute. */
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** An OSRM-compatible routing service (its /table API) for travel times; straight-line estimates without. */
+  OSRM_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface Config {
@@ -48,6 +50,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number;
+  /** Base URL of an OSRM-compatible routing service; undefined = straight-line travel estimates. */
+  readonly osrmUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -110,5 +114,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO === '1',
     trustProxy: e.TRUST_PROXY === '1',
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
+    osrmUrl: e.OSRM_URL?.replace(/\/+$/, ''),
   };
 }
