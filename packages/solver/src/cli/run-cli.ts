@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { cordeauAnswer, cordeauToProblem, isCordeauText, parseCordeau } from '../io/cordeau.ts';
 import { isSolomonText, parseSolomon, solomonAnswer, solomonToProblem } from '../io/solomon.ts';
 import { isVroomInput, solutionToVroom, vroomToProblem } from '../io/vroom.ts';
 import { SolverError, SolverErrorCode } from '../model/solver-error.ts';
+import { solvePeriodic } from '../periodic/solve-periodic.ts';
 import { type ObjectiveName, solve } from '../solve.ts';
 
 export const USAGE = `usage: kayoi-solve FILE [--time-limit SECONDS] [--seed N] [--objective distance|vehicles-distance] [--iterations N]
 
-FILE is a Solomon text instance or a VROOM JSON problem; the answer is one JSON object on stdout.`;
+FILE is a Solomon text instance, a Cordeau periodic instance (first line "type m n t [d]") or a
+VROOM JSON problem; the answer is one JSON object on stdout.`;
 
 export interface CliResult {
   exitCode: number;
@@ -126,10 +129,20 @@ export function runCli(args: readonly string[]): CliResult {
     } else if (isSolomonText(text)) {
       const instance = parseSolomon(text);
       output = solomonAnswer(instance, solve(solomonToProblem(instance), solveOptions));
+    } else if (isCordeauText(text)) {
+      const instance = parseCordeau(text);
+      const solution = solvePeriodic(cordeauToProblem(instance), {
+        ...(solveOptions.timeLimitSeconds !== undefined
+          ? { timeLimitMs: solveOptions.timeLimitSeconds * 1000 }
+          : {}),
+        ...(solveOptions.maxIterations !== undefined ? { maxIterations: solveOptions.maxIterations } : {}),
+        ...(solveOptions.seed !== undefined ? { seed: solveOptions.seed } : {}),
+      });
+      output = cordeauAnswer(instance, solution);
     } else {
       throw new SolverError(
         SolverErrorCode.UnknownFormat,
-        `${options.file}: neither VROOM JSON nor a Solomon instance`,
+        `${options.file}: neither VROOM JSON nor a Solomon or Cordeau instance`,
       );
     }
     return { exitCode: 0, stdout: `${JSON.stringify(output)}\n`, stderr: '' };
