@@ -18,13 +18,14 @@ export interface OperatorContractOptions {
   skip?: Partial<Record<CaseName, string>>;
 }
 
-type CaseName = 'plain' | 'breaks' | 'two-windows-and-pickups' | 'skills';
+type CaseName = 'plain' | 'breaks' | 'two-windows-and-pickups' | 'skills' | 'duration-limit';
 
 const CASES: Record<CaseName, Omit<RandomProblemOptions, 'seed'>> = {
   plain: { jobs: 30, vehicles: 4 },
   breaks: { jobs: 25, vehicles: 3, withBreaks: true },
   'two-windows-and-pickups': { jobs: 25, vehicles: 4, twoWindowShare: 0.6, withPickups: true, capacity: 40 },
   skills: { jobs: 25, vehicles: 4, withSkills: true },
+  'duration-limit': { jobs: 25, vehicles: 4, twoWindowShare: 0, withBreaks: true, maxDurationSeconds: 5000 },
 };
 
 function freshCost(data: ProblemData, state: SearchState): { cost: number; feasible: boolean } {

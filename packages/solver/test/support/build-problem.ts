@@ -16,6 +16,8 @@ export interface RandomProblemOptions {
   withSkills?: boolean;
   withPickups?: boolean;
   mandatory?: boolean;
+  /** Route duration limit of every vehicle (departure delayed as late as windows allow). */
+  maxDurationSeconds?: number;
 }
 
 /** A random but always valid problem: depot in the middle, every job reachable alone. */
@@ -68,6 +70,7 @@ export function buildRandomProblem(options: RandomProblemOptions): ProblemInput 
       shift: [0, horizon],
       capacity: [options.capacity ?? 60],
     };
+    if (options.maxDurationSeconds !== undefined) vehicle.maxDurationSeconds = options.maxDurationSeconds;
     if (options.withBreaks) {
       vehicle.breaks = [
         { id: `lunch-${v + 1}`, timeWindows: [[horizon / 2 - 600, horizon / 2 + 600]], serviceSeconds: 600 },
