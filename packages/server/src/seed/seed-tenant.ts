@@ -74,6 +74,25 @@ const seasonality = [0, 0.75, 1.0, 1.4, 1.1, 0.95, 1.0, 0.95, 0.7, 1.25, 1.0, 1.
 
 type Trajectory = 'stable' | 'growing' | 'declining' | 'churned' | 'dormant';
 
+/**
+ * The closed days a typical Osaka distributor keeps from this year on: お盆 (8/13–8/16) and
+ * 年末年始 (12/29–1/3), this year's and next year's (dates in Asia/Tokyo).
+ */
+export function demoClosedDays(now: Date): { date: string; label: string }[] {
+  const year = new Date(now.getTime() + JST).getUTCFullYear();
+  const days: { date: string; label: string }[] = [];
+  const span = (label: string, first: Date, count: number) => {
+    for (let i = 0; i < count; i++) {
+      days.push({ date: new Date(first.getTime() + i * DAY).toISOString().slice(0, 10), label });
+    }
+  };
+  for (const y of [year, year + 1]) {
+    span('お盆', new Date(Date.UTC(y, 7, 13)), 4);
+    span('年末年始', new Date(Date.UTC(y, 11, 29)), 6);
+  }
+  return days;
+}
+
 const bulkTables = ['customers', 'customer_contacts', 'orders', 'order_lines'];
 
 /**
@@ -159,6 +178,9 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
     (tenant_id, timezone, company_name, invoice_registration_no, postal_code, address, phone)
     values (${tenantId}, 'Asia/Tokyo', ${plan.name}, ${plan.settings.invoiceRegistrationNo},
       ${plan.settings.postalCode}, ${plan.settings.address}, ${plan.settings.phone})`);
+  const closedDays = ins('tenant_closed_days', ['tenant_id', 'date', 'label']);
+  for (const day of demoClosedDays(now)) await closedDays.add([tenantId, day.date, day.label]);
+  await closedDays.flush();
 
   const teamIds = plan.teams.map(() => random.uuid());
   const teams = ins('teams', ['tenant_id', 'id', 'name']);

@@ -31,6 +31,7 @@ const tenantTables = [
   'audit_events',
   'idempotency_keys',
   'tenant_counters',
+  'tenant_closed_days',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
