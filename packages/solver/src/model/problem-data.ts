@@ -61,10 +61,11 @@ export interface ProblemData {
 export interface CompileOptions {
   neighbourCount?: number;
   /**
-   * Per job, a group number: granular neighbours are taken from the same group only (the
-   * periodic engine groups visits by day, since visits on different days never share a route).
+   * Per job, the groups it belongs to: granular neighbours are taken from jobs sharing a
+   * group only (the periodic engine groups visits by day, since visits on different days
+   * never share a route).
    */
-  neighbourGroup?: Int32Array;
+  neighbourGroups?: readonly (readonly number[])[];
 }
 
 function invalid(detail: string): never {
@@ -356,7 +357,7 @@ export function compileProblem(input: ProblemInput, options: CompileOptions = {}
     }
   }
   const neighbours = buildNeighbours({
-    ...(options.neighbourGroup ? { group: options.neighbourGroup } : {}),
+    ...(options.neighbourGroups ? { groups: options.neighbourGroups } : {}),
     jobCount,
     locationCount,
     nodeLocation,
@@ -419,7 +420,7 @@ interface NeighbourOptions {
   durations: Float64Array;
   costs: Float64Array;
   count: number;
-  group?: Int32Array;
+  groups?: readonly (readonly number[])[];
 }
 
 /**
@@ -432,16 +433,19 @@ function buildNeighbours(o: NeighbourOptions): Int32Array[] {
   const scores = new Float64Array(n);
   const earliest = (j: number) => o.windowStart[o.windowOffset[j]!]!;
   const latest = (j: number) => o.windowEnd[o.windowOffset[j + 1]! - 1]!;
+  const groupsOf = (j: number): readonly number[] => (o.groups ? o.groups[j]! : [0]);
   const members = new Map<number, number[]>();
   for (let j = 0; j < n; j++) {
-    const g = o.group ? o.group[j]! : 0;
-    let list = members.get(g);
-    if (!list) {
-      list = [];
-      members.set(g, list);
+    for (const g of groupsOf(j)) {
+      let list = members.get(g);
+      if (!list) {
+        list = [];
+        members.set(g, list);
+      }
+      list.push(j);
     }
-    list.push(j);
   }
+  const seen = new Int32Array(n).fill(-1);
   const score = (a: number, b: number, la: number, lb: number) => {
     const t = o.durations[la * o.locationCount + lb]!;
     const c = o.costs[la * o.locationCount + lb]!;
@@ -451,7 +455,22 @@ function buildNeighbours(o: NeighbourOptions): Int32Array[] {
   };
   for (let i = 0; i < n; i++) {
     const li = o.nodeLocation[i]!;
-    const candidates = members.get(o.group ? o.group[i]! : 0)!.filter((j) => j !== i);
+    const groups = groupsOf(i);
+    let candidates: number[];
+    if (groups.length === 1) {
+      candidates = members.get(groups[0]!)!.filter((j) => j !== i);
+    } else {
+      candidates = [];
+      seen[i] = i;
+      for (const g of groups) {
+        for (const j of members.get(g)!) {
+          if (seen[j] === i) continue;
+          seen[j] = i;
+          candidates.push(j);
+        }
+      }
+      candidates.sort((a, b) => a - b);
+    }
     for (const j of candidates) {
       const lj = o.nodeLocation[j]!;
       scores[j] = Math.min(score(i, j, li, lj), score(j, i, lj, li));

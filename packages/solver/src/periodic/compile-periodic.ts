@@ -1,6 +1,7 @@
 import { compileProblem, type ProblemData } from '../model/problem-data.ts';
 import { SolverError, SolverErrorCode } from '../model/solver-error.ts';
 import type { JobInput, ProblemInput, VehicleInput } from '../model/types.ts';
+import { Route, RouteBuilder } from '../search/route.ts';
 import { findUnreachableJobs } from '../solve.ts';
 import type { PeriodicProblem } from './periodic-problem.ts';
 import type { PeriodicUnassignedReason } from './periodic-solution.ts';
@@ -9,12 +10,16 @@ import type { PeriodicUnassignedReason } from './periodic-solution.ts';
 const daySkill = (day: number) => -1 - day;
 /** Skill of one vehicle, needed by a visit pinned to it. */
 const vehicleSkill = (vehicle: number) => -1_000_000 - vehicle;
+/** Skill of every vehicle working one of a set of days, needed by a flexible visit. */
+const daySetSkill = (set: number) => -2_000_000 - set;
 
 /**
  * The periodic problem flattened onto the day engine: one job per (customer, possible day)
  * ("visit"), one vehicle per (day, vehicle) pair, day skills keeping each visit on its day's
  * vehicles, neighbours taken from the same day. Choosing a combination means routing the
- * visits of its days and excluding the others.
+ * visits of its days and excluding the others. A customer visited once (every combination is
+ * a single day, with the same windows on each) is one "flexible" visit that any vehicle of
+ * those days can take: the day engine's moves then change its day too.
  */
 export interface PeriodicData {
   readonly problem: PeriodicProblem;
@@ -24,9 +29,11 @@ export interface PeriodicData {
   readonly customerCount: number;
   /** customer × day → visit job, -1 when the customer is never visited that day. */
   readonly visitJob: Int32Array;
-  /** Per visit job. */
+  /** Per visit job: its customer, and its days (several for a flexible visit). */
   readonly customerOf: Int32Array;
-  readonly dayOf: Int32Array;
+  readonly jobDays: readonly (readonly number[])[];
+  /** Per customer: 1 when its single visit is one job shared by its days. */
+  readonly flexible: Uint8Array;
   /** Per combined vehicle: its day and its index in that day's vehicles. */
   readonly vehicleDay: Int32Array;
   readonly vehicleSlot: Int32Array;
@@ -122,19 +129,42 @@ export function compilePeriodic(problem: PeriodicProblem, options: { usePriority
   // Visits: one job per (customer, day of some combination).
   const visitJob = new Int32Array(customerCount * dayCount).fill(-1);
   const customerOf: number[] = [];
-  const dayOf: number[] = [];
+  const jobDays: number[][] = [];
   const jobs: JobInput[] = [];
+  const flexible = new Uint8Array(customerCount);
+  const daySets = new Map<string, number>();
   problem.customers.forEach((customer, c) => {
     const days = new Set<number>();
     for (const combination of combinations[c]!) for (const d of combination) days.add(d);
-    for (const day of [...days].sort((a, b) => a - b)) {
+    const sorted = [...days].sort((a, b) => a - b);
+    const windowsOn = (day: number) => customer.timeWindowsByDay?.[day] ?? customer.timeWindows;
+    const single =
+      sorted.length > 1 &&
+      combinations[c]!.every((list) => list.length === 1) &&
+      sorted.every((day) => JSON.stringify(windowsOn(day)) === JSON.stringify(windowsOn(sorted[0]!)));
+    const groups = single ? [sorted] : sorted.map((day) => [day]);
+    if (single) flexible[c] = 1;
+    for (const group of groups) {
       const job = jobs.length;
-      visitJob[c * dayCount + day] = job;
+      for (const day of group) visitJob[c * dayCount + day] = job;
       customerOf.push(c);
-      dayOf.push(day);
-      const pin = pinnedVehicle[c * dayCount + day]!;
-      const skills = [...(customer.skills ?? []), daySkill(day), ...(pin >= 0 ? [vehicleSkill(pin)] : [])];
-      const windows = customer.timeWindowsByDay?.[day] ?? customer.timeWindows;
+      jobDays.push(group);
+      const day = group[0]!;
+      const skills = [...(customer.skills ?? [])];
+      if (group.length === 1) {
+        skills.push(daySkill(day));
+        const pin = pinnedVehicle[c * dayCount + day]!;
+        if (pin >= 0) skills.push(vehicleSkill(pin));
+      } else {
+        const key = group.join(',');
+        let set = daySets.get(key);
+        if (set === undefined) {
+          set = daySets.size;
+          daySets.set(key, set);
+        }
+        skills.push(daySetSkill(set));
+      }
+      const windows = windowsOn(day);
       const input: JobInput = {
         id: job,
         serviceSeconds: customer.serviceSeconds ?? 0,
@@ -154,6 +184,8 @@ export function compilePeriodic(problem: PeriodicProblem, options: { usePriority
       daySkill(day),
       ...(usedVehicleSkills.has(v) ? [vehicleSkill(v)] : []),
     ];
+    for (const [key, set] of daySets)
+      if (key.split(',').map(Number).includes(day)) skills.push(daySetSkill(set));
     return { ...vehicle, id: v, skills };
   });
   const input: ProblemInput = {
@@ -165,13 +197,13 @@ export function compilePeriodic(problem: PeriodicProblem, options: { usePriority
   };
   let data: ProblemData;
   try {
-    data = compileProblem(input, { neighbourGroup: Int32Array.from(dayOf) });
+    data = compileProblem(input, { neighbourGroups: jobDays });
   } catch (error) {
     if (error instanceof SolverError) {
       // Job and vehicle numbers mean nothing to the caller: name customers and days instead.
       const message = error.message.replace(/job (\d+)/g, (_, j) => {
         const job = Number(j);
-        return `customer ${problem.customers[customerOf[job]!]?.id} (day ${dayOf[job]})`;
+        return `customer ${problem.customers[customerOf[job]!]?.id} (day ${jobDays[job]?.join(', ')})`;
       });
       throw new SolverError(error.code, message.slice(message.indexOf(': ') + 2));
     }
@@ -180,6 +212,7 @@ export function compilePeriodic(problem: PeriodicProblem, options: { usePriority
 
   // Combinations with a visit nobody can make, even alone, are dropped.
   const unreachable = findUnreachableJobs(data);
+  const empties = Array.from({ length: data.vehicleCount }, (_, v) => new Route(data, v, v));
   const dayRoutes = Array.from({ length: dayCount }, () => new Uint8Array(vehicleDay.length));
   vehicleDay.forEach((day, v) => {
     dayRoutes[day]![v] = 1;
@@ -187,7 +220,12 @@ export function compilePeriodic(problem: PeriodicProblem, options: { usePriority
   for (let c = 0; c < customerCount; c++) {
     if (impossible[c]) continue;
     const list = combinations[c]!;
-    const usable = list.filter((days) => days.every((d) => !unreachable[visitJob[c * dayCount + d]!]));
+    const reachable = (d: number) => {
+      const job = visitJob[c * dayCount + d]!;
+      if (unreachable[job]) return false;
+      return !flexible[c] || reachableOn(data, job, dayRoutes[d]!, empties);
+    };
+    const usable = list.filter((days) => days.every(reachable));
     if (usable.length === 0) {
       impossible[c] = list.every((days) =>
         days.some((d) => overCapacity(data, visitJob[c * dayCount + d]!, dayRoutes[d]!)),
@@ -226,7 +264,8 @@ export function compilePeriodic(problem: PeriodicProblem, options: { usePriority
     customerCount,
     visitJob,
     customerOf: Int32Array.from(customerOf),
-    dayOf: Int32Array.from(dayOf),
+    jobDays,
+    flexible,
     vehicleDay: Int32Array.from(vehicleDay),
     vehicleSlot: Int32Array.from(vehicleSlot),
     dayRoutes,
@@ -250,4 +289,24 @@ function overCapacity(data: ProblemData, job: number, vehicles: Uint8Array): boo
     if (fits) return false;
   }
   return true;
+}
+
+/** True when some vehicle of the flagged ones can serve the job alone. */
+function reachableOn(
+  data: ProblemData,
+  job: number,
+  vehicles: Uint8Array,
+  empties: readonly Route[],
+): boolean {
+  const builder = new RouteBuilder(data);
+  for (let v = 0; v < data.vehicleCount; v++) {
+    if (!vehicles[v]) continue;
+    const route = empties[v]!;
+    if (!route.feasible) continue;
+    for (let p = 0; p <= route.size; p++) {
+      builder.startWith(route, p);
+      if (builder.add(job) && builder.finishWith(route, p + 1) !== Number.POSITIVE_INFINITY) return true;
+    }
+  }
+  return false;
 }

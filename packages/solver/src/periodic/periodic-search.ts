@@ -129,7 +129,9 @@ export class PeriodicSearch {
     for (let k = 0; k < pd.dayCount; k++) {
       const job = this.jobOf(c, k);
       if (job < 0) continue;
-      if (state.routeOf[job]! >= 0) this.removed[count++] = job;
+      // A flexible visit is the same job on each of its days.
+      if (state.routeOf[job]! >= 0 && (count === 0 || this.removed[count - 1] !== job))
+        this.removed[count++] = job;
       state.excluded[job] = 1;
     }
     if (count > 0) state.removeJobs(this.removed, count);
@@ -276,8 +278,32 @@ export class PeriodicSearch {
     return pinned * 1e9 + (1e6 * visits) / Math.max(1, list.length) + demand;
   }
 
+  /**
+   * A flexible visit may have changed day inside the day engine: its customer's combination
+   * follows the route it is on.
+   */
+  private syncChoices(): void {
+    const pd = this.pd;
+    const state = this.state;
+    for (let c = 0; c < pd.customerCount; c++) {
+      if (!pd.flexible[c] || this.choice[c] === NONE) continue;
+      const job = this.jobOf(c, pd.combinations[c]![this.choice[c]!]![0]!);
+      const r = state.routeOf[job]!;
+      if (r < 0) continue;
+      const day = pd.vehicleDay[r]!;
+      const list = pd.combinations[c]!;
+      for (let i = 0; i < list.length; i++) {
+        if (list[i]![0] === day) {
+          this.choice[c] = i;
+          break;
+        }
+      }
+    }
+  }
+
   /** Customers with a chosen combination but a visit left out are taken out entirely. */
   private dropIncomplete(): number[] {
+    this.syncChoices();
     const pd = this.pd;
     const state = this.state;
     const out: number[] = [];
@@ -301,6 +327,7 @@ export class PeriodicSearch {
    * the visit jobs that moved.
    */
   private improveCombinations(customers: readonly number[]): number[] {
+    this.syncChoices();
     const pd = this.pd;
     const state = this.state;
     const moved: number[] = [];
@@ -345,6 +372,7 @@ export class PeriodicSearch {
   movedVisits(): number {
     const pd = this.pd;
     if (pd.previousVisits === 0) return 0;
+    this.syncChoices();
     let moved = 0;
     for (let c = 0; c < pd.customerCount; c++) {
       const i = this.choice[c]!;
@@ -381,6 +409,7 @@ export class PeriodicSearch {
   }
 
   objective(): PeriodicObjective {
+    this.syncChoices();
     const pd = this.pd;
     let dropped = 0;
     for (let c = 0; c < pd.customerCount; c++) {
@@ -523,14 +552,14 @@ export class PeriodicSearch {
   }
 
   private visitsOf(customers: readonly number[]): number[] {
-    const jobs: number[] = [];
+    const jobs = new Set<number>();
     for (const c of customers) {
       for (let k = 0; k < this.pd.dayCount; k++) {
         const job = this.jobOf(c, k);
-        if (job >= 0 && this.state.routeOf[job]! >= 0) jobs.push(job);
+        if (job >= 0 && this.state.routeOf[job]! >= 0) jobs.add(job);
       }
     }
-    return jobs;
+    return [...jobs];
   }
 
   improve(): void {
