@@ -40,6 +40,8 @@ export type {
 } from './periodic/periodic-solution.ts';
 export type { PeriodicObjectiveName, SolvePeriodicOptions } from './periodic/solve-periodic.ts';
 export { solvePeriodic } from './periodic/solve-periodic.ts';
+export type { VisitCombinationsOptions } from './periodic/visit-combinations.ts';
+export { visitCombinations } from './periodic/visit-combinations.ts';
 export type { Progress } from './search/iterated-local-search.ts';
 export type { RouteSolution, Solution, SolutionSummary, Step, UnassignedJob } from './solution/solution.ts';
 export type { ObjectiveName, SolveOptions } from './solve.ts';
