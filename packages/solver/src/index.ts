@@ -46,5 +46,9 @@ export type { Progress } from './search/iterated-local-search.ts';
 export type { RouteSolution, Solution, SolutionSummary, Step, UnassignedJob } from './solution/solution.ts';
 export type { ObjectiveName, SolveOptions } from './solve.ts';
 export { solve } from './solve.ts';
-export type { SolveInWorkerOptions, WorkerSolve } from './worker/solve-in-worker.ts';
-export { solveInWorker } from './worker/solve-in-worker.ts';
+export type {
+  SolveInWorkerOptions,
+  SolvePeriodicInWorkerOptions,
+  WorkerSolve,
+} from './worker/solve-in-worker.ts';
+export { solveInWorker, solvePeriodicInWorker } from './worker/solve-in-worker.ts';

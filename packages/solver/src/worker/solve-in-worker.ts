@@ -1,10 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { describeSolverErrorCode, SolverError, SolverErrorCode } from '../model/solver-error.ts';
 import type { ProblemInput } from '../model/types.ts';
+import type { PeriodicProblem } from '../periodic/periodic-problem.ts';
+import type { PeriodicProgress } from '../periodic/periodic-search.ts';
+import type { PeriodicSolution } from '../periodic/periodic-solution.ts';
+import type { SolvePeriodicOptions } from '../periodic/solve-periodic.ts';
 import type { Progress } from '../search/iterated-local-search.ts';
 import type { Solution } from '../solution/solution.ts';
 import type { SolveOptions } from '../solve.ts';
-import type { WorkerMessage } from './worker-messages.ts';
+import type { WorkerKind, WorkerMessage } from './worker-messages.ts';
 
 export interface SolveInWorkerOptions extends Omit<SolveOptions, 'onProgress' | 'signal'> {
   /** Called with the best objective so far (at most every progressIntervalMs). */
@@ -14,9 +18,15 @@ export interface SolveInWorkerOptions extends Omit<SolveOptions, 'onProgress' | 
   signal?: AbortSignal;
 }
 
-export interface WorkerSolve {
+export interface SolvePeriodicInWorkerOptions extends Omit<SolvePeriodicOptions, 'onProgress' | 'signal'> {
+  onProgress?: (progress: PeriodicProgress) => void;
+  progressIntervalMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface WorkerSolve<T = Solution> {
   /** Resolves with the solution (also after cancel()), rejects with SolverError on bad input. */
-  readonly solution: Promise<Solution>;
+  readonly solution: Promise<T>;
   /** Stops the search early; the best solution found so far is returned. */
   cancel(): void;
   /** Kills the thread at once; the promise rejects with code CANCELLED. */
@@ -32,22 +42,44 @@ export interface WorkerSolve {
  * const solution = await run.solution;
  */
 export function solveInWorker(input: ProblemInput, options: SolveInWorkerOptions = {}): WorkerSolve {
+  return runInWorker<Solution, Progress>('route', input, options);
+}
+
+/**
+ * Runs solvePeriodic() on a worker thread, with progress and cancellation as solveInWorker.
+ *
+ * @example
+ * const run = solvePeriodicInWorker(problem, { timeLimitMs: 30_000, objective: 'service' });
+ * const plan = await run.solution;
+ */
+export function solvePeriodicInWorker(
+  problem: PeriodicProblem,
+  options: SolvePeriodicInWorkerOptions = {},
+): WorkerSolve<PeriodicSolution> {
+  return runInWorker<PeriodicSolution, PeriodicProgress>('periodic', problem, options);
+}
+
+function runInWorker<T, P>(
+  kind: WorkerKind,
+  input: ProblemInput | PeriodicProblem,
+  options: { onProgress?: (progress: P) => void; progressIntervalMs?: number; signal?: AbortSignal },
+): WorkerSolve<T> {
   const { onProgress, progressIntervalMs = 200, signal, ...solveOptions } = options;
   const cancelFlag = new SharedArrayBuffer(4);
   const flag = new Int32Array(cancelFlag);
   const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), {
-    workerData: { input, options: solveOptions, cancelFlag, progressIntervalMs },
+    workerData: { kind, input, options: solveOptions, cancelFlag, progressIntervalMs },
   });
   const cancel = () => Atomics.store(flag, 0, 1);
   signal?.addEventListener('abort', cancel, { once: true });
   let settled = false;
-  const solution = new Promise<Solution>((resolve, reject) => {
+  const solution = new Promise<T>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') {
-        onProgress?.(message.progress);
+        onProgress?.(message.progress as P);
       } else if (message.type === 'result') {
         settled = true;
-        resolve(message.solution);
+        resolve(message.solution as T);
         void worker.terminate();
       } else {
         settled = true;

@@ -1,12 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SolverError } from '../model/solver-error.ts';
 import type { ProblemInput } from '../model/types.ts';
+import type { PeriodicProblem } from '../periodic/periodic-problem.ts';
+import { type SolvePeriodicOptions, solvePeriodic } from '../periodic/solve-periodic.ts';
 import { type SolveOptions, solve } from '../solve.ts';
-import type { WorkerMessage } from './worker-messages.ts';
+import type { WorkerKind, WorkerMessage } from './worker-messages.ts';
 
 interface WorkerRequest {
-  input: ProblemInput;
-  options: Omit<SolveOptions, 'onProgress' | 'signal'>;
+  kind: WorkerKind;
+  input: ProblemInput | PeriodicProblem;
+  options: Omit<SolveOptions & SolvePeriodicOptions, 'onProgress' | 'signal'>;
   cancelFlag: SharedArrayBuffer;
   progressIntervalMs: number;
 }
@@ -16,20 +19,21 @@ const cancelled = new Int32Array(request.cancelFlag);
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 let lastProgress = 0;
 try {
-  const solution = solve(request.input, {
-    ...request.options,
-    signal: {
-      get aborted() {
-        return Atomics.load(cancelled, 0) === 1;
-      },
-    } as AbortSignal,
-    onProgress: (progress) => {
-      const now = performance.now();
-      if (now - lastProgress < request.progressIntervalMs) return;
-      lastProgress = now;
-      post({ type: 'progress', progress });
+  const signal = {
+    get aborted() {
+      return Atomics.load(cancelled, 0) === 1;
     },
-  });
+  } as AbortSignal;
+  const onProgress = (progress: Extract<WorkerMessage, { type: 'progress' }>['progress']) => {
+    const now = performance.now();
+    if (now - lastProgress < request.progressIntervalMs) return;
+    lastProgress = now;
+    post({ type: 'progress', progress });
+  };
+  const solution =
+    request.kind === 'periodic'
+      ? solvePeriodic(request.input as PeriodicProblem, { ...request.options, signal, onProgress })
+      : solve(request.input as ProblemInput, { ...request.options, signal, onProgress });
   post({ type: 'result', solution, cancelled: Atomics.load(cancelled, 0) === 1 });
 } catch (error) {
   if (error instanceof SolverError) {
