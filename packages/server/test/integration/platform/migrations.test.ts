@@ -32,6 +32,7 @@ const tenantTables = [
   'idempotency_keys',
   'tenant_counters',
   'tenant_closed_days',
+  'platform_jobs',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
