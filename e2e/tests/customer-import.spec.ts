@@ -1,7 +1,7 @@
 import { type CsvColumn, csvColumns } from '@kayoi/server/contracts';
 import { expect, type Page, test } from '@playwright/test';
 import iconv from 'iconv-lite';
-import { api, type CustomerPage, demo, signIn } from './support.ts';
+import { api, type CustomerDetail, type CustomerPage, demo, signIn } from './support.ts';
 
 /** One data row: a new customer (no code) for rep1, overridden per test. */
 const buildRow = (cells: Partial<Record<CsvColumn, string>>): Record<CsvColumn, string> => ({
@@ -24,6 +24,8 @@ const buildRow = (cells: Partial<Record<CsvColumn, string>>): Record<CsvColumn, 
   '好み・人柄': '',
   注意点: '駐車場は裏手',
   メモ: '',
+  緯度: '',
+  経度: '',
   ...cells,
 });
 
@@ -64,10 +66,12 @@ test('a Shift_JIS CSV with bad rows is refused row by row, a corrected one is co
   await expect(errors).toBeVisible();
   const errorRows = errors.locator('tbody tr');
   await expect(errorRows).toHaveCount(2);
-  await expect(errorRows.nth(0)).toContainText('2行目');
+  // Numbered as the spreadsheet shows the file: the header is row 1.
+  await expect(errorRows.nth(0)).toContainText('3行目');
   await expect(errorRows.nth(0)).toContainText('ランク');
-  await expect(errorRows.nth(1)).toContainText('3行目');
+  await expect(errorRows.nth(1)).toContainText('4行目');
   await expect(errorRows.nth(1)).toContainText('訪問曜日');
+  await expect(page.getByText('2行にエラーがあります')).toBeVisible();
   // The good row decoded from Shift_JIS is shown as it would be saved.
   await expect(page.getByTestId('import-sample')).toContainText(names[0]!);
   await expect(page.getByRole('button', { name: /行を取り込む/ })).toBeDisabled();
@@ -94,4 +98,53 @@ test('a Shift_JIS CSV with bad rows is refused row by row, a corrected one is co
   await page.getByLabel('顧客を検索').fill(names[1]!);
   await expect(page.getByRole('link', { name: new RegExp(names[1]!) }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: new RegExp(names[0]!) })).toHaveCount(0);
+});
+
+test('an update file shows each change old → new, keeps what its blank cells leave alone', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demo.manager);
+  const list = await api<CustomerPage>(page, '/api/customers?sort=name&limit=5');
+  const target = list.items[testInfo.project.name === 'phone' ? 0 : 1]!;
+  const before = await api<CustomerDetail>(page, `/api/customers/${target.id}`);
+  expect(before.postalCode).not.toBe('');
+  const phone = `06-${String(Date.now()).slice(-4)}-${testInfo.project.name === 'phone' ? '1111' : '2222'}`;
+  const newName = `差分${testInfo.project.name}${Date.now().toString(36)}商事`;
+  // Three columns only; 郵便番号 is blank, so it keeps the stored value.
+  const csv = [
+    '顧客コード,会社名,電話番号,郵便番号,担当者メール',
+    `${before.code},,${phone},,`,
+    `,${newName},06-0000-0000,,${demo.rep1}`,
+  ].join('\r\n');
+
+  await page.goto('/customers/import');
+  await uploadAndPreview(page, 'update.csv', Buffer.from(csv, 'utf8'));
+  await expect(page.getByTestId('import-summary')).toHaveText('新規 1件・更新 1件・変更なし 0件');
+  const rows = page.getByTestId('import-row');
+  await expect(rows).toHaveCount(2);
+  const updated = rows.nth(0);
+  await expect(updated).toContainText('2行目');
+  await expect(updated.getByText('更新', { exact: true })).toBeVisible();
+  const changes = updated.getByTestId('import-change');
+  await expect(changes).toHaveCount(1);
+  await expect(changes.first()).toContainText('電話番号');
+  await expect(changes.first().getByTestId('change-before')).toHaveText(before.phone);
+  await expect(changes.first().getByTestId('change-after')).toHaveText(phone);
+  const created = rows.nth(1);
+  await expect(created.getByText('新規', { exact: true })).toBeVisible();
+  await expect(created).toContainText(newName);
+  await page.screenshot({ path: testInfo.outputPath('import-diff.png'), fullPage: true });
+
+  await page.getByRole('button', { name: '2行を取り込む' }).click();
+  await expect(page.getByTestId('import-result')).toHaveText('新規登録 1件、更新 1件');
+  const after = await api<CustomerDetail>(page, `/api/customers/${target.id}`);
+  expect(after).toMatchObject({ phone, postalCode: before.postalCode, name: before.name });
+});
+
+test('a workbook is refused as not a CSV file', async ({ page }) => {
+  await signIn(page, demo.manager);
+  await page.goto('/customers/import');
+  const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0, 0, 0, 0x21, 0]);
+  await uploadAndPreview(page, 'customers.xlsx', zip);
+  await expect(page.getByRole('alert')).toContainText('CSVファイルではありません。Excelブック');
 });

@@ -28,6 +28,16 @@ export interface CustomerPage {
   items: { id: string; name: string; repId: string | null }[];
   total: number;
 }
+export interface CustomerDetail {
+  id: string;
+  code: string;
+  name: string;
+  phone: string;
+  postalCode: string;
+  status: string;
+  archivedAt: string | null;
+  version: number;
+}
 export interface Me {
   user: { id: string; role: string };
 }

@@ -243,26 +243,50 @@ export const ImportPreviewForm = z.object({
 export const ImportPreview = z
   .object({
     importId: z.string(),
-    totalRows: z.number().int(),
-    validRows: z.number().int(),
+    totalRows: z.number().int().openapi({ description: 'Data rows in the file (blank lines apart)' }),
+    validRows: z.number().int().openapi({ description: 'Rows that can be imported' }),
+    errorRows: z.number().int().openapi({ description: 'Rows that cannot: totalRows − validRows' }),
     errors: z.array(
       z.object({
-        row: z.number().int().openapi({ description: '1-based data row; 0 = the header' }),
+        row: z.number().int().openapi({
+          description:
+            'The row as a spreadsheet numbers the file: the header is row 1, the first data row 2; 0 = the file as a whole',
+        }),
         column: z.string().openapi({ example: '電話番号' }),
         message: z.string(),
       }),
     ),
-    sample: z.array(
-      z.object({
-        row: z.number().int(),
-        action: z.enum(['create', 'update', 'unchanged']),
-        code: z.string().nullable(),
-        name: z.string(),
-        repId: z.string().nullable(),
-        areaId: z.string().nullable(),
+    sample: z
+      .array(
+        z.object({
+          row: z.number().int().openapi({ description: 'Spreadsheet row number (first data row = 2)' }),
+          action: z.enum(['create', 'update', 'unchanged']),
+          code: z.string().nullable(),
+          name: z.string(),
+          repId: z.string().nullable(),
+          areaId: z.string().nullable(),
+          changes: z
+            .array(
+              z.object({
+                column: z.string().openapi({ example: '電話番号' }),
+                before: z.string().nullable().openapi({ description: 'null for a new customer' }),
+                after: z.string(),
+              }),
+            )
+            .openapi({
+              description:
+                'Each column the row changes, old → new, as the CSV spells it (担当者メール shows the rep’s name, エリア the area’s)',
+            }),
+        }),
+      )
+      .openapi({
+        description:
+          'Every row that creates or updates (at most 200), then unchanged rows up to the same bound',
       }),
-    ),
-    summary: z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() }),
+    summary: z
+      .object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() })
+      .openapi({ description: 'Counts over all valid rows' }),
+    ignoredColumns: z.array(z.string()).openapi({ description: 'Header cells that name no known column' }),
     encoding: z.enum(['sjis', 'utf8']),
   })
   .openapi('CustomerImportPreview');

@@ -18,7 +18,10 @@ export const customerSorts = [
   'nextVisitDue',
 ] as const;
 
-/** The CSV columns, in order: export writes them, import reads them (by header, any order). */
+/**
+ * The CSV columns, in order: export writes them, import reads them (by header, any order, each
+ * optional: a missing column or a blank cell keeps the stored value).
+ */
 export const csvColumns = [
   '顧客コード',
   '会社名',
@@ -39,4 +42,12 @@ export const csvColumns = [
   '好み・人柄',
   '注意点',
   'メモ',
+  '緯度',
+  '経度',
 ] as const;
+
+/**
+ * A cell holding only this (full- or half-width parentheses, any case) empties the field on import;
+ * a blank cell keeps the stored value.
+ */
+export const csvClearMarkers = ['(削除)', '(clear)'] as const;

@@ -5,8 +5,21 @@ import type { Db } from '../../platform/db/database.ts';
 import { areas } from '../../platform/db/schema/index.ts';
 import type { LocalizedText } from '../../platform/errors.ts';
 import { UNSTORABLE_GLOBAL, unstorableText } from '../../platform/http/unstorable-text.ts';
-import { type CsvEncoding, decodeCsv, parseCsv, toShiftJisRepertoire } from './csv/csv-codec.ts';
-import { type CsvColumn, columnOfField, csvColumns, csvRowToCustomer } from './csv/customer-csv-columns.ts';
+import {
+  type CsvEncoding,
+  decodeCsv,
+  notTextReason,
+  parseCsv,
+  toShiftJisRepertoire,
+} from './csv/csv-codec.ts';
+import {
+  type CsvColumn,
+  clearedValues,
+  columnOfField,
+  csvColumns,
+  csvRowToCustomer,
+  customerCells,
+} from './csv/customer-csv-columns.ts';
 import { fieldIssueText, importForbidden } from './customer-errors.ts';
 import {
   type CustomerFields,
@@ -17,6 +30,7 @@ import {
 import { IMPORT_TTL_MS, type ImportRow, MAX_IMPORT_ROWS, sameFields } from './customer-import-rows.ts';
 import { customerScope } from './customer-scope.ts';
 import { codesInUse, definedOnly } from './customer-writes.ts';
+import { notCsv } from './import-errors.ts';
 import { normalizeInput } from './japanese-text.ts';
 import { canAssignTo, loadAssignableStaff } from './staff-directory.ts';
 import { customerImports, customers, type StoredImportError } from './tables.ts';
@@ -32,13 +46,30 @@ export interface PreviewCustomerImportOptions {
   now?: Date;
 }
 
+/** One field a row changes, as the CSV spells it: `before` is null for a new customer. */
+export interface ImportFieldChange {
+  column: CsvColumn;
+  before: string | null;
+  after: string;
+}
+
 export interface ImportPreview {
   importId: string;
+  /** Data rows (blank lines apart). */
   totalRows: number;
+  /** Rows that can be imported. */
   validRows: number;
-  /** Every refused cell: 1-based data row (0 = header), the Japanese column name, a message. */
+  /** Rows that cannot: totalRows − validRows. */
+  errorRows: number;
+  /**
+   * Every refused cell: the row as a spreadsheet numbers it (the header is row 1, the first
+   * data row 2; 0 = the file as a whole), the Japanese column name, a message.
+   */
   errors: { row: number; column: string; message: string }[];
-  /** The first rows as they will be written. */
+  /**
+   * The rows as they will be written, each with its field-by-field changes: every row that
+   * creates or updates, up to {@link MAX_PREVIEW_ROWS}, then unchanged ones up to the same bound.
+   */
   sample: {
     row: number;
     action: ImportRow['action'];
@@ -46,11 +77,17 @@ export interface ImportPreview {
     name: string;
     repId: string | null;
     areaId: string | null;
+    changes: ImportFieldChange[];
   }[];
-  /** How many rows create, update, or change nothing. */
+  /** How many rows create, update, or change nothing (all rows, not only the sample). */
   summary: { create: number; update: number; unchanged: number };
+  /** Header cells that name no column (the first 20): their cells are not read. */
+  ignoredColumns: string[];
   encoding: CsvEncoding;
 }
+
+/** How many rows' changes one preview answer carries. */
+export const MAX_PREVIEW_ROWS = 200;
 
 /** Text fields that Shift_JIS may have folded (〜→～, emoji→〓): unchanged if they fold to the file's value. */
 const foldableFields = [
@@ -76,14 +113,43 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
   const { db, actor, locale } = options;
   if (actor.role === 'rep') throw importForbidden();
   const now = options.now ?? new Date();
+  const notText = notTextReason(options.file);
+  if (notText) throw notCsv(notText);
   const decoded = decodeCsv(options.file, options.encoding ?? 'auto');
-  const [rawHeader = [], ...body] = parseCsv(decoded.text);
+  const [rawHeader = [], ...body] = parseCsv(decoded.text, { keepEmptyLines: true });
   const errors: StoredImportError[] = [];
   // A NUL (or a broken UTF-16 half) cannot be stored: refuse the cell, by row and column.
   const storable = (cell: string) => cell.replace(UNSTORABLE_GLOBAL, '');
   const header = rawHeader.map(storable);
+  const known = new Set<string>(csvColumns);
+  const headerIndex = new Map<CsvColumn, number>();
+  const ignoredColumns: string[] = [];
+  header.forEach((raw, i) => {
+    const name = normalizeInput(raw);
+    if (!known.has(name)) {
+      if (name !== '' && ignoredColumns.length < 20) ignoredColumns.push(raw.trim().slice(0, 40));
+    } else if (headerIndex.has(name as CsvColumn)) {
+      errors.push({
+        row: HEADER_ROW,
+        column: name,
+        message: text(`「${name}」列が2つあります。`, `Column "${name}" appears twice.`),
+      });
+    } else headerIndex.set(name as CsvColumn, i);
+  });
+  if (headerIndex.size === 0) throw notCsv(decoded.text.includes('\uFFFD') ? 'binary' : 'no_header');
+  if (!headerIndex.has('会社名') && !headerIndex.has('顧客コード')) {
+    errors.push({
+      row: HEADER_ROW,
+      column: '会社名',
+      message: text(
+        '「会社名」列がありません（新しい顧客に必要です。既存の顧客を更新するには「顧客コード」列が必要です）。',
+        'Column "会社名" is missing (new customers need it; updating existing ones needs "顧客コード").',
+      ),
+    });
+  }
   const dataRows = body
-    .map((cells, i) => ({ row: i + 1, cells }))
+    // Record i of the body is the spreadsheet's row i + 2 (the header is row 1).
+    .map((cells, i) => ({ row: i + 2, cells }))
     .filter(({ cells }) => cells.some((c) => c.trim() !== ''))
     .map(({ row, cells }) => ({
       row,
@@ -94,26 +160,16 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
       }),
     }));
 
-  const headerIndex = new Map(header.map((h, i) => [normalizeInput(h), i]));
-  for (const column of csvColumns) {
-    if (!headerIndex.has(column)) {
-      errors.push({
-        row: 0,
-        column,
-        message: text(`「${column}」列がありません。`, `Column "${column}" is missing.`),
-      });
-    }
-  }
   if (dataRows.length === 0) {
     errors.push({
-      row: 0,
+      row: FILE_ROW,
       column: csvColumns[0],
       message: text('データ行がありません。', 'The file has no data rows.'),
     });
   }
   if (dataRows.length > MAX_IMPORT_ROWS) {
     errors.push({
-      row: 0,
+      row: FILE_ROW,
       column: csvColumns[0],
       message: text(
         `一度に取り込めるのは${MAX_IMPORT_ROWS}行までです。`,
@@ -121,26 +177,29 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
       ),
     });
   }
+  const fileErrors = errors.some((e) => e.row <= HEADER_ROW);
 
   const importId = randomUUID();
   const rows: ImportRow[] = [];
+  const changesByRow = new Map<number, ImportFieldChange[]>();
   await withTenant(db, actor, async (tx) => {
-    if (!errors.some((e) => e.row === 0)) {
+    if (!fileErrors) {
       const parsed = dataRows.map(({ row, cells }) => ({
         row,
-        ...csvRowToCustomer((column: CsvColumn) => cells[headerIndex.get(column) as number] ?? ''),
+        ...csvRowToCustomer((column: CsvColumn) => {
+          const i = headerIndex.get(column);
+          return i === undefined ? undefined : (cells[i] ?? '');
+        }),
       }));
       const codes = [...new Set(parsed.map((p) => p.code).filter((c) => c !== ''))];
       const staff = await loadAssignableStaff(tx, actor);
       const staffByEmail = new Map(staff.map((s) => [s.email.toLowerCase(), s]));
-      const areaByName = new Map(
-        (
-          await tx
-            .select({ id: areas.id, name: areas.name })
-            .from(areas)
-            .where(eq(areas.tenantId, actor.tenantId))
-        ).map((a) => [normalizeInput(a.name), a.id]),
-      );
+      const tenantAreas = await tx
+        .select({ id: areas.id, name: areas.name })
+        .from(areas)
+        .where(eq(areas.tenantId, actor.tenantId));
+      const areaByName = new Map(tenantAreas.map((a) => [normalizeInput(a.name), a.id]));
+      const describe = cellDescriber(staff, tenantAreas);
       const visible = new Map<string, { id: string; version: number; fields: CustomerFields }>();
       for (let i = 0; i < codes.length; i += 1000) {
         const found = await tx
@@ -174,45 +233,69 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
             add('顧客コード', fieldIssueText('code_taken', { value: p.code }));
         }
 
-        let repId: string | null = null;
+        const base = existing?.fields ?? customerDefaults;
+        if (!existing && (p.fields.name ?? '').trim() === '')
+          add('会社名', text('新しい顧客には会社名が必要です。', 'A new customer needs a name (会社名).'));
+
+        let repId = base.repId;
         if (p.repEmail !== '') {
           const member = staffByEmail.get(p.repEmail);
           if (!member) add('担当者メール', fieldIssueText('rep_unknown_email', { value: p.repEmail }));
           else if (member.userId !== existing?.fields.repId && !canAssignTo(actor, member)) {
             add('担当者メール', fieldIssueText('rep_not_assignable'));
           } else repId = member.userId;
-        } else if (actor.role !== 'admin') {
-          add('担当者メール', fieldIssueText('rep_required'));
-        }
-        let areaId: string | null = null;
+        } else if (p.cleared.includes('repId')) repId = null;
+        if (repId === null && actor.role !== 'admin') add('担当者メール', fieldIssueText('rep_required'));
+        let areaId = base.areaId;
         if (p.areaName !== '') {
           areaId = areaByName.get(p.areaName) ?? null;
           if (!areaId) add('エリア', fieldIssueText('area_unknown', { value: p.areaName }));
-        }
+        } else if (p.cleared.includes('areaId')) areaId = null;
 
-        const base = existing?.fields ?? customerDefaults;
         const merged: CustomerFields = { ...base, ...definedOnly(p.fields), repId, areaId };
+        for (const field of p.cleared)
+          (merged as unknown as Record<string, unknown>)[field] = clearedValues[field];
         if (existing && decoded.encoding === 'sjis') {
           for (const k of foldableFields) {
             const stored = existing.fields[k];
             if (merged[k] !== stored && toShiftJisRepertoire(stored).text === merged[k]) merged[k] = stored;
           }
         }
-        const checked = validateCustomerFields(merged, undefined, p.code || undefined);
+        const relocated = existing
+          ? coordinatesAfterAddressChange(existing.fields, merged, p.fields)
+          : merged;
+        const checked = validateCustomerFields(relocated, undefined, p.code || undefined);
+        if (existing) {
+          // As with PATCH: a stored value that predates a rule does not block a row that leaves it alone.
+          const touched = new Set<string>([...Object.keys(p.fields), ...p.cleared]);
+          const storedErrors = validateCustomerFields(existing.fields).errors;
+          for (const path of Object.keys(checked.errors)) {
+            const field = path.split('.')[0] as string;
+            if (!touched.has(field) && storedErrors[path]?.en === checked.errors[path]?.en)
+              delete checked.errors[path];
+          }
+        }
         for (const [path, message] of Object.entries(checked.errors)) add(columnOfField(path), message);
 
         if (rowErrors.length > 0) {
           errors.push(...rowErrors);
           continue;
         }
+        const action = existing
+          ? sameFields(checked.value, existing.fields)
+            ? 'unchanged'
+            : 'update'
+          : 'create';
         rows.push({
           row: p.row,
-          action: existing ? (sameFields(checked.value, existing.fields) ? 'unchanged' : 'update') : 'create',
+          action,
           customerId: existing?.id ?? null,
           version: existing?.version ?? null,
           code: checked.code ?? null,
           fields: checked.value,
         });
+        if (action !== 'unchanged' && changesByRow.size < MAX_PREVIEW_ROWS)
+          changesByRow.set(p.row, diffCells(describe, existing?.fields ?? null, checked.value));
       }
     }
 
@@ -241,20 +324,83 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
   });
 
   const count = (action: ImportRow['action']) => rows.filter((r) => r.action === action).length;
+  // Rows that change something first (up to the bound), then unchanged ones, in file order.
+  const changed = rows.filter((r) => changesByRow.has(r.row));
+  const unchanged = rows
+    .filter((r) => r.action === 'unchanged')
+    .slice(0, Math.max(0, MAX_PREVIEW_ROWS - changed.length));
+  const sample = [...changed, ...unchanged].sort((a, b) => a.row - b.row);
   return {
     importId,
     totalRows: dataRows.length,
     validRows: rows.length,
+    errorRows: dataRows.length - rows.length,
     errors: errors.map((e) => ({ row: e.row, column: e.column, message: e.message[locale] })),
-    sample: rows.slice(0, 20).map((r) => ({
+    sample: sample.map((r) => ({
       row: r.row,
       action: r.action,
       code: r.code,
       name: r.fields.name,
       repId: r.fields.repId,
       areaId: r.fields.areaId,
+      changes: changesByRow.get(r.row) ?? [],
     })),
     summary: { create: count('create'), update: count('update'), unchanged: count('unchanged') },
+    ignoredColumns,
     encoding: decoded.encoding,
   };
+}
+
+/** Row numbers of problems that are not one data row's: the header (row 1) and the whole file (0). */
+const HEADER_ROW = 1;
+const FILE_ROW = 0;
+
+type Describe = (fields: CustomerFields) => string[];
+
+/** The cells a customer's fields show as, with the rep's name and the area's name. */
+function cellDescriber(
+  staff: readonly { userId: string; name: string }[],
+  tenantAreas: readonly { id: string; name: string }[],
+): Describe {
+  const repName = new Map(staff.map((s) => [s.userId, s.name]));
+  const areaName = new Map(tenantAreas.map((a) => [a.id, a.name]));
+  return (fields) =>
+    customerCells({
+      ...fields,
+      code: '',
+      repEmail: fields.repId === null ? '' : (repName.get(fields.repId) ?? fields.repId),
+      areaName: fields.areaId === null ? '' : (areaName.get(fields.areaId) ?? ''),
+    });
+}
+
+/**
+ * What a row changes, column by column: against the stored customer, or, for a new one, the
+ * columns that differ from the defaults (before is then null).
+ */
+function diffCells(
+  describe: Describe,
+  before: CustomerFields | null,
+  after: CustomerFields,
+): ImportFieldChange[] {
+  const was = describe(before ?? customerDefaults);
+  const now = describe(after);
+  const changes: ImportFieldChange[] = [];
+  csvColumns.forEach((column, i) => {
+    if (column === '顧客コード' || was[i] === now[i]) return;
+    changes.push({ column, before: before ? (was[i] as string) : null, after: now[i] as string });
+  });
+  return changes;
+}
+
+/**
+ * Where re-geocoding plugs in (issue 13, item 1): a row that moves a customer to another address
+ * without giving 緯度/経度 should get coordinates for the new address here. Until a geocoder
+ * exists the stored coordinates are kept, and the preview's diff shows the address change.
+ */
+function coordinatesAfterAddressChange(
+  _stored: CustomerFields,
+  merged: CustomerFields,
+  _fromFile: Partial<CustomerFields>,
+): CustomerFields {
+  return merged;
 }

@@ -96,6 +96,15 @@ const previewRoute = defineRoute({
   path: '/import/preview',
   tags,
   summary: 'Check a customer CSV and keep it for commit (manager/admin); changes no customer',
+  description:
+    'Columns as in the export (顧客コード, 会社名, … 緯度, 経度), by header, in any order, each optional. ' +
+    'A row whose 顧客コード matches a customer updates it, others create a customer (会社名 required; ' +
+    '担当者メール too unless the caller is an admin). A blank cell, or a column the file lacks, keeps ' +
+    'the stored value (a new customer gets the default); a cell holding only `(削除)` or `(clear)` ' +
+    'empties the field (not possible for 会社名, 敬称, ランク, ステータス and the numbers). ' +
+    'The answer lists each row’s changes old → new. A file that is not CSV text (a workbook, an ' +
+    'image, UTF-16, no known column in row 1) is refused with 422 not_csv. Rows are numbered as a ' +
+    'spreadsheet shows them: the header is row 1.',
   request: { body: { required: true, content: { 'multipart/form-data': { schema: ImportPreviewForm } } } },
   responses: {
     200: json(ImportPreview, 'Rows, errors by row and column'),

@@ -7,16 +7,24 @@ import { createCustomerTestApp, csvForm, signInAll } from './customer-app.ts';
 
 type Preview = {
   importId: string;
-  sample: { row: number; action: string; code: string | null; name: string }[];
+  sample: {
+    row: number;
+    action: string;
+    code: string | null;
+    name: string;
+    changes: { column: string; before: string | null; after: string }[];
+  }[];
   totalRows: number;
   validRows: number;
+  errorRows: number;
+  ignoredColumns: string[];
   errors: { row: number; column: string; message: string }[];
   summary: { create: number; update: number; unchanged: number };
   encoding: string;
 };
 
 const HEADER =
-  '顧客コード,会社名,フリガナ,敬称,郵便番号,住所,電話番号,担当者メール,エリア,ランク,ステータス,訪問周期(日),許容幅(日),訪問曜日,訪問時間帯,滞在時間(分),好み・人柄,注意点,メモ';
+  '顧客コード,会社名,フリガナ,敬称,郵便番号,住所,電話番号,担当者メール,エリア,ランク,ステータス,訪問周期(日),許容幅(日),訪問曜日,訪問時間帯,滞在時間(分),好み・人柄,注意点,メモ,緯度,経度';
 
 let t: TestApp;
 let tenant: SignedTenantFixture;
@@ -33,7 +41,7 @@ const snapshot = () =>
 
 beforeAll(async () => {
   t = await createCustomerTestApp();
-  tenant = await t.createTenant();
+  tenant = await t.createTenant({ customersPerRep: 4 });
   as = await signInAll(t, tenant);
   const c = tenant.customersOf('rep1')[0]!;
   await db()
@@ -170,15 +178,15 @@ describe('import', () => {
       row({ 顧客コード: 'N-4', '訪問周期(日)': '7', '許容幅(日)': '8', 担当者メール: 'nobody@example.com' }),
     );
     const p = await preview(csv, 'admin', 'en');
-    expect(p.totalRows).toBe(4);
-    expect(p.validRows).toBe(1);
+    // Rows as a spreadsheet numbers them (header = row 1); counts are rows, not errors.
+    expect([p.totalRows, p.validRows, p.errorRows]).toEqual([4, 1, 3]);
     expect(p.errors.map((e) => [e.row, e.column])).toEqual([
-      [2, '電話番号'],
-      [2, 'エリア'],
-      [3, '顧客コード'],
-      [3, '訪問曜日'],
-      [4, '担当者メール'],
-      [4, '許容幅(日)'],
+      [3, '電話番号'],
+      [3, 'エリア'],
+      [4, '顧客コード'],
+      [4, '訪問曜日'],
+      [5, '担当者メール'],
+      [5, '許容幅(日)'],
     ]);
     expect(p.errors[0]!.message).toBe('Phone number: digits and hyphens only.');
     const ja = await preview(csv);
@@ -202,9 +210,106 @@ describe('import', () => {
     expect([sjis.encoding, utf8.encoding]).toEqual(['sjis', 'utf8']);
   });
 
-  it('reports a missing column on row 0', async () => {
-    const p = await preview(`${HEADER.replace(',メモ', '')}\r\n${row({}).replace(/,$/, '')}\r\n`);
-    expect(p.errors).toEqual([{ row: 0, column: 'メモ', message: '「メモ」列がありません。' }]);
+  it('numbers rows as a spreadsheet does, blank lines included', async () => {
+    const csv = `${HEADER}\r\n${row({ 顧客コード: 'L-2' })}\r\n\r\n${row({ 顧客コード: 'L-4', ランク: 'S' })}\r\n`;
+    const p = await preview(csv);
+    expect(p.errors.map((e) => [e.row, e.column])).toEqual([[4, 'ランク']]);
+    expect(p.totalRows).toBe(2);
+  });
+
+  it('refuses a workbook, an image or UTF-16 as not CSV, naming what it is', async () => {
+    const cases: [Uint8Array, RegExp][] = [
+      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]), /Excelブック/],
+      [
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]),
+        /文字として読めない/,
+      ],
+      [new Uint8Array(Buffer.from(`\ufeff${HEADER}\r\n`, 'utf16le')), /UTF-16/],
+      [new TextEncoder().encode('name,phone\r\nA,1\r\n'), /1行目/],
+    ];
+    for (const [bytes, message] of cases) {
+      const res = await as('admin').send('POST', '/api/customers/import/preview', csvForm(bytes));
+      expect(res.status).toBe(422);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('not_csv');
+      expect(body.error.message).toMatch(/^CSVファイルではありません。/);
+      expect(body.error.message).toMatch(message);
+    }
+  });
+
+  it('takes any subset of columns: a blank cell or a missing column keeps the stored value', async () => {
+    const target = tenant.customersOf('rep1')[2]!;
+    await db()
+      .update(customers)
+      .set({ postalCode: '530-0011', timeWindows: [{ start: '10:00', end: '16:00' }], notes: '残すメモ' })
+      .where(eq(customers.id, target.id));
+    const [stored] = await db().select().from(customers).where(eq(customers.id, target.id));
+    // Only three columns, one of them blank, and a column the import does not know.
+    const csv = `顧客コード,電話番号,郵便番号,訪問時間帯,社内メモ\r\n${target.code},06-7777-0000,,,無視される\r\n`;
+    const p = await preview(csv);
+    expect(p.errors).toEqual([]);
+    expect(p.ignoredColumns).toEqual(['社内メモ']);
+    expect(p.summary).toEqual({ create: 0, update: 1, unchanged: 0 });
+    expect(p.sample[0]).toMatchObject({
+      row: 2,
+      action: 'update',
+      changes: [{ column: '電話番号', before: stored!.phone, after: '06-7777-0000' }],
+    });
+    await commit(p.importId);
+    const [after] = await db().select().from(customers).where(eq(customers.id, target.id));
+    expect(after).toMatchObject({
+      phone: '06-7777-0000',
+      postalCode: '530-0011',
+      timeWindows: [{ start: '10:00', end: '16:00' }],
+      notes: '残すメモ',
+      name: stored!.name,
+      repId: stored!.repId,
+    });
+  });
+
+  it('empties a field only when the cell says (削除) or (clear), and shows old → new', async () => {
+    const target = tenant.customersOf('rep1')[3]!;
+    await db()
+      .update(customers)
+      .set({ postalCode: '530-0012', notes: '消すメモ', lat: 34.7, lng: 135.5 })
+      .where(eq(customers.id, target.id));
+    const csv = `顧客コード,郵便番号,メモ,緯度,経度,ランク\r\n${target.code},（削除）,(CLEAR),34.6937,135.5023,(削除)\r\n`;
+    const refused = await preview(csv);
+    // 会社名, ランク and the like always hold a value.
+    expect(refused.errors).toEqual([{ row: 2, column: 'ランク', message: '「ランク」は空にできません。' }]);
+    const p = await preview(csv.replace(',(削除)\r\n', ',A\r\n'));
+    expect(p.errors).toEqual([]);
+    expect(p.sample[0]!.changes).toEqual([
+      { column: '郵便番号', before: '530-0012', after: '' },
+      { column: 'ランク', before: 'B', after: 'A' },
+      { column: 'メモ', before: '消すメモ', after: '' },
+      { column: '緯度', before: '34.7', after: '34.6937' },
+      { column: '経度', before: '135.5', after: '135.5023' },
+    ]);
+    await commit(p.importId);
+    const [after] = await db().select().from(customers).where(eq(customers.id, target.id));
+    expect(after).toMatchObject({ postalCode: '', notes: '', lat: 34.6937, lng: 135.5023, rank: 'A' });
+  });
+
+  it('needs only 会社名 for a new customer (and the rep for a manager), naming what is missing', async () => {
+    const csv = `会社名,住所,担当者メール\r\n最小限商事,大阪府大阪市西区1-1,${tenant.users.rep1.email}\r\n,大阪府堺市,${tenant.users.rep1.email}\r\n名前だけ商事,,\r\n`;
+    const p = await preview(csv, 'manager');
+    expect(p.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [3, '会社名', '新しい顧客には会社名が必要です。'],
+      [4, '担当者メール', '担当者を指定してください。'],
+    ]);
+    expect(p.sample).toEqual([
+      expect.objectContaining({
+        row: 2,
+        action: 'create',
+        changes: expect.arrayContaining([
+          { column: '会社名', before: null, after: '最小限商事' },
+          { column: '担当者メール', before: null, after: tenant.users.rep1.name },
+        ]),
+      }),
+    ]);
+    const header = await preview('電話番号,メモ\r\n06-1,x\r\n');
+    expect(header.errors).toEqual([expect.objectContaining({ row: 1, column: '会社名' })]);
   });
 
   it('creates new rows (generating codes) and updates changed ones, once', async () => {

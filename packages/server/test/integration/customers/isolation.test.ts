@@ -204,7 +204,8 @@ describe('POST /api/customers/import/preview and commit', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { errors: { row: number; column: string }[]; validRows: number };
     expect(body.validRows).toBe(0);
-    expect(body.errors).toEqual([expect.objectContaining({ row: 1, column: '担当者メール' })]);
+    // Row 2: the header is row 1, as a spreadsheet shows the file.
+    expect(body.errors).toEqual([expect.objectContaining({ row: 2, column: '担当者メール' })]);
   });
 
   it('refuses a manager updating, by code, a customer of another team', async () => {
@@ -214,7 +215,7 @@ describe('POST /api/customers/import/preview and commit', () => {
       body: csvForm(`${header}${other.code}${rowFor(a, 'rep1')}`),
     });
     const body = (await res.json()) as { errors: { row: number; column: string }[] };
-    expect(body.errors).toContainEqual(expect.objectContaining({ row: 1, column: '顧客コード' }));
+    expect(body.errors).toContainEqual(expect.objectContaining({ row: 2, column: '顧客コード' }));
   });
 
   it.each([

@@ -14,12 +14,13 @@ export const SJIS_REPLACEMENT = '〓';
 /**
  * Parses CSV text into rows of fields. Handles quoted fields, doubled quotes, commas and line
  * breaks inside quotes, CRLF / LF / CR line ends, a leading BOM and a missing final line end.
- * Empty lines between records are skipped.
+ * Empty lines between records are skipped, or kept as `[]` with `keepEmptyLines` (so record i is
+ * row i + 1 as a spreadsheet shows the file).
  *
  * @example
  * parseCsv('a,"b ""c"""\r\n1,2\r\n') // [['a', 'b "c"'], ['1', '2']]
  */
-export function parseCsv(input: string): string[][] {
+export function parseCsv(input: string, { keepEmptyLines = false } = {}): string[][] {
   const text = input.startsWith(UTF8_BOM) ? input.slice(1) : input;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -31,7 +32,7 @@ export function parseCsv(input: string): string[][] {
     if (fieldStarted || row.length > 0) {
       row.push(field);
       rows.push(row);
-    }
+    } else if (keepEmptyLines) rows.push([]);
     row = [];
     field = '';
     fieldStarted = false;
@@ -71,7 +72,7 @@ export function parseCsv(input: string): string[][] {
       i += 1;
     }
   }
-  endRecord();
+  if (fieldStarted || row.length > 0) endRecord();
   return rows;
 }
 
@@ -183,4 +184,18 @@ export function decodeCsv(
 
 function stripBom(text: string): string {
   return text.startsWith(UTF8_BOM) ? text.slice(1) : text;
+}
+
+/**
+ * Why bytes are not CSV text, or null when they may be: an Excel workbook (a ZIP), UTF-16, or
+ * binary data (NUL bytes or other control bytes in more than 1% of the first 4 KB). A stray
+ * NUL in an otherwise readable file is left to the per-cell check.
+ */
+export function notTextReason(bytes: Uint8Array): 'xlsx' | 'utf16' | 'binary' | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'utf16';
+  const head = bytes.subarray(0, 4096);
+  let suspicious = 0;
+  for (const b of head) if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) suspicious++;
+  return suspicious > Math.max(2, head.length / 100) ? 'binary' : null;
 }

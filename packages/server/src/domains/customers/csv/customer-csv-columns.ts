@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../../platform/errors.ts';
 import type { CustomerFields, CustomerStatus, Honorific, Rank } from '../customer-fields.ts';
-import { csvColumns } from '../customer-values.ts';
+import { csvClearMarkers, csvColumns } from '../customer-values.ts';
 import { normalizeInput } from '../japanese-text.ts';
 import type { TimeWindow } from '../tables.ts';
 
@@ -31,6 +31,8 @@ export function columnOfField(path: string): CsvColumn {
     preferences: '好み・人柄',
     cautions: '注意点',
     notes: 'メモ',
+    lat: '緯度',
+    lng: '経度',
   };
   return map[field ?? ''] ?? '顧客コード';
 }
@@ -60,7 +62,8 @@ export function customerToCsvRow(c: CsvCustomer): string[] {
   return customerCells(c).map(guardFormula);
 }
 
-function customerCells(c: CsvCustomer): string[] {
+/** The customer as the CSV's cells, unguarded (what the import preview shows as old → new). */
+export function customerCells(c: CsvCustomer): string[] {
   return [
     c.code,
     c.name,
@@ -81,37 +84,99 @@ function customerCells(c: CsvCustomer): string[] {
     c.preferences,
     c.cautions,
     c.notes,
+    c.lat === null ? '' : String(c.lat),
+    c.lng === null ? '' : String(c.lng),
   ];
 }
 
-/** One CSV row read back: the fields it sets, and the cells it could not read. */
+/** One CSV row read back: the fields it sets or clears, and the cells it could not read. */
 export interface ParsedCsvRow {
   code: string;
-  /** Fields the row sets. A blank number/choice cell is left out (keep the current value, or the default). */
+  /** Fields the row sets. A blank cell (or a column the file lacks) is left out: keep the stored value. */
   fields: Partial<CustomerFields>;
+  /** Fields whose cell holds the clear marker, (削除) or (clear): empty them. */
+  cleared: ClearableField[];
   repEmail: string;
   areaName: string;
   errors: { column: CsvColumn; message: LocalizedText }[];
 }
 
+/** The fields a CSV cell can empty; the others (name, choices, numbers) always hold a value. */
+export type ClearableField =
+  | 'nameKana'
+  | 'postalCode'
+  | 'address'
+  | 'phone'
+  | 'preferences'
+  | 'cautions'
+  | 'notes'
+  | 'preferredWeekdays'
+  | 'timeWindows'
+  | 'lat'
+  | 'lng'
+  | 'repId'
+  | 'areaId';
+
+/** What a cleared field becomes. */
+export const clearedValues: { [K in ClearableField]: CustomerFields[K] } = {
+  nameKana: '',
+  postalCode: '',
+  address: '',
+  phone: '',
+  preferences: '',
+  cautions: '',
+  notes: '',
+  preferredWeekdays: [],
+  timeWindows: [],
+  lat: null,
+  lng: null,
+  repId: null,
+  areaId: null,
+};
+
 const bad = (ja: string, en: string): LocalizedText => ({ ja, en });
 
-/** Reads one data row (cells already matched to columns). */
-export function csvRowToCustomer(rawCell: (column: CsvColumn) => string): ParsedCsvRow {
-  const cell = (column: CsvColumn) => unguardFormula(rawCell(column));
-  const errors: ParsedCsvRow['errors'] = [];
-  const fields: Partial<CustomerFields> = {
-    name: cell('会社名'),
-    nameKana: cell('フリガナ'),
-    postalCode: cell('郵便番号'),
-    address: cell('住所'),
-    phone: cell('電話番号'),
-    preferences: cell('好み・人柄'),
-    cautions: cell('注意点'),
-    notes: cell('メモ'),
-  };
+/** Whether a cell holds only the clear marker: (削除) / （削除） / (clear), any case. */
+export const isClearMarker = (cell: string) =>
+  (csvClearMarkers as readonly string[]).includes(normalizeInput(cell).toLowerCase());
 
-  const honorific = normalizeInput(cell('敬称'));
+/**
+ * Reads one data row (cells already matched to columns; undefined for a column the file lacks).
+ * A blank cell sets nothing, so an update keeps the stored value and a new customer gets the default.
+ */
+export function csvRowToCustomer(rawCell: (column: CsvColumn) => string | undefined): ParsedCsvRow {
+  const errors: ParsedCsvRow['errors'] = [];
+  const cleared: ClearableField[] = [];
+  const fields: Partial<CustomerFields> = {};
+  /** The cell's text, or undefined when it is blank, missing or the clear marker (noted in `cleared`). */
+  const cell = (column: CsvColumn, clears?: ClearableField | ClearableField[]): string | undefined => {
+    const raw = unguardFormula(rawCell(column) ?? '');
+    if (raw.trim() === '') return undefined;
+    if (isClearMarker(raw)) {
+      if (clears === undefined)
+        errors.push({
+          column,
+          message: bad(`「${column}」は空にできません。`, `"${column}" cannot be emptied.`),
+        });
+      else cleared.push(...(Array.isArray(clears) ? clears : [clears]));
+      return undefined;
+    }
+    return raw;
+  };
+  const text = (column: CsvColumn, key: ClearableField | 'name') => {
+    const value = cell(column, key === 'name' ? undefined : key);
+    if (value !== undefined) (fields as Record<string, unknown>)[key] = value;
+  };
+  text('会社名', 'name');
+  text('フリガナ', 'nameKana');
+  text('郵便番号', 'postalCode');
+  text('住所', 'address');
+  text('電話番号', 'phone');
+  text('好み・人柄', 'preferences');
+  text('注意点', 'cautions');
+  text('メモ', 'notes');
+
+  const honorific = normalizeInput(cell('敬称') ?? '');
   if (honorific !== '') {
     const found = (Object.entries(honorificJa) as [Honorific, string][]).find(
       ([en, ja]) => honorific === ja || honorific.toLowerCase() === en,
@@ -121,7 +186,7 @@ export function csvRowToCustomer(rawCell: (column: CsvColumn) => string): Parsed
       errors.push({ column: '敬称', message: bad('御中 または 様 を入力してください。', 'Use 御中 or 様.') });
   }
 
-  const rank = normalizeInput(cell('ランク')).toUpperCase();
+  const rank = normalizeInput(cell('ランク') ?? '').toUpperCase();
   if (rank !== '') {
     if (rank === 'A' || rank === 'B' || rank === 'C') fields.rank = rank as Rank;
     else
@@ -131,7 +196,7 @@ export function csvRowToCustomer(rawCell: (column: CsvColumn) => string): Parsed
       });
   }
 
-  const status = normalizeInput(cell('ステータス'));
+  const status = normalizeInput(cell('ステータス') ?? '');
   if (status !== '') {
     const found = (Object.entries(statusJa) as [CustomerStatus, string][]).find(
       ([en, ja]) => status === ja || status.toLowerCase() === en,
@@ -151,7 +216,7 @@ export function csvRowToCustomer(rawCell: (column: CsvColumn) => string): Parsed
     column: CsvColumn,
     key: 'cadenceDays' | 'cadenceToleranceDays' | 'visitDurationMinutes',
   ) => {
-    const raw = normalizeInput(cell(column));
+    const raw = normalizeInput(cell(column) ?? '');
     if (raw === '') return;
     if (/^\d{1,6}$/.test(raw)) fields[key] = Number(raw);
     else errors.push({ column, message: bad('整数で入力してください。', 'Must be a whole number.') });
@@ -160,47 +225,68 @@ export function csvRowToCustomer(rawCell: (column: CsvColumn) => string): Parsed
   integer('許容幅(日)', 'cadenceToleranceDays');
   integer('滞在時間(分)', 'visitDurationMinutes');
 
-  const weekdays = normalizeInput(cell('訪問曜日')).replace(/[\s,、・/]/g, '');
-  const days: number[] = [];
-  for (const ch of weekdays) {
-    const d = WEEKDAYS.indexOf(ch);
-    if (d < 0) {
+  const coordinate = (column: CsvColumn, key: 'lat' | 'lng') => {
+    const raw = normalizeInput(cell(column, key) ?? '');
+    if (raw === '') return;
+    if (/^-?\d{1,3}(\.\d{1,15})?$/.test(raw)) fields[key] = Number(raw);
+    else
       errors.push({
-        column: '訪問曜日',
-        message: bad(
-          '曜日は「月水金」のように 日月火水木金土 で入力してください。',
-          'Write weekdays like 月水金.',
-        ),
+        column,
+        message: bad('「34.6937」のように十進数で入力してください。', 'Write decimal degrees like 34.6937.'),
       });
-      break;
-    }
-    days.push(d);
-  }
-  fields.preferredWeekdays = days;
+  };
+  coordinate('緯度', 'lat');
+  coordinate('経度', 'lng');
 
-  const windowsRaw = normalizeInput(cell('訪問時間帯'));
-  const windows: TimeWindow[] = [];
-  for (const part of windowsRaw.split(/[;；,、\s]+/).filter(Boolean)) {
-    const m = /^(\d{1,2}:\d{2})[-~〜～](\d{1,2}:\d{2})$/.exec(part);
-    if (!m) {
-      errors.push({
-        column: '訪問時間帯',
-        message: bad(
-          '「09:00-12:00;13:00-17:30」の形式で入力してください。',
-          'Write time windows like 09:00-12:00;13:00-17:30.',
-        ),
-      });
-      break;
+  const weekdaysCell = cell('訪問曜日', 'preferredWeekdays');
+  if (weekdaysCell !== undefined) {
+    const weekdays = normalizeInput(weekdaysCell).replace(/[\s,、・/]/g, '');
+    const days: number[] = [];
+    for (const ch of weekdays) {
+      const d = WEEKDAYS.indexOf(ch);
+      if (d < 0) {
+        errors.push({
+          column: '訪問曜日',
+          message: bad(
+            '曜日は「月水金」のように 日月火水木金土 で入力してください。',
+            'Write weekdays like 月水金.',
+          ),
+        });
+        break;
+      }
+      days.push(d);
     }
-    windows.push({ start: (m[1] as string).padStart(5, '0'), end: (m[2] as string).padStart(5, '0') });
+    fields.preferredWeekdays = days;
   }
-  fields.timeWindows = windows;
+
+  const windowsCell = cell('訪問時間帯', 'timeWindows');
+  if (windowsCell !== undefined) {
+    const windows: TimeWindow[] = [];
+    for (const part of normalizeInput(windowsCell)
+      .split(/[;；,、\s]+/)
+      .filter(Boolean)) {
+      const m = /^(\d{1,2}:\d{2})[-~〜～](\d{1,2}:\d{2})$/.exec(part);
+      if (!m) {
+        errors.push({
+          column: '訪問時間帯',
+          message: bad(
+            '「09:00-12:00;13:00-17:30」の形式で入力してください。',
+            'Write time windows like 09:00-12:00;13:00-17:30.',
+          ),
+        });
+        break;
+      }
+      windows.push({ start: (m[1] as string).padStart(5, '0'), end: (m[2] as string).padStart(5, '0') });
+    }
+    fields.timeWindows = windows;
+  }
 
   return {
-    code: normalizeInput(cell('顧客コード')),
+    code: normalizeInput(cell('顧客コード') ?? ''),
     fields,
-    repEmail: normalizeInput(cell('担当者メール')).toLowerCase(),
-    areaName: normalizeInput(cell('エリア')),
+    cleared,
+    repEmail: normalizeInput(cell('担当者メール', 'repId') ?? '').toLowerCase(),
+    areaName: normalizeInput(cell('エリア', 'areaId') ?? ''),
     errors,
   };
 }

@@ -3,7 +3,7 @@ import { apiFetch } from '../../../lib/http.ts';
 export type ImportEncoding = 'auto' | 'sjis' | 'utf8';
 
 export interface ImportRowError {
-  /** 1-based data row (the header is not counted). */
+  /** The row as a spreadsheet shows the file: the header is row 1, the first data row 2; 0 = the whole file. */
   row: number;
   column: string;
   message: string;
@@ -11,23 +11,34 @@ export interface ImportRowError {
 
 export type ImportAction = 'create' | 'update' | 'unchanged';
 
-/** One of the first parsed rows, as it will be written. */
+/** One column a row changes, as the CSV spells it; `before` is null for a new customer. */
+export interface ImportFieldChange {
+  column: string;
+  before: string | null;
+  after: string;
+}
+
+/** A row as it will be written, with what it changes. */
 export interface ImportSampleRow {
-  row?: number;
-  action?: ImportAction;
-  code?: string | null;
-  name?: string;
-  [column: string]: unknown;
+  row: number;
+  action: ImportAction;
+  code: string | null;
+  name: string;
+  changes: ImportFieldChange[];
 }
 
 export interface ImportPreview {
   importId: string;
   totalRows: number;
   validRows: number;
-  /** Row 0 names a problem with the header (a missing column, no data rows). */
+  /** Rows that cannot be imported (not the number of errors). */
+  errorRows: number;
   errors: ImportRowError[];
+  /** Every creating or updating row up to 200, then unchanged ones up to the same bound. */
   sample: ImportSampleRow[];
-  summary?: { create: number; update: number; unchanged: number };
+  summary: { create: number; update: number; unchanged: number };
+  /** Header cells the import does not know (their cells are not read). */
+  ignoredColumns: string[];
 }
 
 export interface ImportResult {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 /** CSV column → how to write its values, matching what the server's import accepts. */
 const FORMATS = [
+  { columns: '空欄・(削除)', key: 'blank' },
   { columns: '顧客コード', key: 'code' },
   { columns: '敬称', key: 'honorific' },
   { columns: '担当者メール', key: 'rep' },
@@ -12,6 +13,7 @@ const FORMATS = [
   { columns: '訪問曜日', key: 'weekdays' },
   { columns: '訪問時間帯', key: 'windows' },
   { columns: '訪問周期(日)・許容幅(日)・滞在時間(分)', key: 'numbers' },
+  { columns: '緯度・経度', key: 'coords' },
 ] as const;
 
 export function ImportFormatHelp() {

@@ -1,10 +1,16 @@
-import { Alert, Badge, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { Alert, Badge, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowRight, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.ts';
-import type { ImportAction, ImportPreview } from '../api/customer-import-api.ts';
-import { indexImportErrors, sortImportErrors } from '../utils/import-columns.ts';
+import type {
+  ImportAction,
+  ImportFieldChange,
+  ImportPreview,
+  ImportSampleRow,
+} from '../api/customer-import-api.ts';
+import { sortImportErrors } from '../utils/import-columns.ts';
+import classes from './ImportPreviewTables.module.css';
 
 const ACTION_COLORS: Record<ImportAction, string> = { create: 'teal', update: 'blue', unchanged: 'gray' };
 
@@ -21,12 +27,83 @@ function Stat({ label, value, color }: { label: string; value: ReactNode; color?
   );
 }
 
-/** Preview of a CSV dry run: counts, every bad row and column, and the first rows as they will be saved. */
+/** A cell's value; an empty one says so rather than showing nothing. */
+function CellValue({ value, kind }: { value: string; kind: 'before' | 'after' }) {
+  const { t } = useTranslation();
+  if (value === '')
+    return (
+      <Text span size="sm" c="dimmed" fs="italic">
+        {t('import.emptyCell')}
+      </Text>
+    );
+  return (
+    <Text
+      span
+      size="sm"
+      className={kind === 'before' ? classes.before : classes.after}
+      data-testid={`change-${kind}`}
+    >
+      {value}
+    </Text>
+  );
+}
+
+function ChangeLine({ change }: { change: ImportFieldChange }) {
+  const { t } = useTranslation();
+  return (
+    <li className={classes.change} data-testid="import-change">
+      <Text span size="xs" fw={600} c="dimmed" className={classes.column}>
+        {change.column}
+      </Text>
+      <span className={classes.values}>
+        {change.before !== null && (
+          <>
+            <CellValue value={change.before} kind="before" />
+            <IconArrowRight size={14} aria-label={t('import.becomes')} className={classes.arrow} />
+          </>
+        )}
+        <CellValue value={change.after} kind="after" />
+      </span>
+    </li>
+  );
+}
+
+function SampleRow({ row }: { row: ImportSampleRow }) {
+  const { t } = useTranslation();
+  return (
+    <li className={classes.row} data-testid="import-row" data-action={row.action}>
+      <Group gap="xs" wrap="nowrap" align="baseline">
+        <Text size="xs" c="dimmed" className="tabular" style={{ whiteSpace: 'nowrap' }}>
+          {t('import.rowNumber', { row: row.row })}
+        </Text>
+        <Badge variant="light" color={ACTION_COLORS[row.action]} radius="sm" style={{ flexShrink: 0 }}>
+          {t(`import.actions.${row.action}`)}
+        </Badge>
+        <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {row.code ?? t('import.newCode')}
+        </Text>
+        <Text size="sm" fw={600} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          {row.name}
+        </Text>
+      </Group>
+      {row.changes.length > 0 && (
+        <ul className={classes.changes}>
+          {row.changes.map((change) => (
+            <ChangeLine key={change.column} change={change} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** Preview of a CSV dry run: row counts, every bad row and column, and each row's changes old → new. */
 export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const errors = sortImportErrors(preview.errors);
-  const errorIndex = indexImportErrors(preview.errors);
+  const rowLabel = (row: number) =>
+    row === 0 ? t('import.wholeFile') : row === 1 ? t('import.headerRow') : t('import.rowNumber', { row });
 
   return (
     <Stack gap="md">
@@ -35,8 +112,8 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
         <Stat label={t('import.summaryValid')} value={formatNumber(preview.validRows, lang)} color="teal" />
         <Stat
           label={t('import.summaryErrors')}
-          value={formatNumber(errors.length, lang)}
-          color={errors.length ? 'red' : undefined}
+          value={formatNumber(preview.errorRows, lang)}
+          color={preview.errorRows ? 'red' : undefined}
         />
       </SimpleGrid>
 
@@ -45,7 +122,11 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
           color="red"
           variant="light"
           icon={<IconAlertTriangle size={20} />}
-          title={t('import.errorsTitle', { count: errors.length })}
+          title={
+            preview.errorRows > 0
+              ? t('import.errorsTitle', { count: preview.errorRows })
+              : t('import.fileErrorsTitle')
+          }
           role="alert"
         >
           {t('import.errorsBody')}
@@ -53,11 +134,20 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
       ) : (
         <Alert color="teal" variant="light" icon={<IconCircleCheck size={20} />}>
           {t('import.noErrors', { count: preview.validRows })}
-          {preview.summary && (
-            <Text size="sm" mt={4} data-testid="import-summary">
-              {t('import.summaryBreakdown', preview.summary)}
-            </Text>
-          )}
+          <Text size="sm" mt={4} data-testid="import-summary">
+            {t('import.summaryBreakdown', preview.summary)}
+          </Text>
+        </Alert>
+      )}
+
+      {preview.ignoredColumns.length > 0 && (
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconInfoCircle size={20} />}
+          data-testid="import-ignored"
+        >
+          {t('import.ignoredColumns', { columns: preview.ignoredColumns.join('、') })}
         </Alert>
       )}
 
@@ -81,7 +171,7 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
                   // biome-ignore lint/suspicious/noArrayIndexKey: the same row and column may repeat
                   <Table.Tr key={index}>
                     <Table.Td className="tabular" style={{ whiteSpace: 'nowrap' }}>
-                      {error.row === 0 ? t('import.headerRow') : t('import.rowNumber', { row: error.row })}
+                      {rowLabel(error.row)}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={600} c="red" style={{ whiteSpace: 'nowrap' }}>
@@ -102,45 +192,19 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
       {preview.sample.length > 0 && (
         <Stack gap={6}>
           <Title order={2} fz="md">
-            {t('import.sample', { count: preview.sample.length })}
+            {preview.sample.length < preview.validRows
+              ? t('import.changesSome', {
+                  count: preview.sample.length,
+                  total: formatNumber(preview.validRows, lang),
+                })
+              : t('import.changes', { count: preview.sample.length })}
           </Title>
           <Paper withBorder>
-            <Table.ScrollContainer minWidth={480}>
-              <Table verticalSpacing={6} fz="sm" data-testid="import-sample">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={70}>{t('import.row')}</Table.Th>
-                    <Table.Th w={100}>{t('import.action')}</Table.Th>
-                    <Table.Th w={140}>{t('import.sampleCode')}</Table.Th>
-                    <Table.Th>{t('import.sampleName')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.sample.map((row, index) => {
-                    const rowNumber = typeof row.row === 'number' ? row.row : index + 1;
-                    return (
-                      <Table.Tr
-                        key={rowNumber}
-                        bg={errorIndex.has(rowNumber) ? 'var(--mantine-color-red-light)' : undefined}
-                      >
-                        <Table.Td className="tabular">{rowNumber}</Table.Td>
-                        <Table.Td>
-                          {row.action && (
-                            <Badge variant="light" color={ACTION_COLORS[row.action]} radius="sm">
-                              {t(`import.actions.${row.action}`)}
-                            </Badge>
-                          )}
-                        </Table.Td>
-                        <Table.Td ff="monospace" fz="xs">
-                          {row.code ?? '—'}
-                        </Table.Td>
-                        <Table.Td>{row.name ?? ''}</Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ul className={classes.rows} data-testid="import-sample">
+              {preview.sample.map((row) => (
+                <SampleRow key={row.row} row={row} />
+              ))}
+            </ul>
           </Paper>
         </Stack>
       )}

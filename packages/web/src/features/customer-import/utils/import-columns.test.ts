@@ -5,8 +5,8 @@ describe('buildImportTemplate', () => {
   it('starts with a BOM so Excel reads UTF-8, and ends with CRLF', () => {
     const template = buildImportTemplate();
     expect(template.startsWith('\uFEFF顧客コード,会社名,フリガナ,')).toBe(true);
-    expect(template.endsWith('注意点,メモ\r\n')).toBe(true);
-    expect(template.trim().split(',')).toHaveLength(19);
+    expect(template.endsWith('注意点,メモ,緯度,経度\r\n')).toBe(true);
+    expect(template.trim().split(',')).toHaveLength(21);
   });
 });
 
