@@ -195,4 +195,41 @@ describe('solvePeriodic', () => {
     expect(a.days).toEqual(b.days);
     expect(a.summary).toEqual(b.summary);
   });
+
+  it('reports progress and returns the plan so far when aborted', () => {
+    const problem = buildRandomPeriodicProblem({ seed: 12, customers: 25, days: 3 });
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const solution = solvePeriodic(problem, {
+      timeLimitMs: 60_000,
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p.cost);
+        if (p.iteration >= 5) controller.abort();
+      },
+    });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(solution.summary.cost).toBeLessThanOrEqual(seen.at(-1)! + 1e-6);
+    expect(checkPeriodicSolution(problem, solution)).toEqual([]);
+  });
+
+  it('uses the windows of each day', () => {
+    const problem = lineProblem({
+      xs: [100],
+      days: 2,
+      shiftEnd: 1000,
+      customers: [
+        {
+          id: 'A',
+          demand: [1],
+          combinations: [[0], [1]],
+          timeWindows: [[0, 50]],
+          timeWindowsByDay: [null, [[400, 500]]],
+        },
+      ],
+    });
+    const solution = solvePeriodic(problem, { maxIterations: 10 });
+    expect(daysOf(solution)).toEqual({ A: [1] });
+    expect(solution.days[1]!.routes[0]!.steps[1]!.serviceStart).toBe(400);
+  });
 });

@@ -84,6 +84,12 @@ export function buildRandomPeriodicProblem(options: RandomPeriodicOptions): Peri
         Math.min(horizon - out - 400, open + 600 + random.below(horizon / 2)),
       ];
       if (window[1] >= window[0]) customer.timeWindows = [window];
+      if (random.next() < 0.2) {
+        const day = random.below(dayCount);
+        const late: TimeWindow = [Math.min(horizon - out - 400, out + horizon / 2), horizon - out - 400];
+        if (late[1] >= late[0])
+          customer.timeWindowsByDay = Array.from({ length: dayCount }, (_, k) => (k === day ? [late] : null));
+      }
     }
     if (options.withPins && random.next() < 0.2) {
       const combination = combinations[random.below(combinations.length)]!;
