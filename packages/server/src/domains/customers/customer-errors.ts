@@ -152,3 +152,9 @@ export const importForbidden = () =>
     ja: 'CSV取込はマネージャーまたは管理者のみ行えます。',
     en: 'Only managers and admins can import customers.',
   });
+
+export const restoreForbidden = () =>
+  new AppError(403, 'forbidden', {
+    ja: 'アーカイブした顧客を戻せるのはマネージャーと管理者です。',
+    en: 'Only managers and admins can restore an archived customer.',
+  });

@@ -31,6 +31,7 @@ import { getCustomerHistory } from './get-customer-history.ts';
 import { listCustomerOrders } from './list-customer-orders.ts';
 import { listCustomers } from './list-customers.ts';
 import { previewCustomerImport } from './preview-customer-import.ts';
+import { restoreCustomer } from './restore-customer.ts';
 import { updateCustomer } from './update-customer.ts';
 
 const tags = ['Customers'];
@@ -209,6 +210,22 @@ const archiveRoute = defineRoute({
   access: oneCustomer,
 });
 
+const restoreRoute = defineRoute({
+  method: 'post',
+  path: '/{id}/restore',
+  tags,
+  summary: 'Restore an archived customer to the book (manager/admin; send the version you read)',
+  description:
+    'Clears archivedAt: the customer is back in the list and can be edited again. Audited as a ' +
+    'status_change of archivedAt. Reps get 403.',
+  request: {
+    params: IdParam,
+    body: { required: true, content: { 'application/json': { schema: ArchiveBody } } },
+  },
+  responses: { 200: json(Customer, 'The restored customer'), ...errorResponses(401, 403, 404, 409, 422) },
+  access: { roles: ['manager', 'admin'], scope: 'customer-book', references: { path: { id: 'customer' } } },
+});
+
 const noFile = () => {
   const text = { ja: 'CSVファイルを選んでください。', en: 'Choose a CSV file.' };
   return new AppError(422, 'validation_failed', text, { file: text });
@@ -290,4 +307,9 @@ export const customerRoutes = createRouter()
     const { id } = c.req.valid('param');
     const { version } = c.req.valid('json');
     return c.json(await archiveCustomer({ db: c.var.db, actor: c.var.actor, id, version }), 200);
+  })
+  .openapi(restoreRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { version } = c.req.valid('json');
+    return c.json(await restoreCustomer({ db: c.var.db, actor: c.var.actor, id, version }), 200);
   });

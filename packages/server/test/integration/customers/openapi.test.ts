@@ -26,6 +26,7 @@ it('documents every customer endpoint in the OpenAPI document', async () => {
       'GET /api/customers/{id}',
       'PATCH /api/customers/{id}',
       'POST /api/customers/{id}/archive',
+      'POST /api/customers/{id}/restore',
       'GET /api/customers/{id}/orders',
       'GET /api/customers/{id}/history',
     ].sort(),

@@ -236,6 +236,34 @@ describe('update', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ version: 2, archivedAt: expect.any(String) });
   });
+
+  it('restores an archived customer for a manager, not for its rep, with the version check and an audit entry', async () => {
+    const created = (await (
+      await as('rep1').send('POST', '/api/customers', { ...valid, name: '復元される商会' })
+    ).json()) as Customer;
+    await as('rep1').send('POST', `/api/customers/${created.id}/archive`, { version: 1 });
+    const path = `/api/customers/${created.id}/restore`;
+    expect((await as('rep1').send('POST', path, { version: 2 })).status).toBe(403);
+    const stale = await as('manager').send('POST', path, { version: 1 });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: { code: 'version_conflict' } });
+    const res = await as('manager').send('POST', path, { version: 2 });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ version: 3, archivedAt: null });
+    // Back in the list, and its history says who restored it.
+    const list = (await (await as('rep1').get('/api/customers?q=復元される商会')).json()) as {
+      items: { id: string }[];
+    };
+    expect(list.items.map((c) => c.id)).toEqual([created.id]);
+    const history = (await (await as('rep1').get(`/api/customers/${created.id}/history`)).json()) as {
+      items: { action: string; actor: { role: string }; changes: Record<string, { after?: unknown }> }[];
+    };
+    expect(history.items[0]).toMatchObject({
+      action: 'status_change',
+      actor: { role: 'manager' },
+      changes: { archivedAt: { after: null } },
+    });
+  });
 });
 
 describe('detail and purchase history', () => {

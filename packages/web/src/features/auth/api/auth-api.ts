@@ -17,3 +17,6 @@ export const signOut = (): Promise<unknown> => apiFetch('/api/auth/sign-out', { 
 
 /** Whether the role may import customers from CSV (reps may not). */
 export const canImportCustomers = (role: Role): boolean => role === 'manager' || role === 'admin';
+
+/** Whether the role may restore an archived customer (managers and admins, as the API allows). */
+export const canRestoreCustomers = (role: Role): boolean => role === 'manager' || role === 'admin';

@@ -62,6 +62,14 @@ export const archiveCustomer = (id: string, version: number, idempotencyKey?: st
     idempotencyKey,
   });
 
+/** Brings an archived customer back (managers and admins). */
+export const restoreCustomer = (id: string, version: number, idempotencyKey?: string): Promise<Customer> =>
+  apiFetch<Customer>(`/api/customers/${encodeURIComponent(id)}/restore`, {
+    method: 'POST',
+    body: { version },
+    idempotencyKey,
+  });
+
 export const listAreas = (): Promise<{ items: Area[] }> => apiFetch<{ items: Area[] }>('/api/areas');
 
 export const listReps = (): Promise<{ items: UserSummary[] }> =>

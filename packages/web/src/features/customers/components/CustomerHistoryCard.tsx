@@ -122,10 +122,17 @@ function HistoryItem({ entry, lines, names }: HistoryItemProps) {
   const [expanded, setExpanded] = useState(false);
   const contact = isContactEntry(entry);
   const contactActionKey = `customer.history.contactActions.${entry.action}`;
+  // Clearing archivedAt is how a restore is recorded.
+  const restored =
+    entry.action === 'status_change' &&
+    'archivedAt' in entry.changes &&
+    entry.changes.archivedAt?.after === null;
   const action =
     contact && i18n.exists(contactActionKey)
       ? t(contactActionKey)
-      : t(`customer.history.actions.${entry.action}`);
+      : restored
+        ? t('customer.history.actions.restore')
+        : t(`customer.history.actions.${entry.action}`);
   const collapsible = lines.length > COLLAPSED_LINES + 1;
   const shown = collapsible && !expanded ? lines.slice(0, COLLAPSED_LINES) : lines;
   const importId = entry.context.importId;

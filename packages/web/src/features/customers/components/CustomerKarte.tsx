@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconArchive, IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
@@ -7,6 +7,8 @@ import { ApiError } from '../../../lib/api-error.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { EmptyPanel } from '../../../ui/EmptyPanel.tsx';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
+import { canRestoreCustomers } from '../../auth/api/auth-api.ts';
+import { useMe } from '../../auth/hooks/useMe.ts';
 import { useCustomer } from '../hooks/useCustomer.ts';
 import { CustomerCautions } from './CustomerCautions.tsx';
 import { CustomerContactsCard } from './CustomerContactsCard.tsx';
@@ -18,6 +20,7 @@ import { CustomerNotesCard } from './CustomerNotesCard.tsx';
 import { CustomerOrders } from './CustomerOrders.tsx';
 import { CustomerStats } from './CustomerStats.tsx';
 import { CustomerVisitCard } from './CustomerVisitCard.tsx';
+import { RestoreCustomerButton } from './RestoreCustomerButton.tsx';
 
 /** About the side column's height (contacts, visit conditions, map): longer history scrolls. */
 const HISTORY_MAX_HEIGHT_DESK = 560;
@@ -38,6 +41,8 @@ export function BackToCustomers() {
 export function CustomerKarte({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const query = useCustomer(customerId);
+  const me = useMe();
+  const canRestore = canRestoreCustomers(me.user.role);
   // Two columns from Mantine `md`: the history fills the space beside the side cards.
   const twoColumns = useMediaQuery('(min-width: 62em)', false, { getInitialValueInEffect: false });
   useDocumentTitle(query.data ? `${query.data.name} | ${t('app.name')}` : t('app.name'));
@@ -67,8 +72,20 @@ export function CustomerKarte({ customerId }: { customerId: string }) {
   return (
     <Stack gap="md">
       {customer.archivedAt && (
-        <Alert color="gray" variant="light" icon={<IconArchive size={18} />}>
-          {t('customer.archive.archivedBanner', { date: formatDate(customer.archivedAt, i18n.language) })}
+        <Alert color="gray" variant="light" icon={<IconArchive size={18} />} data-testid="archived-banner">
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Stack gap={2} style={{ flex: '1 1 16rem' }}>
+              <Text size="sm" fw={600}>
+                {t('customer.archive.archivedBanner', {
+                  date: formatDate(customer.archivedAt, i18n.language),
+                })}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {canRestore ? t('customer.archive.restoreHint') : t('customer.archive.askToRestore')}
+              </Text>
+            </Stack>
+            {canRestore && <RestoreCustomerButton customer={customer} />}
+          </Group>
         </Alert>
       )}
       <CustomerKarteHeader customer={customer} />

@@ -19,8 +19,8 @@ export function CustomerKarteHeader({ customer }: { customer: Customer }) {
           <Stack gap={4} style={{ flex: '1 1 18rem', minWidth: 0 }}>
             <Group gap={6}>
               <RankBadge rank={customer.rank} size="lg" />
-              <StatusBadge status={customer.status} />
-              {customer.archivedAt && <ArchivedBadge />}
+              {/* One state: an archived customer is アーカイブ済み, whatever its status was. */}
+              {customer.archivedAt ? <ArchivedBadge /> : <StatusBadge status={customer.status} />}
               <Text size="xs" c="dimmed" ff="monospace" aria-label={t('customer.meta.code')}>
                 {customer.code}
               </Text>

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { createIdempotentAction } from '../../../lib/idempotency.ts';
 import type { Customer, CustomerInput } from '../api/customer-types.ts';
-import { archiveCustomer, createCustomer, updateCustomer } from '../api/customers-api.ts';
+import { archiveCustomer, createCustomer, restoreCustomer, updateCustomer } from '../api/customers-api.ts';
 import { customerKeys } from './customer-keys.ts';
 
 const useStoreCustomer = () => {
@@ -42,4 +42,13 @@ export const useArchiveCustomer = (id: string) => {
     [id],
   );
   return useMutation({ mutationFn: archive, onSuccess: store });
+};
+
+export const useRestoreCustomer = (id: string) => {
+  const store = useStoreCustomer();
+  const restore = useMemo(
+    () => createIdempotentAction((version: number, key: string) => restoreCustomer(id, version, key)),
+    [id],
+  );
+  return useMutation({ mutationFn: restore, onSuccess: store });
 };
