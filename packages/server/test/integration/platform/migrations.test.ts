@@ -33,6 +33,7 @@ const tenantTables = [
   'tenant_counters',
   'tenant_closed_days',
   'platform_jobs',
+  'planning_settings',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
