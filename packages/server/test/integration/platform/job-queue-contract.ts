@@ -16,6 +16,8 @@ export interface JobQueueContractOptions {
    * app after a restart. Poll and cancel intervals short enough for a test.
    */
   create(): JobQueue;
+  /** Removes what the implementation keeps per job name (pg-boss: a table per queue), after the suite. */
+  cleanup?(names: string[]): Promise<void>;
 }
 
 /** Waits until `check` returns something truthy (polling every 20 ms), or fails after `timeoutMs`. */
@@ -58,10 +60,16 @@ export function runJobQueueContract(options: JobQueueContractOptions) {
         return queue;
       };
       /**
-       * A name per test, so one test's job is never taken by another test's handler (fixed: pg-boss
-       * makes a table per queue, and the PostgreSQL test database is reused).
+       * A name per test and run, so one test's job is never taken by another test's (or another
+       * run's) handler; `cleanup` removes them afterwards.
        */
-      const jobName = (label: string) => `test.${label}`;
+      const run = randomUUID().slice(0, 8);
+      const names: string[] = [];
+      const jobName = (label: string) => {
+        const name = `test.${label}.${run}`;
+        names.push(name);
+        return name;
+      };
       const stateOf = (queue: JobQueue, id: string, state: Job['state']) =>
         eventually(async () => {
           const job = await queue.getJob(id);
@@ -80,6 +88,7 @@ export function runJobQueueContract(options: JobQueueContractOptions) {
       });
       afterAll(async () => {
         for (const q of queues) await q.stop({ timeoutMs: 1_000 });
+        await options.cleanup?.(names);
         await options.admin().execute(sql`delete from organization where id = ${tenantId}`);
       });
 

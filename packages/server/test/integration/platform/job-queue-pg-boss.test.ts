@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigratableDatabase } from '../../../src/platform/db/open-database.ts';
 import { createJobQueue } from '../../../src/platform/jobs/create-job-queue.ts';
@@ -19,6 +20,15 @@ runJobQueueContract({
   name: 'pg-boss (PostgreSQL, as the app login)',
   skip,
   admin: () => database.admin,
+  // pg-boss keeps a table per queue: drop this run's (their jobs first, for the foreign key).
+  async cleanup(names) {
+    for (const name of names) {
+      await database.admin.transaction(async (tx) => {
+        await tx.execute(sql`delete from pgboss.job where name = ${name}`);
+        await tx.execute(sql`select pgboss.delete_queue(${name})`);
+      });
+    }
+  },
   create: () =>
     createPgBossJobQueue({
       db: database.db,
