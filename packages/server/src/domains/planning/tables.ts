@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { check, date, doublePrecision, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { createdAt, tenantId, updatedAt } from '../../platform/db/schema/tenancy.ts';
 
 /**
@@ -37,5 +50,103 @@ export const planningSettings = pgTable(
   (t) => [
     check('planning_settings_detour_ck', sql`${t.detourFactor} between 1 and 3`),
     check('planning_settings_speed_ck', sql`${t.averageSpeedKmh} > 0 and ${t.averageSpeedKmh} <= 120`),
+  ],
+);
+
+export const planStatuses = ['queued', 'running', 'ready', 'failed', 'cancelled'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+
+/** What a finished plan amounts to (the solver's summary, in the API's words). */
+export interface PlanSummary {
+  travelSeconds: number;
+  visits: number;
+  unplanned: number;
+  /** Visits of the previous plan of the same scope that changed day or rep. */
+  movedVisits: number;
+}
+
+/**
+ * One optimisation of a scope (a team, or the whole company when `team_id` is null) over a
+ * horizon: queued, then computed by the `planning.optimize` job into planned visits.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    tenantId: tenantId(),
+    id: text('id').notNull(),
+    teamId: text('team_id'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    days: integer('days').notNull(),
+    status: text('status', { enum: planStatuses }).notNull().default('queued'),
+    jobId: text('job_id'),
+    createdBy: text('created_by').notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    summary: jsonb('summary').$type<PlanSummary>(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('plans_scope_idx').on(t.tenantId, t.teamId, t.createdAt),
+    check('plans_days_ck', sql`${t.days} between 1 and 28`),
+  ],
+);
+
+export const plannedVisitStatuses = ['planned', 'done', 'skipped'] as const;
+
+/**
+ * A visit of a plan: customer, rep, day, order and times (timestamptz of the Asia/Tokyo day).
+ * `pinned` keeps it through a refresh; `fixed` is an agreed appointment.
+ */
+export const plannedVisits = pgTable(
+  'planned_visits',
+  {
+    tenantId: tenantId(),
+    id: text('id').notNull(),
+    planId: text('plan_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    repId: text('rep_id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    seq: integer('seq').notNull(),
+    plannedArrival: timestamp('planned_arrival', { withTimezone: true }).notNull(),
+    plannedStart: timestamp('planned_start', { withTimezone: true }).notNull(),
+    plannedDeparture: timestamp('planned_departure', { withTimezone: true }).notNull(),
+    travelSecondsBefore: integer('travel_seconds_before').notNull().default(0),
+    status: text('status', { enum: plannedVisitStatuses }).notNull().default('planned'),
+    pinned: boolean('pinned').notNull().default(false),
+    fixed: boolean('fixed').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'planned_visits_plan_fk',
+      columns: [t.tenantId, t.planId],
+      foreignColumns: [plans.tenantId, plans.id],
+    }).onDelete('cascade'),
+    index('planned_visits_plan_idx').on(t.tenantId, t.planId, t.repId, t.date, t.seq),
+    index('planned_visits_customer_idx').on(t.tenantId, t.customerId, t.date),
+  ],
+);
+
+/** Why a customer due in the horizon got no visit in a plan. */
+export const planUnplanned = pgTable(
+  'plan_unplanned',
+  {
+    tenantId: tenantId(),
+    planId: text('plan_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.planId, t.customerId] }),
+    foreignKey({
+      name: 'plan_unplanned_plan_fk',
+      columns: [t.tenantId, t.planId],
+      foreignColumns: [plans.tenantId, plans.id],
+    }).onDelete('cascade'),
   ],
 );

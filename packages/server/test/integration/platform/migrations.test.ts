@@ -34,6 +34,9 @@ const tenantTables = [
   'tenant_closed_days',
   'platform_jobs',
   'planning_settings',
+  'plans',
+  'planned_visits',
+  'plan_unplanned',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
