@@ -49,6 +49,11 @@ export class LocalSearch {
   ejectionWeight: Float64Array | undefined;
   /** Granular neighbourhood size (Vidal's Γ): only this many closest jobs are tried as v. */
   neighbourLimit = 20;
+  /**
+   * Per route, a group: SWAP* then only compares routes of one group (the periodic engine
+   * groups routes by day: SWAP* across days costs much and rarely pays).
+   */
+  swapStarGroup: Int32Array | undefined;
 
   constructor(state: SearchState, random: Random) {
     this.state = state;
@@ -278,7 +283,11 @@ export class LocalSearch {
       const limit = Math.min(list.length, 10);
       for (let k = 0; k < limit; k++) {
         const rv = state.routeOf[list[k]!]!;
-        if (rv >= 0 && rv !== ru) {
+        if (
+          rv >= 0 &&
+          rv !== ru &&
+          (!this.swapStarGroup || this.swapStarGroup[ru] === this.swapStarGroup[rv])
+        ) {
           near[ru * count + rv] = 1;
           near[rv * count + ru] = 1;
         }
