@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SolverError, SolverErrorCode } from '../src/model/solver-error.ts';
 import type { PeriodicCustomer, PeriodicProblem } from '../src/periodic/periodic-problem.ts';
 import type { PeriodicSolution } from '../src/periodic/periodic-solution.ts';
 import { solvePeriodic } from '../src/periodic/solve-periodic.ts';
@@ -231,5 +232,17 @@ describe('solvePeriodic', () => {
     const solution = solvePeriodic(problem, { maxIterations: 10 });
     expect(daysOf(solution)).toEqual({ A: [1] });
     expect(solution.days[1]!.routes[0]!.steps[1]!.serviceStart).toBe(400);
+  });
+
+  it('rejects a combination day outside the horizon, naming the customer', () => {
+    const problem = splitProblem({ B: { combinations: [[0], [2]] } });
+    expect(() => solvePeriodic(problem, { maxIterations: 1 })).toThrowError(
+      new SolverError(SolverErrorCode.InvalidInput, 'customer B: day 2 is outside 0..1'),
+    );
+  });
+
+  it('rejects a negative service time, naming the customer and day', () => {
+    const problem = splitProblem({ C: { serviceSeconds: -5 } });
+    expect(() => solvePeriodic(problem, { maxIterations: 1 })).toThrowError(/customer C \(day 1\)/);
   });
 });
