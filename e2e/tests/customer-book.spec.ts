@@ -62,3 +62,31 @@ test('switching to English relabels the app and survives a reload', async ({ pag
   await page.goto('/customers');
   await expect(page.getByLabel('Search customers')).toBeVisible();
 });
+
+test('on a phone, the call button is a 44 px target; on a desk, column headers sort', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, demo.admin);
+  await page.goto('/customers');
+  // The admin sees the whole company, and the subtitle says so.
+  await expect(page.getByText('全社の顧客の一覧とカルテ')).toBeVisible();
+  if (testInfo.project.name === 'phone') {
+    const call = page.getByRole('link', { name: /^電話する: / }).first();
+    const box = await call.boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+    expect(box?.width).toBeGreaterThanOrEqual(44);
+    return;
+  }
+  const table = page.getByTestId('customer-table');
+  const firstName = () => table.locator('tbody tr').first().locator('a').first().textContent();
+  const ascending = await firstName();
+  await table.getByRole('button', { name: '会社名' }).click();
+  await expect(page).toHaveURL(/sort=-name/);
+  await expect(table.getByRole('columnheader', { name: /会社名/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  await expect.poll(firstName).not.toBe(ascending);
+  await table.getByRole('button', { name: '最終受注' }).click();
+  await expect(page).toHaveURL(/sort=-lastOrderAt/);
+});

@@ -108,3 +108,20 @@ test("a rep opening another rep's customer gets the not-found page", async ({ pa
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByLabel('注意点')).toHaveCount(0);
 });
+
+test('the first error is scrolled into view below the sticky header', async ({ page }, testInfo) => {
+  await signInOnce(page, demo.rep1);
+  const customer = await ownCustomer(page, testInfo.project.name);
+  await page.goto(`/customers/${customer.id}/edit`);
+  const name = page.getByLabel(/^会社名/);
+  await name.fill('');
+  await page.mouse.wheel(0, 10_000);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(name).toBeFocused();
+  const header = await page.locator('header').first().boundingBox();
+  const field = await name.boundingBox();
+  expect(field!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+  // Leave without saving.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.goto('/customers');
+});

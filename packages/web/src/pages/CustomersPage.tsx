@@ -25,7 +25,7 @@ export function CustomersPage({ filters }: { filters: CustomerFilters }) {
     <>
       <PageHeader
         title={t('customers.title')}
-        subtitle={t('customers.subtitle')}
+        subtitle={t(`customers.subtitle.${me.user.role}`)}
         actions={
           <>
             <ExportMenu filters={filters} compact={compact} />
@@ -62,6 +62,7 @@ export function CustomersPage({ filters }: { filters: CustomerFilters }) {
           filters={filters}
           onClearFilters={() => setFilters({ sort: filters.sort })}
           canImport={canImport}
+          onSortChange={(sort) => setFilters({ ...filters, sort })}
         />
       </Stack>
     </>

@@ -20,17 +20,31 @@ export interface CustomerListFilters {
   includeArchived?: boolean | undefined;
 }
 
+/** The most words one search combines (the rest are ignored). */
+const MAX_SEARCH_WORDS = 8;
+
 /**
  * Search matches the name, the furigana (hiragana typed is read as katakana), the address, the
  * code, and, when the query looks like a phone number, the phone's digits (06-6123 finds
- * 0661234567 and the other way round). Full-width input is folded first (NFKC).
+ * 0661234567 and the other way round). Full-width input is folded first (NFKC). Several words
+ * ("オカモト セイコウ", "北区 歯科") must each match one of these.
  */
 function searchCondition(raw: string): SQL | undefined {
   const q = normalizeInput(raw);
   if (q === '') return undefined;
+  if (isPhoneLike(q)) return wordCondition(q, raw.trim());
+  const typedWords = raw.trim().split(/[\s\u3000]+/);
+  const words = q.split(/\s+/).slice(0, MAX_SEARCH_WORDS);
+  if (words.length === 1) return wordCondition(q, raw.trim());
+  return and(...words.map((word, i) => wordCondition(word, typedWords[i] ?? word)));
+}
+
+const isPhoneLike = (q: string) => digitsOnly(q).length >= 2 && /^[\d\s()+-]+$/.test(q);
+
+/** One search word (normalised, and as typed) against every searched column. */
+function wordCondition(q: string, typed: string): SQL | undefined {
   const pattern = `%${escapeLike(q)}%`;
   const kanaLike = `%${escapeLike(hiraganaToKatakana(q))}%`;
-  const typed = raw.trim();
   const conditions: SQL[] = [
     ilike(customers.name, pattern),
     // Stored names keep full-width letters as typed: match the query as typed too.
@@ -42,10 +56,9 @@ function searchCondition(raw: string): SQL | undefined {
     ilike(customers.address, pattern),
     ilike(customers.code, pattern),
   ];
-  const digits = digitsOnly(q);
-  if (digits.length >= 2 && /^[\d\s()+-]+$/.test(q)) {
+  if (isPhoneLike(q)) {
     // translate() strips the usual separators at a fraction of regexp_replace's cost.
-    conditions.push(sql`translate(${customers.phone}, '-()+ ', '') like ${`%${digits}%`}`);
+    conditions.push(sql`translate(${customers.phone}, '-()+ ', '') like ${`%${digitsOnly(q)}%`}`);
   }
   return or(...conditions);
 }

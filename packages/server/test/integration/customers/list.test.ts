@@ -85,6 +85,20 @@ describe('search', () => {
     expect(body.total).toBe(1);
   });
 
+  it.each([
+    ['two furigana words, the stored reading without the space', 'ウメダ　コーヒー'],
+    ['a word of the name and a word of the address', '喫茶 本町'],
+    ['hiragana words in any order', 'こーひー きっさ'],
+  ])('finds a customer when every word matches: %s', async (_, q) => {
+    const { body } = await list(`q=${encodeURIComponent(q)}`);
+    expect(body.items.map((i) => i.name)).toEqual(['喫茶 梅田珈琲']);
+  });
+
+  it('finds nothing when one of the words matches nothing', async () => {
+    const { body } = await list(`q=${encodeURIComponent('喫茶 存在しない')}`);
+    expect(body.total).toBe(0);
+  });
+
   it('finds by address', async () => {
     const { body } = await list(`q=${encodeURIComponent('中央区本町')}`);
     expect(body.items.map((i) => i.name)).toEqual(['喫茶 梅田珈琲']);

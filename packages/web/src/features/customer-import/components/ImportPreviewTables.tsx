@@ -40,7 +40,8 @@ function CellValue({ value, kind }: { value: string; kind: 'before' | 'after' })
     <Text
       span
       size="sm"
-      className={kind === 'before' ? classes.before : classes.after}
+      fw={kind === 'after' ? 600 : undefined}
+      className={kind === 'before' ? classes.before : undefined}
       data-testid={`change-${kind}`}
     >
       {value}
@@ -53,7 +54,8 @@ function ChangeLine({ change }: { change: ImportFieldChange }) {
   return (
     <li className={classes.change} data-testid="import-change">
       <Text span size="xs" fw={600} c="dimmed" className={classes.column}>
-        {change.column}
+        {/* The file names the rep by e-mail; the preview shows who it is. */}
+        {change.column === '担当者メール' ? t('import.repColumn') : change.column}
       </Text>
       <span className={classes.values}>
         {change.before !== null && (

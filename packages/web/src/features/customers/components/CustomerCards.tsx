@@ -56,7 +56,8 @@ export function CustomerCards({ customers }: { customers: CustomerSummary[] }) {
                   component="a"
                   href={`tel:${customer.phone}`}
                   variant="light"
-                  size="lg"
+                  // 44 px: the usual minimum for a touch target.
+                  size={44}
                   radius="xl"
                   aria-label={`${t('customer.call')}: ${customer.name}`}
                 >

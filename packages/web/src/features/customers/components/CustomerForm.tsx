@@ -18,7 +18,7 @@ import {
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useBlocker } from '@tanstack/react-router';
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-error.ts';
 import { normalizeKana } from '../../../lib/kana.ts';
@@ -29,6 +29,37 @@ import { type CustomerFormValues, emptyContact } from '../utils/customer-form-va
 import classes from './CustomerForm.module.css';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The server's length limits on the long text fields (customer-fields.ts). */
+const MAX_LENGTH = { name: 200, address: 300, preferences: 2000, cautions: 2000, notes: 4000 } as const;
+type LimitedField = keyof typeof MAX_LENGTH;
+/** A counter appears from this share of the limit on. */
+const COUNTER_FROM = 0.8;
+
+/**
+ * Scrolls the first invalid field to the middle of the screen (clear of the sticky header and the
+ * save bar) and focuses it.
+ */
+export function focusFirstError() {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!field) return;
+    // (jsdom has no scrollIntoView.)
+    field.scrollIntoView?.({ block: 'center', behavior: 'instant' });
+    field.focus({ preventScroll: true });
+  });
+}
+
+/** "1,850 / 2,000文字" once a field nears its limit, red beyond it. */
+function LengthCounter({ length, max }: { length: number; max: number }) {
+  const { t, i18n } = useTranslation();
+  const format = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en-US' : 'ja-JP');
+  return (
+    <Text span size="xs" c={length > max ? 'red' : 'dimmed'} className="tabular" data-testid="length-counter">
+      {t('customerForm.lengthCounter', { count: format(length), max: format(max) })}
+    </Text>
+  );
+}
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '0'];
 
 interface CustomerFormProps {
@@ -86,7 +117,13 @@ export function CustomerForm({
       repId: required,
       cadenceDays: positive,
       visitDurationMinutes: positive,
-      cadenceToleranceDays: (value) => (value === '' || value < 0 ? t('customerForm.positive') : null),
+      cadenceToleranceDays: (value, values) => {
+        if (value === '' || value < 0) return t('customerForm.positive');
+        const cadence = values.cadenceDays;
+        return cadence !== '' && cadence >= 1 && value > cadence
+          ? t('customerForm.toleranceOverCadence', { max: cadence })
+          : null;
+      },
       timeWindows: {
         end: (value, values, path) => {
           const index = Number(path.split('.')[1]);
@@ -101,11 +138,33 @@ export function CustomerForm({
     },
   });
 
+  // Lengths of the limited fields, for the counters (the form is uncontrolled).
+  const [lengths, setLengths] = useState<Record<LimitedField, number>>(() => ({
+    name: initialValues.name.length,
+    address: initialValues.address.length,
+    preferences: initialValues.preferences.length,
+    cautions: initialValues.cautions.length,
+    notes: initialValues.notes.length,
+  }));
+  const track =
+    (field: LimitedField) =>
+    ({ value }: { value: unknown }) =>
+      setLengths((current) => ({ ...current, [field]: String(value ?? '').length }));
+  form.watch('name', track('name'));
+  form.watch('address', track('address'));
+  form.watch('preferences', track('preferences'));
+  form.watch('cautions', track('cautions'));
+  form.watch('notes', track('notes'));
+  const counter = (field: LimitedField) =>
+    lengths[field] >= MAX_LENGTH[field] * COUNTER_FROM ? (
+      <LengthCounter length={lengths[field]} max={MAX_LENGTH[field]} />
+    ) : undefined;
+
   // Show the server's field errors where they belong (keys such as `name` or `contacts.0.email`).
   useEffect(() => {
     if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
       form.setErrors(error.fields);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstError();
     }
   }, [error, form.setErrors]);
 
@@ -146,9 +205,7 @@ export function CustomerForm({
             saving.current = false;
           });
         },
-        () => {
-          requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-        },
+        () => focusFirstError(),
       )}
     >
       <Stack gap="md">
@@ -188,6 +245,7 @@ export function CustomerForm({
               label={t('customerForm.fields.name')}
               required
               autoComplete="organization"
+              description={counter('name')}
               key={form.key('name')}
               {...form.getInputProps('name')}
             />
@@ -234,6 +292,7 @@ export function CustomerForm({
               label={t('customerForm.fields.address')}
               required
               autoComplete="street-address"
+              description={counter('address')}
               className={classes.span2}
               key={form.key('address')}
               {...form.getInputProps('address')}
@@ -309,6 +368,8 @@ export function CustomerForm({
                 min={1}
                 max={365}
                 allowDecimal={false}
+                // Not clamped: a typed 0 stays 0 and gets its error here, instead of silently becoming 1.
+                clampBehavior="none"
                 key={form.key('cadenceDays')}
                 {...form.getInputProps('cadenceDays')}
               />
@@ -317,6 +378,7 @@ export function CustomerForm({
                 min={0}
                 max={365}
                 allowDecimal={false}
+                clampBehavior="none"
                 key={form.key('cadenceToleranceDays')}
                 {...form.getInputProps('cadenceToleranceDays')}
               />
@@ -327,6 +389,7 @@ export function CustomerForm({
                 max={600}
                 step={5}
                 allowDecimal={false}
+                clampBehavior="none"
                 key={form.key('visitDurationMinutes')}
                 {...form.getInputProps('visitDurationMinutes')}
               />
@@ -416,6 +479,7 @@ export function CustomerForm({
           <Stack gap="sm">
             <Textarea
               label={t('customerForm.fields.cautions')}
+              description={counter('cautions')}
               autosize
               minRows={2}
               maxRows={8}
@@ -424,6 +488,7 @@ export function CustomerForm({
             />
             <Textarea
               label={t('customerForm.fields.preferences')}
+              description={counter('preferences')}
               autosize
               minRows={2}
               maxRows={8}
@@ -432,6 +497,7 @@ export function CustomerForm({
             />
             <Textarea
               label={t('customerForm.fields.notes')}
+              description={counter('notes')}
               autosize
               minRows={3}
               maxRows={12}

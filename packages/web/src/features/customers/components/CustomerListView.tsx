@@ -7,8 +7,9 @@ import { EmptyPanel } from '../../../ui/EmptyPanel.tsx';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
 import { useIsDesktop } from '../../../ui/useIsDesktop.ts';
+import type { CustomerSort } from '../api/customer-types.ts';
 import { useCustomers } from '../hooks/useCustomers.ts';
-import { type CustomerFilters, hasActiveFilters } from '../utils/customer-filters.ts';
+import { type CustomerFilters, DEFAULT_SORT, hasActiveFilters } from '../utils/customer-filters.ts';
 import { CustomerCards } from './CustomerCards.tsx';
 import { CustomerTable } from './CustomerTable.tsx';
 
@@ -16,10 +17,17 @@ interface CustomerListViewProps {
   filters: CustomerFilters;
   onClearFilters: () => void;
   canImport: boolean;
+  /** Sorting from the desk table's column headers. */
+  onSortChange?: (sort: CustomerSort) => void;
 }
 
 /** The customer list with its loading, error, empty and no-match states; cards on phones, a table on desks. */
-export function CustomerListView({ filters, onClearFilters, canImport }: CustomerListViewProps) {
+export function CustomerListView({
+  filters,
+  onClearFilters,
+  canImport,
+  onSortChange,
+}: CustomerListViewProps) {
   const { t, i18n } = useTranslation();
   const isDesktop = useIsDesktop();
   const query = useCustomers(filters);
@@ -88,7 +96,15 @@ export function CustomerListView({ filters, onClearFilters, canImport }: Custome
         {refreshing && <Loader size="xs" aria-label={t('common.loading')} />}
       </Group>
       <Box style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}>
-        {isDesktop ? <CustomerTable customers={customers} /> : <CustomerCards customers={customers} />}
+        {isDesktop ? (
+          <CustomerTable
+            customers={customers}
+            sort={filters.sort ?? DEFAULT_SORT}
+            onSortChange={onSortChange}
+          />
+        ) : (
+          <CustomerCards customers={customers} />
+        )}
       </Box>
       {query.isFetchNextPageError && (
         <ErrorState error={query.error} onRetry={() => void query.fetchNextPage()} />

@@ -39,8 +39,9 @@ export function CustomerVisitCard({ customer }: { customer: Customer }) {
         <Row label={t('customer.cadence')}>
           <Text size="sm" fw={600}>
             {t('customers.cadenceEvery', { count: customer.cadenceDays })}
+            {customer.cadenceToleranceDays > 0 && ' '}
             {customer.cadenceToleranceDays > 0 && (
-              <Text span size="xs" c="dimmed" ml={4}>
+              <Text span size="xs" c="dimmed">
                 ({t('customers.cadenceTolerance', { count: customer.cadenceToleranceDays })})
               </Text>
             )}

@@ -69,4 +69,27 @@ describe('EditCustomer', () => {
     expect(await screen.findByText('電話番号の形式が正しくありません。')).toBeTruthy();
     expect(screen.getByLabelText('電話番号').getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('keeps a typed 0 in 訪問周期 and puts the error there, not on 許容幅', async () => {
+    const fetch = mockFetch({ ...reference, '/api/customers/c1': { body: buildCustomer() } });
+    renderWithApp(<EditCustomer customerId="c1" />);
+    await screen.findByDisplayValue('山田商店');
+    const cadence = screen.getByLabelText(/訪問周期/);
+    fireEvent.change(cadence, { target: { value: '0' } });
+    fireEvent.blur(cadence);
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(cadence.getAttribute('aria-invalid')).toBe('true'));
+    expect((cadence as HTMLInputElement).value).toBe('0');
+    expect(screen.getByLabelText(/許容幅/).getAttribute('aria-invalid')).not.toBe('true');
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'PATCH')).toBe(false);
+  });
+
+  it('counts characters once a long field nears its limit', async () => {
+    mockFetch({ ...reference, '/api/customers/c1': { body: buildCustomer({ notes: 'あ'.repeat(3000) }) } });
+    renderWithApp(<EditCustomer customerId="c1" />);
+    await screen.findByDisplayValue('山田商店');
+    expect(screen.queryAllByTestId('length-counter')).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText('メモ'), { target: { value: 'あ'.repeat(3300) } });
+    expect((await screen.findByTestId('length-counter')).textContent).toBe('3,300 / 4,000文字');
+  });
 });
