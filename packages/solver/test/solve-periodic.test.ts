@@ -245,4 +245,16 @@ describe('solvePeriodic', () => {
     const problem = splitProblem({ C: { serviceSeconds: -5 } });
     expect(() => solvePeriodic(problem, { maxIterations: 1 })).toThrowError(/customer C \(day 1\)/);
   });
+
+  it('leaves late enough not to wait at the first visit', () => {
+    const problem = lineProblem({
+      xs: [100],
+      days: 1,
+      shiftEnd: 2000,
+      customers: [{ id: 'A', combinations: [[0]], timeWindows: [[1000, 1100]] }],
+    });
+    const route = solvePeriodic(problem, { maxIterations: 1 }).days[0]!.routes[0]!;
+    expect(route.steps[0]!.departure).toBe(900);
+    expect(route.waitingSeconds).toBe(0);
+  });
 });

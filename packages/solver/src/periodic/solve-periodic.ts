@@ -132,8 +132,9 @@ function buildPeriodicSolution(
 }
 
 /**
- * Schedule of a route: as early as possible, except that a vehicle with a duration limit
- * leaves as late as keeps its route shortest.
+ * Schedule of a route: as early as possible, except for the departure: late enough not to
+ * wait at the first visit, and for a vehicle with a duration limit as late as keeps its route
+ * shortest.
  */
 function scheduleRoute(pd: PeriodicData, route: Route): PeriodicRoute {
   const data = pd.data;
@@ -145,8 +146,14 @@ function scheduleRoute(pd: PeriodicData, route: Route): PeriodicRoute {
   const last = route.size + 1;
   let time = data.shiftStart[v]!;
   if (data.maxDuration[v]! < NO_LIMIT) time = Math.max(time, route.prefixEarliest[last]!);
-  const departure = time;
   let location = data.vehicleStart[v]!;
+  const first = route.nodes[1]!;
+  if (route.size > 0 && first < data.jobCount && location >= 0) {
+    // Leave late enough not to wait at the first visit; nothing after it changes.
+    const arrival = time + data.durations[location * n + data.nodeLocation[first]!]!;
+    time += earliestStart(data, first, arrival) - arrival;
+  }
+  const departure = time;
   let travel = 0;
   let distance = 0;
   let cost = data.fixedCost[v]!;
