@@ -32,7 +32,8 @@ export function CustomerCards({ customers }: { customers: CustomerSummary[] }) {
                 </Text>
               </Link>
               <Text size="xs" c="dimmed" truncate>
-                {[customer.areaName, customer.repName].filter(Boolean).join(' ・ ')}
+                {/* The rep first: a long area name is what gets cut off. */}
+                {[customer.repName, customer.areaName].filter(Boolean).join(' ・ ')}
               </Text>
               <Group gap={6}>
                 <StatusBadge status={customer.status} size="sm" />

@@ -139,7 +139,10 @@ export function CustomerTable({ customers, sort, onSortChange }: CustomerTablePr
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{customer.repName}</Text>
+                {/* A person's name never breaks between family and given name. */}
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {customer.repName}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{customer.areaName}</Text>
