@@ -90,7 +90,8 @@ export interface JobQueue {
   start(): Promise<void>;
   /**
    * Stops taking jobs and waits up to `timeoutMs` (default 30 s) for the running ones; a job still
-   * running then is aborted and queued again, to run after the next start.
+   * running then is aborted and queued again, to run after the next start. A handler that ignores
+   * its signal is not waited for beyond a second `timeoutMs`.
    */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }

@@ -231,6 +231,21 @@ export function runJobQueueContract(options: JobQueueContractOptions) {
         expect(job).toMatchObject({ result: 'second run', attempts: 2 });
       });
 
+      it('stops within twice its timeout even when a handler ignores its signal', async () => {
+        const name = jobName('stubborn');
+        const before = open();
+        const hold = latch();
+        await before.work(name, () => hold.promise);
+        await before.start();
+        const id = await before.enqueue(name, {}, { tenantId });
+        await stateOf(before, id, 'running');
+        const started = Date.now();
+        await before.stop({ timeoutMs: 100 });
+        expect(Date.now() - started).toBeLessThan(1_500);
+        hold.release();
+        await queue.cancel(id);
+      });
+
       it("hides another tenant's job when asked for the caller's tenant", async () => {
         const id = await queue.enqueue(jobName('tenant'), {}, { tenantId });
         expect(await queue.getJob(id, { tenantId: 'another-tenant' })).toBeNull();

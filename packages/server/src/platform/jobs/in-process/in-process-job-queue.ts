@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { assertJobName, type JobHandler, type JobQueue } from '../job-queue.ts';
 import { cancelJobRow, claimNextJob, getJobRow, insertJob, purgeFinishedJobs } from '../job-store.ts';
-import { runJob } from '../run-job.ts';
+import { runJob, settlesWithin } from '../run-job.ts';
 
 export interface InProcessJobQueueOptions {
   /** The embedded database (the queue's table is `platform_jobs`). */
@@ -36,8 +36,9 @@ export function createInProcessJobQueue({
   let wake: (() => void) | null = null;
   const nudge = () => wake?.();
 
-  async function workLoop() {
-    while (state === 'running') {
+  let generation = 0;
+  async function workLoop(mine: number) {
+    while (state === 'running' && generation === mine) {
       let ran = false;
       try {
         const job = await claimNextJob(db, [...handlers.keys()]);
@@ -94,24 +95,17 @@ export function createInProcessJobQueue({
       await purgeFinishedJobs(db);
       state = 'running';
       stopping = new AbortController();
-      loop = workLoop();
+      loop = workLoop(++generation);
     },
     async stop({ timeoutMs = 30_000 } = {}) {
       if (state !== 'running') return;
       state = 'stopping';
       nudge();
-      const current = loop!;
-      let timer: NodeJS.Timeout | undefined;
-      const waited = await Promise.race([
-        current.then(() => true),
-        new Promise<false>((resolve) => {
-          timer = setTimeout(() => resolve(false), timeoutMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (!waited) {
+      // A handler that ignores its signal is left behind after a second timeout: its job stays
+      // running and is queued again on the next start.
+      if (!(await settlesWithin(loop!, timeoutMs))) {
         stopping.abort();
-        await current;
+        await settlesWithin(loop!, timeoutMs);
       }
       loop = null;
       state = 'stopped';

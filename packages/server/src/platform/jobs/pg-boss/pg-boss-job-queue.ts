@@ -4,7 +4,7 @@ import PgBoss from 'pg-boss';
 import type { Db } from '../../db/database.ts';
 import { assertJobName, type JobHandler, type JobQueue } from '../job-queue.ts';
 import { cancelJobRow, claimJob, getJobRow, insertJob, purgeFinishedJobs } from '../job-store.ts';
-import { QueueStoppingError, runJob } from '../run-job.ts';
+import { QueueStoppingError, runJob, settlesWithin } from '../run-job.ts';
 
 export interface PgBossJobQueueOptions {
   /** The app's login (kayoi_runtime): sends, fetches and completes jobs, reads and writes platform_jobs. */
@@ -177,19 +177,16 @@ export function createPgBossJobQueue({
       state = 'stopping';
       for (const name of workers.keys()) await runtime.offWork(name);
       workers.clear();
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        Promise.allSettled([...running]).then(() => true),
-        new Promise<false>((resolve) => {
-          timer = setTimeout(() => resolve(false), timeoutMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (!finished) {
+      // A handler that ignores its signal is left behind after a second timeout: pg-boss hands its
+      // job to a worker again once it expires.
+      const all = Promise.allSettled([...running]);
+      let abandoned = false;
+      if (!(await settlesWithin(all, timeoutMs))) {
         stopping.abort();
-        await Promise.allSettled([...running]);
+        abandoned = !(await settlesWithin(all, timeoutMs));
       }
-      await runtime.stop({ graceful: true, wait: true, timeout: 1_000, close: false });
+      // pg-boss would wait for an abandoned handler again (a second at least): it need not.
+      await runtime.stop({ graceful: !abandoned, wait: true, timeout: 1_000, close: false });
       await owner.stop({ graceful: true, wait: true, timeout: 1_000, close: false });
       queues.clear();
       state = 'stopped';
