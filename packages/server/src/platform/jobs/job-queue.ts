@@ -27,7 +27,8 @@ export interface Job<Payload = unknown, Result = unknown> {
 export interface JobContext {
   /**
    * Records how far the job is (0..1, clamped) and what it is doing; readable through getJob on
-   * every app instance. Awaiting it is optional (the writes are queued in order).
+   * every app instance. Awaiting it is optional; reports made while one is being written replace
+   * each other (the latest is written next), so reporting often costs nothing.
    */
   reportProgress(fraction: number, message?: string): Promise<void>;
   /** Aborted when the job is cancelled (from any instance) or the queue stops without waiting for it. */

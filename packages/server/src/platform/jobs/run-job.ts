@@ -58,12 +58,25 @@ export async function runJob({
   }, cancelPollMs);
   poll.unref?.();
 
-  let writes = Promise.resolve();
+  // Latest wins: while one write is on its way, further reports replace each other, so a handler
+  // may report as often as it likes (the solver reports on every improvement).
+  let pending: { fraction: number; message: string | null } | null = null;
+  let writes: Promise<void> = Promise.resolve();
+  let flushing = false;
   const reportProgress = (fraction: number, message?: string) => {
     const clamped = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
-    writes = writes
-      .then(() => setProgress(db, job.id, clamped, message ?? null))
-      .catch((error) => onError?.(error));
+    pending = { fraction: clamped, message: message ?? null };
+    if (!flushing) {
+      flushing = true;
+      writes = (async () => {
+        while (pending) {
+          const next = pending;
+          pending = null;
+          await setProgress(db, job.id, next.fraction, next.message).catch((error) => onError?.(error));
+        }
+        flushing = false;
+      })();
+    }
     return writes;
   };
 

@@ -130,6 +130,23 @@ export function runJobQueueContract(options: JobQueueContractOptions) {
         expect((await stateOf(elsewhere, id, 'completed')).result).toBe('done');
       });
 
+      it('writes the latest of many progress reports made at once, without queueing them all', async () => {
+        const name = jobName('progress-burst');
+        let writtenBeforeReturn = false;
+        await queue.work(name, async (_job, { reportProgress }) => {
+          const started = Date.now();
+          for (let i = 1; i <= 20_000; i++) void reportProgress(i / 40_000, `step ${i}`);
+          await reportProgress(0.75, 'last');
+          writtenBeforeReturn = Date.now() - started < 2_000;
+          return null;
+        });
+        const id = await queue.enqueue(name, {}, { tenantId });
+        await stateOf(queue, id, 'completed');
+        expect(writtenBeforeReturn).toBe(true);
+        const elsewhere = open();
+        expect((await elsewhere.getJob(id))?.progress).toEqual({ fraction: 1, message: 'last' });
+      });
+
       it('records a failure with its error message', async () => {
         const name = jobName('failure');
         await queue.work(name, async () => {
