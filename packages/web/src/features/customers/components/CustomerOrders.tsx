@@ -20,6 +20,9 @@ import { useIsDesktop } from '../../../ui/useIsDesktop.ts';
 import type { Order } from '../api/customer-types.ts';
 import { useCustomerOrders } from '../hooks/useCustomer.ts';
 
+/** A price never breaks inside its digits (¥37,00 / 0). */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 const ORDER_STATUS_COLORS: Record<string, string> = {
   confirmed: 'blue',
   delivered: 'teal',
@@ -64,11 +67,15 @@ function OrderLines({ order }: { order: Order }) {
                 {formatNumber(line.quantity, lang)}
                 {line.unit}
               </Table.Td>
-              <Table.Td ta="right">{formatYen(line.unitPrice, lang)}</Table.Td>
+              <Table.Td ta="right" style={NO_WRAP}>
+                {formatYen(line.unitPrice, lang)}
+              </Table.Td>
               <Table.Td ta="right">
                 {line.taxRate}%{line.taxRate === 8 ? ` ${t('customer.orders.reducedRate')}` : ''}
               </Table.Td>
-              <Table.Td ta="right">{formatYen(line.amount, lang)}</Table.Td>
+              <Table.Td ta="right" style={NO_WRAP}>
+                {formatYen(line.amount, lang)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -120,8 +127,12 @@ function OrdersTable({ orders }: { orders: Order[] }) {
                   <Table.Td>
                     <OrderStatusBadge status={order.status} />
                   </Table.Td>
-                  <Table.Td ta="right">{formatYen(order.subtotal, lang)}</Table.Td>
-                  <Table.Td ta="right">{formatYen(order.tax, lang)}</Table.Td>
+                  <Table.Td ta="right" style={NO_WRAP}>
+                    {formatYen(order.subtotal, lang)}
+                  </Table.Td>
+                  <Table.Td ta="right" style={NO_WRAP}>
+                    {formatYen(order.tax, lang)}
+                  </Table.Td>
                   <Table.Td ta="right" fw={700}>
                     {formatYen(order.total, lang)}
                   </Table.Td>
@@ -194,7 +205,7 @@ function OrderCard({ order }: { order: Order }) {
                   {line.taxRate === 8 ? ` (${t('customer.orders.reducedRate')})` : ''}
                 </Text>
               </Text>
-              <Text size="xs" className="tabular">
+              <Text size="xs" className="tabular" style={{ ...NO_WRAP, flexShrink: 0 }}>
                 {formatYen(line.amount, lang)}
               </Text>
             </Group>
