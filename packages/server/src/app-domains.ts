@@ -1,5 +1,6 @@
 import { authRoutes } from './domains/auth/routes.ts';
 import { customerRoutes } from './domains/customers/routes.ts';
+import { planRoutes } from './domains/planning/routes.ts';
 import type { DomainRoutes } from './platform/http/create-app.ts';
 
 /**
@@ -9,4 +10,5 @@ import type { DomainRoutes } from './platform/http/create-app.ts';
 export const appDomains: readonly DomainRoutes[] = [
   { path: '', routes: authRoutes() },
   { path: '/customers', routes: customerRoutes },
+  { path: '/plans', routes: planRoutes },
 ];

@@ -9,13 +9,16 @@ import { serve } from '@hono/node-server';
 import { appDomains } from './app-domains.ts';
 import { createAuth } from './domains/auth/create-auth.ts';
 import { sessionAuthentication } from './domains/auth/session-authentication.ts';
+import { registerPlanningJobs } from './domains/planning/optimize-plan.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { checkAppRole } from './platform/db/check-app-role.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { openDatabase } from './platform/db/open-database.ts';
 import { clientIpResolver } from './platform/http/client-ip.ts';
 import { createApp } from './platform/http/create-app.ts';
+import { createJobQueue } from './platform/jobs/create-job-queue.ts';
 import { createLogger } from './platform/logger.ts';
+import { planDemo } from './seed/plan-demo.ts';
 import { formatDemoAccounts, isDatabaseEmpty, seedDemo } from './seed/seed-demo.ts';
 
 async function main() {
@@ -58,12 +61,20 @@ async function main() {
 
   const auth = createAuth({ db: database.db, config, logger });
   const authentication = sessionAuthentication({ auth, clientIp: clientIpResolver(config) });
-  const app = createApp({ database, config, logger, authentication, domains: appDomains });
+  const jobs = createJobQueue({ database, onError: (error) => logger.error({ err: error }, 'job queue') });
+  await registerPlanningJobs({ jobs, db: database.db });
+  await jobs.start();
+  const app = createApp({ database, config, logger, authentication, domains: appDomains, jobs });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = config.baseUrl;
     console.log(`\nKayoi is running at ${url}  (listening on ${info.address}:${info.port})`);
     console.log(`API reference: ${url}/api/docs`);
     console.log(`${seeded ? 'Demo company seeded. ' : ''}${formatDemoAccounts()}\n`);
+    // The demo's first plan (two weeks, every rep) is computed in the background once listening.
+    if (config.seedDemo)
+      planDemo({ db: database.db, admin: database.admin, jobs })
+        .then((jobId) => jobId && logger.info({ jobId }, 'planning the demo company’s next two weeks'))
+        .catch((error) => logger.warn({ err: error }, 'could not plan the demo company'));
   });
 
   let stopping = false;
@@ -74,6 +85,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      await jobs.stop({ timeoutMs: 5_000 }).catch(() => {});
       await database.close();
       process.exit(0);
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { csvColumns } from '../../src/contracts.ts';
 import { customers } from '../../src/domains/customers/tables.ts';
+import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
 import type { UserKey } from './tenant-fixture.ts';
 import { request, type SignedTenantFixture, type TestApp } from './test-app.ts';
 
@@ -79,6 +80,56 @@ function previewImport(world: RecordWorld, tenant: SignedTenantFixture, holder: 
   return id;
 }
 
+const storedPlans = new WeakMap<RecordWorld, Map<string, Promise<{ planId: string; visitId: string }>>>();
+
+/**
+ * A ready plan of `holder`'s scope (rep3: team B; admin: the whole company; others: team A)
+ * with one planned visit of a customer of that scope, written through the owner's handle (once
+ * per world, tenant and scope).
+ */
+export function storedPlanOf(world: RecordWorld, tenant: SignedTenantFixture, holder: UserKey) {
+  const scope: UserKey = holder === 'rep3' ? 'rep3' : holder === 'admin' ? 'admin' : 'rep1';
+  const cache = storedPlans.get(world) ?? new Map<string, Promise<{ planId: string; visitId: string }>>();
+  storedPlans.set(world, cache);
+  const key = `${tenant.tenantId}:${scope}`;
+  let stored = cache.get(key);
+  if (!stored) {
+    stored = (async () => {
+      const planId = randomUUID();
+      const visitId = randomUUID();
+      const rep: UserKey = scope === 'rep3' ? 'rep3' : 'rep1';
+      const customer = tenant.customersOf(rep)[0]!;
+      const admin = world.app.database.admin;
+      await admin.insert(plans).values({
+        tenantId: tenant.tenantId,
+        id: planId,
+        teamId: scope === 'admin' ? null : tenant.users[rep].teamId,
+        startDate: '2027-01-11',
+        days: 5,
+        status: 'ready',
+        createdBy: tenant.users[scope === 'admin' ? 'admin' : 'manager'].id,
+        summary: { travelSeconds: 600, visits: 1, unplanned: 0, movedVisits: 0 },
+      });
+      await admin.insert(plannedVisits).values({
+        tenantId: tenant.tenantId,
+        id: visitId,
+        planId,
+        customerId: customer.id,
+        repId: tenant.users[rep].id,
+        date: '2027-01-12',
+        seq: 1,
+        plannedArrival: new Date('2027-01-12T00:20:00Z'),
+        plannedStart: new Date('2027-01-12T00:30:00Z'),
+        plannedDeparture: new Date('2027-01-12T01:00:00Z'),
+        travelSecondsBefore: 600,
+      });
+      return { planId, visitId };
+    })();
+    cache.set(key, stored);
+  }
+  return stored;
+}
+
 /**
  * Every record kind the access declarations name. An operation referencing a kind missing here
  * fails the authorization matrix until a resolver is added.
@@ -111,6 +162,25 @@ export const recordKinds: Readonly<Record<string, RecordKind>> = {
   area: {
     existing: async (_world, tenant) => tenant.areas[0]!.id,
     nonexistent: () => randomUUID(),
+  },
+  team: {
+    existing: async (_world, tenant, holder) => tenant.users[holder].teamId ?? tenant.teams.a.id,
+    nonexistent: () => randomUUID(),
+  },
+  plan: {
+    existing: async (world, tenant, holder) => (await storedPlanOf(world, tenant, holder)).planId,
+    nonexistent: () => randomUUID(),
+  },
+  plannedVisit: {
+    existing: async (world, tenant, holder) => (await storedPlanOf(world, tenant, holder)).visitId,
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: plannedVisits.version })
+        .from(plannedVisits)
+        .where(eq(plannedVisits.id, id));
+      return row?.version;
+    },
   },
 };
 

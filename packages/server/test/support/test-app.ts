@@ -9,6 +9,8 @@ import type { MigratableDatabase } from '../../src/platform/db/open-database.ts'
 import type { AppEnv } from '../../src/platform/http/app-env.ts';
 import type { Authentication } from '../../src/platform/http/authentication.ts';
 import { type CreateAppOptions, createApp } from '../../src/platform/http/create-app.ts';
+import type { JobQueue } from '../../src/platform/jobs/job-queue.ts';
+import { createIdleJobQueue } from './idle-job-queue.ts';
 import { createTenantFixture, type TenantFixtureOptions, type UserKey } from './tenant-fixture.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -23,6 +25,7 @@ export interface TestApp {
   auth: Auth;
   authentication: Authentication;
   config: Config;
+  jobs: JobQueue;
   /** A fresh isolated tenant whose users can sign in through this app. */
   createTenant(options?: TenantFixtureOptions): Promise<SignedTenantFixture>;
   close(): Promise<void>;
@@ -49,9 +52,15 @@ export const testConfig = (overrides: Record<string, string> = {}) =>
  * const res = await request(t.app, 'GET', '/api/me', { cookie: await tenant.signIn('rep1') });
  */
 export async function createTestApp(
-  options: Partial<CreateAppOptions> & { auth?: Auth } = {},
+  options: Partial<CreateAppOptions> & {
+    auth?: Auth;
+    /** A real job queue for the app (default: one that queues and runs nothing). */
+    jobQueue?: (database: MigratableDatabase) => JobQueue;
+  } = {},
 ): Promise<TestApp> {
+  const { jobQueue, ...appOptions } = options;
   const database = await createTestDatabase();
+  const jobs = jobQueue?.(database) ?? createIdleJobQueue();
   const config = options.config ?? testConfig();
   const logger = options.logger ?? pino({ level: 'silent' });
   const auth = options.auth ?? createAuth({ db: database.db, config, logger });
@@ -63,7 +72,8 @@ export async function createTestApp(
     });
   const app = createApp({
     domains: appDomains,
-    ...options,
+    jobs,
+    ...appOptions,
     authentication,
     database,
     config,
@@ -75,6 +85,7 @@ export async function createTestApp(
     auth,
     authentication,
     config,
+    jobs,
     async createTenant(fixtureOptions) {
       const fixture = await createTenantFixture(database.admin, fixtureOptions);
       return {
@@ -82,7 +93,10 @@ export async function createTestApp(
         signIn: (key) => signIn(app, fixture.users[key].email, fixture.password),
       };
     },
-    close: () => database.close(),
+    async close() {
+      await jobs.stop({ timeoutMs: 5_000 });
+      await database.close();
+    },
   };
 }
 

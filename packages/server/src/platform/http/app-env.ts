@@ -1,5 +1,6 @@
 import type { Actor, Locale } from '../context.ts';
 import type { Db } from '../db/database.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Signer } from '../signer.ts';
 
 /** Hono variables set by the platform middleware before any domain route runs. */
@@ -9,6 +10,8 @@ export interface AppEnv {
     locale: Locale;
     /** Signs tokens handed to clients (list cursors). */
     signer: Signer;
+    /** The app's job queue (work done off the request thread: plans, exports). */
+    jobs: JobQueue;
     /** Set on every /api route except /api/auth/*, /api/health and the OpenAPI docs; 401 otherwise. */
     actor: Actor;
   };

@@ -3,6 +3,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Hono, Schema } from 'hono';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../logger.ts';
 import { WEB_DIST_DIR } from '../paths.ts';
 import { createSigner } from '../signer.ts';
@@ -49,6 +50,8 @@ export interface CreateAppOptions {
   authentication: Authentication;
   /** Domain routers to mount, e.g. { path: '/customers', routes: customerRoutes }. */
   domains?: readonly DomainRoutes[];
+  /** The job queue domain routes enqueue on (`c.var.jobs`); main.ts starts and stops it. */
+  jobs?: JobQueue;
   /** Where the built web app lives (default packages/web/dist). */
   webDistDir?: string;
 }
@@ -76,6 +79,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('/api/*', localeMiddleware, async (c, next) => {
     c.set('db', database.db);
     c.set('signer', signer);
+    if (options.jobs) c.set('jobs', options.jobs);
     await next();
   });
   // Each route limits its own body (1 MB by default, see defineRoute); this is the ceiling.

@@ -173,7 +173,7 @@ describe('access declarations', () => {
             'x-kayoi-access': {
               roles: ['admin'],
               scope: 'tenant',
-              references: { path: { id: 'invoice' }, query: { teamId: 'team' } },
+              references: { path: { id: 'invoice' }, query: { teamId: 'squad' } },
             },
           },
         },
@@ -186,7 +186,7 @@ describe('access declarations', () => {
         /^GET \/api\/invoices\/\{id\}: references\.path\.id is a 'invoice', a record kind/,
       ),
       expect.stringMatching(
-        /^GET \/api\/invoices\/\{id\}: references\.query\.teamId is a 'team', a record kind/,
+        /^GET \/api\/invoices\/\{id\}: references\.query\.teamId is a 'squad', a record kind/,
       ),
       'GET /api/invoices/{id}: references.query.teamId names no query field of the operation',
     ]);
