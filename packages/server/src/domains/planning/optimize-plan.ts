@@ -144,7 +144,8 @@ export async function optimizePlan({ db, payload, context }: OptimizePlanOptions
   } catch (error) {
     // A stopping queue runs the job again after the restart: the plan is queued meanwhile.
     const stopping = signal.reason instanceof Error && signal.reason.name === 'QueueStoppingError';
-    const status: PlanStatus = stopping ? 'queued' : signal.aborted ? 'cancelled' : 'failed';
+    const cancelled = signal.aborted || error instanceof PlanCancelledError;
+    const status: PlanStatus = stopping ? 'queued' : cancelled ? 'cancelled' : 'failed';
     await withTenant(db, actor, (tx) =>
       setStatus(tx, actor, payload.planId, status, stopping ? {} : { finishedAt: new Date() }),
     ).catch(() => {});
