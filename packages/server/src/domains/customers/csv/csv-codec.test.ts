@@ -65,6 +65,19 @@ describe('CSV round trip', () => {
 });
 
 describe('Shift_JIS encoding', () => {
+  it('reads short Shift_JIS text that happens to be valid UTF-8 as Shift_JIS (ﾅ市 is C5 8E 73)', () => {
+    const { bytes } = encodeCsv('ﾅ市', 'sjis');
+    expect(decodeCsv(bytes)).toEqual({ text: 'ﾅ市', encoding: 'sjis' });
+    expect(decodeCsv(new TextEncoder().encode('Café Noël, Zürich'))).toEqual({
+      text: 'Café Noël, Zürich',
+      encoding: 'utf8',
+    });
+    expect(decodeCsv(new TextEncoder().encode('大阪市北区'))).toEqual({
+      text: '大阪市北区',
+      encoding: 'utf8',
+    });
+  });
+
   it('is detected automatically for Japanese text', () => {
     const { bytes } = encodeCsv('会社名,フリガナ\r\n', 'sjis');
     expect(decodeCsv(bytes)).toEqual({ text: '会社名,フリガナ\r\n', encoding: 'sjis' });

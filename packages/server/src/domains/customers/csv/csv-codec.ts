@@ -174,13 +174,25 @@ export function decodeCsv(
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (encoding === 'sjis') return { text: iconv.decode(buffer, SJIS), encoding };
   if (encoding === 'utf8') return { text: stripBom(buffer.toString('utf8')), encoding };
+  let text: string;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer);
-    return { text: stripBom(text), encoding: 'utf8' };
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer);
   } catch {
     return { text: iconv.decode(buffer, SJIS), encoding: 'sjis' };
   }
+  if (text.startsWith(UTF8_BOM) || !/[^\u0000-\u007f]/.test(text))
+    return { text: stripBom(text), encoding: 'utf8' };
+  // Short Shift_JIS text can be valid UTF-8 by chance (ﾅ市 is C5 8E 73, "Ŏs"): when reading it
+  // as UTF-8 gives no Japanese at all and as Shift_JIS clean text with kana or kanji (not
+  // just half-width katakana, which accented Latin turns into: café → cafﾃｩ), it was Shift_JIS.
+  const sjis = iconv.decode(buffer, SJIS);
+  if (!sjis.includes('\ufffd') && japaneseCount(text) === 0 && /[\u3040-\u30ff\u3400-\u9fff]/.test(sjis))
+    return { text: sjis, encoding: 'sjis' };
+  return { text, encoding: 'utf8' };
 }
+
+const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/g;
+const japaneseCount = (text: string) => text.match(JAPANESE)?.length ?? 0;
 
 function stripBom(text: string): string {
   return text.startsWith(UTF8_BOM) ? text.slice(1) : text;
