@@ -180,7 +180,7 @@ export function decodeCsv(
   } catch {
     return { text: iconv.decode(buffer, SJIS), encoding: 'sjis' };
   }
-  if (text.startsWith(UTF8_BOM) || !/[^\u0000-\u007f]/.test(text))
+  if (text.startsWith(UTF8_BOM) || !/[\u0080-\uffff]/.test(text))
     return { text: stripBom(text), encoding: 'utf8' };
   // Short Shift_JIS text can be valid UTF-8 by chance (ﾅ市 is C5 8E 73, "Ŏs"): when reading it
   // as UTF-8 gives no Japanese at all and as Shift_JIS clean text with kana or kanji (not
