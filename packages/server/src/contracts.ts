@@ -12,6 +12,7 @@
 import type { z } from 'zod';
 import type * as customerApi from './domains/customers/customer-schemas.ts';
 import type * as values from './domains/customers/customer-values.ts';
+import type * as planApi from './domains/planning/plan-schemas.ts';
 
 export * from './domains/customers/customer-values.ts';
 
@@ -49,3 +50,33 @@ export type ImportCommitResult = z.output<typeof customerApi.ImportCommitResult>
 /** GET /api/customers/:id/history. */
 export type CustomerHistory = z.output<typeof customerApi.CustomerHistory>;
 export type HistoryEntry = CustomerHistory['items'][number];
+
+/** POST /api/plans body. */
+export type CreatePlanBody = z.input<typeof planApi.CreatePlanBody>;
+/** POST /api/plans answer (202). */
+export type CreatePlanResult = z.output<typeof planApi.CreatePlanResult>;
+/** GET /api/plans/:id, /latest: a plan with its job's progress and summary. */
+export type Plan = z.output<typeof planApi.Plan>;
+export type PlanSummary = z.output<typeof planApi.PlanSummary>;
+/** One visit of a plan (lat/lng of the customer, null when unknown). */
+export type PlannedVisit = z.output<typeof planApi.PlannedVisit>;
+/** GET /api/plans/:id/visits, /my-visits. */
+export type VisitList = z.output<typeof planApi.VisitList>;
+/** GET /api/plans/:id/days: `reps` (the plan's scope, by name) and `days` (per rep and date). */
+export type PlanDayList = z.output<typeof planApi.PlanDayList>;
+export type PlanDay = z.output<typeof planApi.PlanDay>;
+export type PlanPlace = z.output<typeof planApi.PlanPlace>;
+/** GET /api/plans/:id/unplanned. */
+export type UnplannedList = z.output<typeof planApi.UnplannedList>;
+/** POST /api/plans/:id/visits/:visitId/pin body. */
+export type PinBody = z.input<typeof planApi.PinBody>;
+/** POST /api/plans/:id/visits/:visitId/move body. */
+export type MoveVisitBody = z.input<typeof planApi.MoveVisitBody>;
+/** POST …/move (200) and POST /api/plans/:id/appointments (201): what the change did. */
+export type DayChangeResult = z.output<typeof planApi.DayChangeResult>;
+export type MoveVisitResult = DayChangeResult;
+export type AppointmentResult = DayChangeResult;
+/** POST /api/plans/:id/appointments body. */
+export type AppointmentBody = z.input<typeof planApi.AppointmentBody>;
+/** GET /api/calendar/me, POST /api/calendar/me/reset. */
+export type CalendarFeed = z.output<typeof planApi.CalendarFeed>;

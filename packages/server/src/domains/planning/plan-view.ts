@@ -86,6 +86,8 @@ const visitColumns = {
   customerId: plannedVisits.customerId,
   customerName: customers.name,
   address: customers.address,
+  lat: customers.lat,
+  lng: customers.lng,
   repId: plannedVisits.repId,
   date: plannedVisits.date,
   seq: plannedVisits.seq,
@@ -102,6 +104,8 @@ const visitColumns = {
 type VisitRow = { [K in keyof typeof visitColumns]: (typeof visitColumns)[K]['_']['data'] } & {
   customerName: string | null;
   address: string | null;
+  lat: number | null;
+  lng: number | null;
 };
 
 const toVisitView = (v: VisitRow) => ({
