@@ -12,6 +12,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { createdAt, tenantId, updatedAt } from '../../platform/db/schema/tenancy.ts';
 
@@ -148,5 +149,54 @@ export const planUnplanned = pgTable(
       columns: [t.tenantId, t.planId],
       foreignColumns: [plans.tenantId, plans.id],
     }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * One rep's day of a plan as the solver left it (and as a move or an appointment re-sequenced
+ * it): driving time including the way back, when the route leaves and returns, and the lunch
+ * break it placed. Written with the plan's visits; one row per rep and working date.
+ */
+export const planDays = pgTable(
+  'plan_days',
+  {
+    tenantId: tenantId(),
+    planId: text('plan_id').notNull(),
+    repId: text('rep_id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    visitCount: integer('visit_count').notNull().default(0),
+    travelSeconds: integer('travel_seconds').notNull().default(0),
+    firstStart: timestamp('first_start', { withTimezone: true }),
+    lastEnd: timestamp('last_end', { withTimezone: true }),
+    lunchStart: timestamp('lunch_start', { withTimezone: true }),
+    lunchEnd: timestamp('lunch_end', { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.planId, t.repId, t.date] }),
+    foreignKey({
+      name: 'plan_days_plan_fk',
+      columns: [t.tenantId, t.planId],
+      foreignColumns: [plans.tenantId, plans.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * A user's private calendar feed: only the SHA-256 of the token in the URL is stored. One per
+ * tenant and user; a reset replaces it (the old URL then answers 404).
+ */
+export const calendarTokens = pgTable(
+  'calendar_tokens',
+  {
+    tenantId: tenantId(),
+    userId: text('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    uniqueIndex('calendar_tokens_hash_uq').on(t.tokenHash),
+    check('calendar_tokens_hash_ck', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );

@@ -37,6 +37,8 @@ const tenantTables = [
   'plans',
   'planned_visits',
   'plan_unplanned',
+  'plan_days',
+  'calendar_tokens',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
