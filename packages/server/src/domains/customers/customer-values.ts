@@ -51,3 +51,13 @@ export const csvColumns = [
  * a blank cell keeps the stored value.
  */
 export const csvClearMarkers = ['(削除)', '(clear)'] as const;
+
+/**
+ * How a customer's position was reached: geocoded to the lot (番地), the block (町丁目) or only
+ * the municipality (市区町村); placed by hand (a dragged pin, typed or imported 緯度/経度); none.
+ */
+export const geoPrecisions = ['banchi', 'chome', 'city', 'manual', 'none'] as const;
+export type GeoPrecision = (typeof geoPrecisions)[number];
+
+/** `?position=` of the list: missing = no coordinates (the planner skips them); approximate = 市区町村 only. */
+export const positionFilters = ['missing', 'approximate'] as const;

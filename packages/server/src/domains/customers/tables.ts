@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from '../../platform/db/schema/auth.ts';
 import { areas, createdAt, staffProfiles, tenantId, updatedAt } from '../../platform/db/schema/tenancy.ts';
-import { customerRanks, customerStatuses, honorifics } from './customer-values.ts';
+import { customerRanks, customerStatuses, geoPrecisions, honorifics } from './customer-values.ts';
 
 export type TimeWindow = { start: string; end: string };
 
@@ -33,6 +33,10 @@ export const customers = pgTable(
     address: text('address').notNull().default(''),
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
+    /** How lat/lng were reached (customer-values.ts geoPrecisions); manual is never overwritten by a geocode of the same address. */
+    geoPrecision: text('geo_precision', { enum: geoPrecisions }).notNull().default('none'),
+    /** When the address was last geocoded (found or not); null = never, or the geocoder failed. */
+    geocodedAt: timestamp('geocoded_at', { withTimezone: true }),
     phone: text('phone').notNull().default(''),
     repId: text('rep_id'),
     areaId: text('area_id'),
@@ -85,6 +89,33 @@ export const customers = pgTable(
     ),
     check('customers_cadence_ck', sql`${t.cadenceDays} between 1 and 365 and ${t.cadenceToleranceDays} >= 0`),
     check('customers_duration_ck', sql`${t.visitDurationMinutes} between 1 and 600`),
+    // The planner's "no position" list (?position=missing) reads few rows of a large book.
+    index('customers_no_position_idx')
+      .on(t.tenantId)
+      .where(sql`${t.lat} is null or ${t.lng} is null or ${t.geoPrecision} = 'city'`),
+  ],
+);
+
+/**
+ * The customer book's settings per tenant (a missing row = the defaults): how new customer
+ * codes look (prefix + zero-padded number, C00213 by default) and the month the fiscal year
+ * starts (the カルテ's 今年度 figures; April by default).
+ */
+export const customerSettings = pgTable(
+  'customer_settings',
+  {
+    tenantId: tenantId().primaryKey(),
+    codePrefix: text('code_prefix').notNull().default('C'),
+    codeDigits: smallint('code_digits').notNull().default(5),
+    fiscalYearStartMonth: smallint('fiscal_year_start_month').notNull().default(4),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      'customer_settings_code_ck',
+      sql`${t.codePrefix} ~ '^[A-Za-z0-9-]{0,8}$' and ${t.codeDigits} between 3 and 10`,
+    ),
+    check('customer_settings_fiscal_ck', sql`${t.fiscalYearStartMonth} between 1 and 12`),
   ],
 );
 

@@ -37,6 +37,7 @@ const tenantTables = [
   'plans',
   'planned_visits',
   'plan_unplanned',
+  'customer_settings',
   'plan_days',
   'calendar_tokens',
 ];
