@@ -1,6 +1,5 @@
-import { IconCalendarWeek } from '@tabler/icons-react';
-import { PlaceholderPage } from './PlaceholderPage.tsx';
+import { PlanBoard } from '../features/planning/components/PlanBoard.tsx';
 
 export function PlanPage() {
-  return <PlaceholderPage section="plan" icon={IconCalendarWeek} />;
+  return <PlanBoard />;
 }
