@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../ui/error-message.ts';
@@ -39,21 +39,17 @@ export function MoveDialog({ visit, dates, reps, onClose, onSubmit, pending, err
             <Text size="sm" fw={600}>
               {visit.customerName}
             </Text>
-            <Select
+            <NativeSelect
               label={t('plan.move.day')}
               data={dates.map((value) => ({ value, label: formatDay(value, i18n.language) }))}
-              value={date}
-              onChange={setDate}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
+              value={date ?? ''}
+              onChange={(event) => setDate(event.currentTarget.value)}
             />
-            <Select
+            <NativeSelect
               label={t('plan.move.rep')}
               data={reps.map((rep) => ({ value: rep.id, label: rep.name }))}
-              value={repId}
-              onChange={setRepId}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
+              value={repId ?? ''}
+              onChange={(event) => setRepId(event.currentTarget.value)}
             />
             {error !== null && error !== undefined && (
               <Alert color="red" variant="light" role="alert">

@@ -133,6 +133,11 @@ export function PlanBoard() {
       allDays.find((day) => dates.includes(day.date));
     return first ? { repId: first.repId, date: first.date } : null;
   }, [selectedState, dates, reps, allDays]);
+  // Keep the day shown once chosen, even when a move changes which days have visits.
+  useEffect(() => {
+    if (selected && (selected.repId !== selectedState?.repId || selected.date !== selectedState.date))
+      setSelected(selected);
+  }, [selected, selectedState]);
   const selectedDay = selected
     ? (allDays.find((day) => day.repId === selected.repId && day.date === selected.date) ?? null)
     : null;

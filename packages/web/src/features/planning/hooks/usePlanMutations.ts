@@ -64,9 +64,16 @@ export const applyDayChange = (
 ) => {
   queryClient.setQueryData<PlanDayList>(planKeys.days(planId), (old) => {
     if (!old) return old;
-    const changed = new Map(result.days.map((day) => [`${day.repId}|${day.date}`, day]));
-    const kept = old.days.filter((day) => !changed.has(`${day.repId}|${day.date}`));
-    return { ...old, days: [...kept, ...result.days] };
+    const key = (day: { repId: string; date: string }) => `${day.repId}|${day.date}`;
+    const changed = new Map(result.days.map((day) => [key(day), day]));
+    const known = new Set(old.days.map(key));
+    return {
+      ...old,
+      days: [
+        ...old.days.map((day) => changed.get(key(day)) ?? day),
+        ...result.days.filter((day) => !known.has(key(day))),
+      ],
+    };
   });
   for (const day of result.days) {
     const visits = result.visits
