@@ -23,6 +23,12 @@ export interface GreedyInsertionOptions {
   blinkRate: number;
   /** Extra sort key, higher first (route minimisation passes absence counts). */
   weight?: Float64Array;
+  /**
+   * With `fresh` (1 for the jobs just removed), any other job is only tried in the routes
+   * flagged in `oldJobRoutes` (it found no room in the others before the ruin).
+   */
+  fresh?: Uint8Array;
+  oldJobRoutes?: Uint8Array;
 }
 
 /**
@@ -82,6 +88,18 @@ export function insertGreedily(
   let inserted = 0;
   for (const job of jobs) {
     if (state.routeOf[job]! >= 0 || state.excluded[job]) continue;
+    if (options.fresh && options.oldJobRoutes && !options.fresh[job]) {
+      findBestInsertion(state, builder, job, insertion, {
+        blinkRate: options.blinkRate,
+        random,
+        routeFilter: options.oldJobRoutes,
+      });
+      if (insertion.route >= 0) {
+        state.insert(job, state.routes[insertion.route]!, insertion.after);
+        inserted++;
+      }
+      continue;
+    }
     if (filter) {
       filter.fill(0);
       const neighbours = data.neighbours[job]!;

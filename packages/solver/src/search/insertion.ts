@@ -48,6 +48,8 @@ export function findBestInsertion(
   const random = options.random;
   const triedEmpty = emptyProfileMarks(data.vehicleCount);
   triedEmpty.fill(0);
+  const location = data.nodeLocation[job]!;
+  const lastEnd = data.windowEnd[data.windowOffset[job + 1]! - 1]!;
   for (const route of state.routes) {
     if (!state.enabled[route.vehicle]) continue;
     if (options.routeFilter && !options.routeFilter[route.index]) continue;
@@ -59,6 +61,14 @@ export function findBestInsertion(
     }
     for (let p = 0; p <= route.size; p++) {
       if (blink > 0 && random && random.next() < blink) continue;
+      // Too late for the job's last window even when arriving straight from position p.
+      const from = route.physicalLocation[p]!;
+      if (
+        from >= 0 &&
+        route.earliestDeparture[p]! + data.durations[from * data.locationCount + location]! > lastEnd
+      ) {
+        continue;
+      }
       const delta = insertionDelta(builder, route, p, job);
       if (delta < out.delta) {
         out.delta = delta;

@@ -59,6 +59,8 @@ class Search {
   readonly localSearch: LocalSearch;
   readonly watch: StopWatch;
   readonly removed: Int32Array;
+  private readonly freshMarks: Uint8Array;
+  private readonly ruinedRoutes: Uint8Array;
   best!: Snapshot;
   bestObjective!: Objective;
   bestVehicles = 0;
@@ -77,6 +79,8 @@ class Search {
     this.localSearch = new LocalSearch(this.state, this.random);
     this.watch = new StopWatch(options.stopping);
     this.removed = new Int32Array(data.jobCount);
+    this.freshMarks = new Uint8Array(data.jobCount);
+    this.ruinedRoutes = new Uint8Array(data.vehicleCount);
   }
 
   construct(): void {
@@ -126,10 +130,17 @@ class Search {
     const state = this.state;
     const n = this.data.jobCount;
     const averageRemoved = Math.max(2, Math.min(this.options.averageRemoved ?? 10, n / 4));
+    const before = state.tick();
+    let count: number;
     if (this.random.next() < 0.1) {
-      removeRandom(state, this.random, 1 + this.random.below(Math.ceil(2 * averageRemoved)), this.removed);
+      count = removeRandom(
+        state,
+        this.random,
+        1 + this.random.below(Math.ceil(2 * averageRemoved)),
+        this.removed,
+      );
     } else {
-      removeStrings(
+      count = removeStrings(
         state,
         this.random,
         {
@@ -141,9 +152,16 @@ class Search {
       );
     }
     const jobs = state.unassignedJobs();
+    // Jobs dropped before this ruin found no room after the last local search: only the ruined
+    // routes can take them now.
+    const fresh = this.freshMarks;
+    fresh.fill(0);
+    for (let k = 0; k < count; k++) fresh[this.removed[k]!] = 1;
+    const ruined = this.ruinedRoutes;
+    for (const route of state.routes) ruined[route.index] = route.changedAt > before ? 1 : 0;
     insertGreedily(state, this.localSearch.context.first, this.random, jobs, {
       blinkRate: 0.01,
-      ...(weight ? { weight } : {}),
+      ...(weight ? { weight } : { fresh, oldJobRoutes: ruined }),
     });
     this.localSearch.run(jobs, jobs.length);
   }

@@ -6,6 +6,7 @@ import { swapStar } from './operators/swap-star.ts';
 import { twoOpt } from './operators/two-opt.ts';
 import { twoOptStar } from './operators/two-opt-star.ts';
 import type { Random } from './random.ts';
+import type { Route } from './route.ts';
 import type { SearchState } from './search-state.ts';
 
 /** Moves tried for each (u, v) pair of granular neighbours, in this order. */
@@ -41,6 +42,13 @@ export class LocalSearch {
   private readonly nearRoutes: Uint8Array;
   private readonly order: Int32Array;
   private readonly insertion = new Insertion();
+  /**
+   * Per job, the clock tick at which insertDropped last found no room for it anywhere: until a
+   * route changes (Route.changedAt) or the enabled vehicles change, it need not be tried again.
+   */
+  private readonly noRoomAt: Float64Array;
+  private readonly routeFilter: Uint8Array;
+  private readonly enabledSeen: Uint8Array;
   useSwapStar = true;
   /**
    * Route elimination sets this (SISR's absence counts): a dropped job may then eject a routed
@@ -63,6 +71,9 @@ export class LocalSearch {
     this.routeTested = new Float64Array(state.routes.length * state.routes.length).fill(-1);
     this.nearRoutes = new Uint8Array(state.routes.length * state.routes.length);
     this.order = new Int32Array(state.data.jobCount);
+    this.noRoomAt = new Float64Array(state.data.jobCount).fill(-1);
+    this.routeFilter = new Uint8Array(state.routes.length);
+    this.enabledSeen = state.enabled.slice();
     for (let j = 0; j < this.order.length; j++) this.order[j] = j;
   }
 
@@ -174,7 +185,11 @@ export class LocalSearch {
     return false;
   }
 
-  /** Breaks move only inside their route: try every position. */
+  /**
+   * Breaks move only inside their route. A break has no place, so moving it never changes the
+   * cost: it goes where the route gets back earliest (it then fills waiting, say at a lunch
+   * closure), which leaves the most room for further jobs.
+   */
   private moveBreaks(): number {
     const state = this.state;
     const data = state.data;
@@ -187,21 +202,50 @@ export class LocalSearch {
       if (route.jobCount === 0) continue;
       let best = IMPROVEMENT;
       let bestTarget = 0;
+      let bestEnd = route.earliestDeparture[route.size + 1]! - 0.5;
+      const i = state.positionOf[b]!;
       for (let p = 0; p <= route.size; p++) {
+        if (p === i || p === i - 1) continue;
+        const end = this.endWithBreakAfter(route, i, p);
+        if (end === Number.POSITIVE_INFINITY) continue;
         const target = p === 0 ? -(route.index + 1) : route.nodes[p]!;
-        if (target === b) continue;
         const delta = relocate.evaluate(this.context, b, target);
-        if (delta < best) {
-          best = delta;
+        if (delta < best || (delta <= -IMPROVEMENT && best === IMPROVEMENT && end < bestEnd)) {
+          if (delta < best) best = delta;
+          bestEnd = end;
           bestTarget = target;
         }
       }
-      if (best < IMPROVEMENT) {
+      if (best < IMPROVEMENT || bestEnd < route.earliestDeparture[route.size + 1]! - 0.5) {
         relocate.apply(this.context, b, bestTarget);
         applied++;
       }
     }
     return applied;
+  }
+
+  /** Return time of `route` with its node at position i moved after position p, or +Infinity. */
+  private endWithBreakAfter(route: Route, i: number, p: number): number {
+    const builder = this.context.second;
+    const node = route.nodes[i]!;
+    if (p < i) {
+      builder.startWith(route, p);
+      builder.add(node);
+      for (let q = p + 1; q < i; q++) builder.add(route.nodes[q]!);
+      for (let q = i + 1; q <= route.size; q++) builder.add(route.nodes[q]!);
+    } else {
+      builder.startWith(route, i - 1);
+      for (let q = i + 1; q <= p; q++) builder.add(route.nodes[q]!);
+      builder.add(node);
+      for (let q = p + 1; q <= route.size; q++) builder.add(route.nodes[q]!);
+    }
+    if (!builder.feasible) return Number.POSITIVE_INFINITY;
+    const data = this.state.data;
+    const end = data.vehicleEnd[route.vehicle]!;
+    const at = builder.location;
+    const back = at >= 0 && end >= 0 ? data.durations[at * data.locationCount + end]! : 0;
+    if (builder.finishAtEnd(route) === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
+    return builder.time + back;
   }
 
   /**
@@ -213,16 +257,37 @@ export class LocalSearch {
     const data = state.data;
     const dropped = state.unassignedJobs().filter((j) => !state.excluded[j]);
     if (dropped.length === 0) return 0;
+    if (!sameFlags(this.enabledSeen, state.enabled)) {
+      this.enabledSeen.set(state.enabled);
+      this.noRoomAt.fill(-1);
+    }
     dropped.sort((a, b) => rank(data, b) - rank(data, a));
     let applied = 0;
+    const filter = this.routeFilter;
     for (const job of dropped) {
-      const best = findBestInsertion(state, this.context.first, job, this.insertion);
-      if (best.route >= 0) {
+      // Only routes changed since the job last found no room can take it now.
+      const since = this.noRoomAt[job]!;
+      let changed = 0;
+      for (const route of state.routes) {
+        const fresh = route.changedAt > since ? 1 : 0;
+        filter[route.index] = fresh;
+        changed += fresh;
+      }
+      if (changed === 0 && !this.ejectionWeight) continue;
+      const best =
+        changed === 0
+          ? this.insertion
+          : findBestInsertion(state, this.context.first, job, this.insertion, {
+              ...(since >= 0 ? { routeFilter: filter } : {}),
+            });
+      if (changed > 0 && best.route >= 0) {
         state.insert(job, state.routes[best.route]!, best.after);
         applied++;
         continue;
       }
+      const stamp = state.tick();
       if (this.replaceLowerRank(job)) applied++;
+      else this.noRoomAt[job] = stamp;
     }
     return applied;
   }
@@ -313,6 +378,11 @@ export class LocalSearch {
     }
     return applied;
   }
+}
+
+function sameFlags(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Order of importance when not everything fits: mandatory, then priority. */

@@ -49,6 +49,11 @@ export class Route {
   cost = 0;
   feasible = true;
   lastModified = 0;
+  /**
+   * Clock tick of the last change of the nodes. Unlike lastModified, a snapshot restore never
+   * winds it back, so "unchanged since tick t" really means the same nodes.
+   */
+  changedAt = 0;
 
   earliestDeparture: Float64Array;
   physicalLocation: Int32Array;

@@ -77,6 +77,7 @@ export class SearchState {
   commit(route: Route, nodes: ArrayLike<number>, length: number): void {
     route.setNodes(nodes, length);
     route.lastModified = this.tick();
+    route.changedAt = route.lastModified;
     this.reindex(route);
   }
 

@@ -20,12 +20,8 @@ export function createExchange(uLength: number, vLength: number): Move {
       if (iLast > ru.size || jLast > rv.size) return Number.POSITIVE_INFINITY;
       const data = context.state.data;
       const jobCount = data.jobCount;
-      if (
-        ru !== rv &&
-        data.vehicleBreaks[ru.vehicle]!.length === 0 &&
-        data.vehicleBreaks[rv.vehicle]!.length === 0
-      ) {
-        // Arc-based estimate (exact for routes without breaks that stay non-empty).
+      if (ru !== rv) {
+        // Arc-based estimate (exact for segments of jobs: breaks have no place of their own).
         const uBefore = ru.physicalLocation[i - 1]!;
         const uAfter = ru.nextLocation[iLast]!;
         const vBefore = rv.physicalLocation[j - 1]!;

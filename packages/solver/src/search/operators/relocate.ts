@@ -18,9 +18,11 @@ export function createRelocate(segmentLength: number): Move {
       if (last > from.size) return Number.POSITIVE_INFINITY;
       const data = context.state.data;
       const jobCount = data.jobCount;
-      const plain =
-        data.vehicleBreaks[from.vehicle]!.length === 0 && data.vehicleBreaks[to.vehicle]!.length === 0;
-      if (plain && (from !== to || j < i - 1 || j > last) && last <= from.size) {
+      // Breaks have no place of their own, so between routes (or in a route without breaks) the
+      // cost change of moving a segment of jobs is exactly its arc change.
+      const screen =
+        from !== to ? allJobs(from, i, last, jobCount) : data.vehicleBreaks[from.vehicle]!.length === 0;
+      if (screen && (from !== to || j < i - 1 || j > last)) {
         // Arc-based lower bound first: most candidates fail on cost alone.
         const before = from.physicalLocation[i - 1]!;
         const after = from.nextLocation[last]!;

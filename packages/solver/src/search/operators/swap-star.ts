@@ -107,8 +107,9 @@ function topInsertions(builder: RouteBuilder, source: Route, target: Route): Top
   const position = new Int32Array((source.size + 1) * TOP).fill(-1);
   const data = builder.data;
   const jobCount = data.jobCount;
-  // Without breaks in a used target, the cost change is exactly the arc change: screen with it.
-  const exactArcs = data.vehicleBreaks[target.vehicle]!.length === 0 && target.jobCount > 0;
+  // In a used target the cost change is exactly the arc change (breaks have no place of their
+  // own): screen with it.
+  const exactArcs = target.jobCount > 0;
   for (let j = 1; j <= source.size; j++) {
     const job = source.nodes[j]!;
     if (job >= jobCount) continue;
