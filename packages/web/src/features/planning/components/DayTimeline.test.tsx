@@ -27,11 +27,11 @@ describe('DayTimeline', () => {
       .map((item) => item.textContent ?? '');
     expect(rows).toHaveLength(5);
     expect(rows[0]).toContain('08:45 出発');
-    expect(rows[1]).toContain('1. 梅田酒販');
+    expect(rows[1]).toMatch(/^1.*梅田酒販/);
     expect(rows[1]).toContain('09:30–10:00');
     expect(rows[1]).toContain('移動 0:15');
     expect(rows[2]).toContain('昼休憩 12:10–13:10');
-    expect(rows[3]).toContain('2. 北浜商会');
+    expect(rows[3]).toMatch(/^2.*北浜商会/);
     expect(rows[3]).toContain('アポ固定');
     expect(rows[4]).toContain('17:20 帰着');
     const link = within(timeline).getByRole('link', { name: /梅田酒販/ });

@@ -92,7 +92,7 @@ export function DayTimeline({
               <Group align="flex-start" gap="sm" wrap="nowrap">
                 <Box
                   className={visit.pinned ? `${classes.number} ${classes.numberPinned}` : classes.number}
-                  aria-hidden
+                  data-testid="timeline-number"
                 >
                   {number}
                 </Box>
@@ -124,7 +124,7 @@ export function DayTimeline({
                     size="sm"
                     className={classes.customerName}
                   >
-                    {number}. {visit.customerName}
+                    {visit.customerName}
                   </Anchor>
                   <Text size="xs" c="dimmed" className={classes.address}>
                     {visit.address}

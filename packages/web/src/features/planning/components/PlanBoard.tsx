@@ -331,10 +331,10 @@ export function PlanBoard() {
                 <IconChevronLeft size={18} />
               </ActionIcon>
               <Text fw={700} size="sm" ta="center" data-testid="plan-week-label">
-                {week.length > 0 &&
+                {dates.length > 0 &&
                   t('plan.week.label', {
-                    start: formatDay(week[0]!, i18n.language),
-                    end: formatDay(week.at(-1)!, i18n.language),
+                    start: formatDay(dates[0]!, i18n.language),
+                    end: formatDay(dates.at(-1)!, i18n.language),
                   })}
               </Text>
               <ActionIcon
@@ -410,6 +410,7 @@ export function PlanBoard() {
                         label={t('plan.map.label')}
                         startLabel={t('plan.map.start')}
                         endLabel={t('plan.map.end')}
+                        sameLabel={t('plan.map.startEnd')}
                       />
                     </Suspense>
                   </div>

@@ -26,6 +26,8 @@ export interface RouteMapProps {
   label: string;
   startLabel: string;
   endLabel: string;
+  /** The start marker's text when the day starts and ends at the same place. */
+  sameLabel: string;
 }
 
 const stopIcon = (number: number, pinned: boolean) =>
@@ -61,7 +63,15 @@ function FitBounds({ points }: { points: [number, number][] }) {
  * the start place through the stops to the end place, and the two places. Tiles come from the same
  * OpenStreetMap source as the customer map; when they cannot load, the markers and line still show.
  */
-export default function RouteMap({ stops, start, end, label, startLabel, endLabel }: RouteMapProps) {
+export default function RouteMap({
+  stops,
+  start,
+  end,
+  label,
+  startLabel,
+  endLabel,
+  sameLabel,
+}: RouteMapProps) {
   const line = useMemo(() => {
     const points: [number, number][] = [];
     if (start) points.push([start.lat, start.lng]);
@@ -91,10 +101,7 @@ export default function RouteMap({ stops, start, end, label, startLabel, endLabe
         <Polyline positions={line} pathOptions={{ color: '#3b5bdb', weight: 4, opacity: 0.8 }} />
       )}
       {start && (
-        <Marker
-          position={[start.lat, start.lng]}
-          icon={placeIcon(sameEnd ? `${startLabel}/${endLabel}` : startLabel, 'start')}
-        >
+        <Marker position={[start.lat, start.lng]} icon={placeIcon(sameEnd ? sameLabel : startLabel, 'start')}>
           <Tooltip>{start.label}</Tooltip>
         </Marker>
       )}
