@@ -1,5 +1,6 @@
 import { authRoutes } from './domains/auth/routes.ts';
 import { customerRoutes } from './domains/customers/routes.ts';
+import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-routes.ts';
 import { planRoutes } from './domains/planning/routes.ts';
 import type { DomainRoutes } from './platform/http/create-app.ts';
 
@@ -11,4 +12,6 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '', routes: authRoutes() },
   { path: '/customers', routes: customerRoutes },
   { path: '/plans', routes: planRoutes },
+  { path: '/calendar', routes: calendarFeedRoutes, public: true },
+  { path: '/calendar', routes: calendarRoutes },
 ];

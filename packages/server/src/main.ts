@@ -10,6 +10,7 @@ import { appDomains } from './app-domains.ts';
 import { createAuth } from './domains/auth/create-auth.ts';
 import { sessionAuthentication } from './domains/auth/session-authentication.ts';
 import { registerPlanningJobs } from './domains/planning/optimize-plan.ts';
+import { configurePlanning } from './domains/planning/planning-travel.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { checkAppRole } from './platform/db/check-app-role.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
@@ -62,7 +63,8 @@ async function main() {
   const auth = createAuth({ db: database.db, config, logger });
   const authentication = sessionAuthentication({ auth, clientIp: clientIpResolver(config) });
   const jobs = createJobQueue({ database, onError: (error) => logger.error({ err: error }, 'job queue') });
-  await registerPlanningJobs({ jobs, db: database.db });
+  await registerPlanningJobs({ jobs, db: database.db, osrmUrl: config.osrmUrl });
+  configurePlanning({ publicUrl: config.baseUrl });
   await jobs.start();
   const app = createApp({ database, config, logger, authentication, domains: appDomains, jobs });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { type PeriodicSolution, solvePeriodicInWorker } from '@kayoi/solver';
+import {
+  type PeriodicProblem,
+  type PeriodicSolution,
+  type Place,
+  solvePeriodicInWorker,
+} from '@kayoi/solver';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { member, staffProfiles } from '../../platform/db/schema/index.ts';
 import { DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH } from '../../platform/geo/straight-line-travel-matrix.ts';
+import type { LatLng, TravelMatrixProvider } from '../../platform/geo/travel-matrix.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
 import { customers } from '../customers/tables.ts';
 import {
@@ -15,6 +21,9 @@ import {
   type PlanningRep,
 } from './build-plan-problem.ts';
 import { getRepWorkingDays } from './get-rep-working-days.ts';
+import { getTravelMatrixProvider } from './get-travel-matrix-provider.ts';
+import { type PlanDayInsert, planDayRow, savePlanDays } from './plan-days.ts';
+import { planningTravel } from './planning-travel.ts';
 import {
   type PlanStatus,
   type PlanSummary,
@@ -127,6 +136,8 @@ export interface OptimizePlanOptions {
   db: Db;
   payload: OptimizePayload;
   context: JobContext;
+  /** `config.osrmUrl`: the solver then gets the road network's durations as a matrix. */
+  osrmUrl?: string | undefined;
 }
 
 /**
@@ -136,11 +147,16 @@ export interface OptimizePlanOptions {
  * previous plan's visits still `planned` give way to the new plan in the same transaction;
  * pinned ones are kept (as appointments of the new plan) and done ones stay as they were.
  */
-export async function optimizePlan({ db, payload, context }: OptimizePlanOptions): Promise<PlanSummary> {
+export async function optimizePlan({
+  db,
+  payload,
+  context,
+  osrmUrl,
+}: OptimizePlanOptions): Promise<PlanSummary> {
   const actor: Actor = payload.actor;
   const { signal, reportProgress } = context;
   try {
-    return await optimize(db, actor, payload, signal, reportProgress);
+    return await optimize(db, actor, payload, signal, reportProgress, osrmUrl);
   } catch (error) {
     // A stopping queue runs the job again after the restart: the plan is queued meanwhile.
     const stopping = signal.reason instanceof Error && signal.reason.name === 'QueueStoppingError';
@@ -159,6 +175,7 @@ async function optimize(
   payload: OptimizePayload,
   signal: AbortSignal,
   reportProgress: JobContext['reportProgress'],
+  osrmUrl: string | undefined,
 ): Promise<PlanSummary> {
   await reportProgress(0.02, 'loading');
   const loaded = await withTenant(db, actor, async (tx) => {
@@ -247,6 +264,10 @@ async function optimize(
     detourFactor: settings?.detourFactor ?? DEFAULT_DETOUR_FACTOR,
     speedMetresPerSecond: ((settings?.averageSpeedKmh ?? DEFAULT_SPEED_KMH) * 1000) / 3600,
   };
+  if (osrmUrl && built.problem.customers.length > 0) {
+    const travel = await getTravelMatrixProvider({ db, actor, osrmUrl });
+    built.problem = await withTravelMatrix(built.problem, travel, signal);
+  }
 
   if (signal.aborted) throw new PlanCancelledError('the plan was cancelled');
   await reportProgress(0.1, 'solving');
@@ -299,6 +320,40 @@ async function optimize(
       }
     }
   }
+  // Every working day of every rep gets its totals (a day without visits too).
+  const dayRows = new Map<string, PlanDayInsert>();
+  for (const r of planningReps)
+    for (const date of r.workingDates)
+      if (inHorizon(date))
+        dayRows.set(
+          `${r.id}|${date}`,
+          planDayRow(
+            { tenantId: actor.tenantId, planId: plan.id, repId: r.id, date },
+            { visitCount: 0, travelSeconds: 0, firstStart: null, lastEnd: null, lunch: null },
+          ),
+        );
+  for (const day of solution?.days ?? []) {
+    const date = built.dayDates[day.day] as IsoDate;
+    for (const route of day.routes) {
+      const repId = String(route.vehicleId);
+      const start = route.steps.find((s) => s.type === 'start');
+      const end = route.steps.find((s) => s.type === 'end');
+      const lunch = route.steps.find((s) => s.type === 'break');
+      dayRows.set(
+        `${repId}|${date}`,
+        planDayRow(
+          { tenantId: actor.tenantId, planId: plan.id, repId, date },
+          {
+            visitCount: route.steps.filter((s) => s.type === 'visit').length,
+            travelSeconds: route.travelSeconds,
+            firstStart: start?.departure ?? null,
+            lastEnd: end?.arrival ?? null,
+            lunch: lunch ? { start: lunch.serviceStart, end: lunch.departure } : null,
+          },
+        ),
+      );
+    }
+  }
   const unplanned = [
     ...built.excluded.map((e) => ({ customerId: e.customerId, reason: e.reason as string })),
     ...(solution?.unassigned ?? []).map((u) => ({
@@ -334,6 +389,7 @@ async function optimize(
         );
     for (let i = 0; i < visits.length; i += 500)
       await tx.insert(plannedVisits).values(visits.slice(i, i + 500));
+    await savePlanDays(tx, [...dayRows.values()]);
     if (unplanned.length > 0)
       await tx
         .insert(planUnplanned)
@@ -349,14 +405,62 @@ async function optimize(
   return summary;
 }
 
+/**
+ * The problem with every place as an index into the provider's matrix (durations in seconds)
+ * instead of coordinates: the road network's times when the provider is OSRM.
+ */
+export async function withTravelMatrix(
+  problem: PeriodicProblem,
+  travel: TravelMatrixProvider,
+  signal?: AbortSignal,
+): Promise<PeriodicProblem> {
+  const locations: LatLng[] = [];
+  const indexOf = new Map<string, number>();
+  const index = (place: Place | undefined): Place | undefined => {
+    if (!place?.coordinates) return place;
+    const [lng, lat] = place.coordinates;
+    const key = `${lat},${lng}`;
+    let i = indexOf.get(key);
+    if (i === undefined) {
+      i = locations.length;
+      indexOf.set(key, i);
+      locations.push({ lat, lng });
+    }
+    return { locationIndex: i };
+  };
+  const days = problem.days.map((d) => ({
+    ...d,
+    vehicles: d.vehicles.map((v) => {
+      const start = index(v.start);
+      const end = index(v.end);
+      return { ...v, ...(start ? { start } : {}), ...(end ? { end } : {}) };
+    }),
+  }));
+  const customers = problem.customers.map((c) => {
+    const { coordinates: _, ...rest } = c;
+    return { ...rest, ...index(c) };
+  });
+  const matrix = await travel.matrix({ sources: locations, ...(signal ? { signal } : {}) });
+  return {
+    ...problem,
+    days,
+    customers,
+    matrices: { durations: matrix.durationsSeconds, distances: matrix.distancesMetres },
+    costBasis: 'duration',
+  };
+}
+
 export interface RegisterPlanningJobsOptions {
   jobs: JobQueue;
   db: Db;
+  /** `config.osrmUrl`: plans then travel on the road network. */
+  osrmUrl?: string | undefined;
 }
 
 /** Registers the planner's job handlers on the app's queue. */
-export function registerPlanningJobs({ jobs, db }: RegisterPlanningJobsOptions): Promise<void> {
+export function registerPlanningJobs({ jobs, db, osrmUrl }: RegisterPlanningJobsOptions): Promise<void> {
+  planningTravel.osrmUrl = osrmUrl;
   return jobs.work<OptimizePayload, PlanSummary>(OPTIMIZE_JOB, (job, context) =>
-    optimizePlan({ db, payload: job.payload, context }),
+    optimizePlan({ db, payload: job.payload, context, osrmUrl }),
   );
 }

@@ -4,18 +4,25 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { defineRoute, type OperationAccess } from '../../platform/http/define-route.ts';
 import { errorResponses } from '../../platform/http/openapi-schemas.ts';
 import { cancelPlan } from './cancel-plan.ts';
+import { addAppointment, moveVisit } from './change-plan-day.ts';
 import { createPlan } from './create-plan.ts';
 import { pinPlannedVisit } from './pin-planned-visit.ts';
+import { listPlanDays } from './plan-days.ts';
 import {
+  AppointmentBody,
   CreatePlanBody,
   CreatePlanResult,
+  DayChangeResult,
+  DaysQuery,
   LatestPlan,
   LatestQuery,
+  MoveVisitBody,
   MyVisitsQuery,
   NextVisit,
   NextVisitQuery,
   PinBody,
   Plan,
+  PlanDayList,
   PlanIdParam,
   PlannedVisit,
   UnplannedList,
@@ -147,6 +154,64 @@ const pinRoute = defineRoute({
   },
 });
 
+const daysRoute = defineRoute({
+  method: 'get',
+  path: '/{id}/days',
+  tags,
+  summary: 'A plan’s days per rep: visits, travel (the way back included), span and lunch; and its reps',
+  description:
+    '`reps` lists every rep of the plan’s scope by name (the rows of a week view); `days` has one ' +
+    'entry per rep and working date of the horizon (visitCount 0 on a day without visits).',
+  request: { params: PlanIdParam, query: DaysQuery },
+  responses: { 200: json(PlanDayList, 'Reps and days'), ...errorResponses(401, 403, 404, 422) },
+  access: { ...onePlan, references: { path: { id: 'plan' }, query: { repId: 'user' } } },
+});
+
+const moveRoute = defineRoute({
+  method: 'post',
+  path: '/{id}/visits/{visitId}/move',
+  tags,
+  summary: 'Move a visit to another day or rep: that day is re-sequenced, the change reported',
+  description:
+    'The target day is re-sequenced by the day engine (its pinned and fixed visits keep their ' +
+    'times); the source day keeps its order and starts; no other day changes. The moved visit ' +
+    'becomes pinned. 422 names `date` (outside the horizon, the rep’s day off, or ' +
+    '`visit_does_not_fit`) or `repId` (not a rep of the plan); 409 with `current` when stale.',
+  request: {
+    params: VisitIdParam,
+    body: { required: true, content: { 'application/json': { schema: MoveVisitBody } } },
+  },
+  responses: { 200: json(DayChangeResult, 'The change'), ...errorResponses(401, 403, 404, 409, 422) },
+  access: {
+    roles: planners,
+    scope: 'team',
+    references: { path: { id: 'plan', visitId: 'plannedVisit' }, body: { repId: 'user' } },
+  },
+});
+
+const appointmentRoute = defineRoute({
+  method: 'post',
+  path: '/{id}/appointments',
+  tags,
+  summary: 'Add a fixed appointment at exactly that time; the rest of the day is re-sequenced',
+  description:
+    'Fixed and pinned: a refresh keeps it to the minute. 422 names `startTime` outside the rep’s ' +
+    'working hours or over their lunch, `date`/`repId` as for a move.',
+  request: {
+    params: PlanIdParam,
+    body: { required: true, content: { 'application/json': { schema: AppointmentBody } } },
+  },
+  responses: {
+    201: json(DayChangeResult, 'The new visit and its day'),
+    ...errorResponses(401, 403, 404, 409, 422),
+  },
+  access: {
+    roles: planners,
+    scope: 'team',
+    references: { path: { id: 'plan' }, body: { customerId: 'customer', repId: 'user' } },
+  },
+});
+
 const jobsOf = (jobs: unknown) => {
   if (!jobs)
     throw new AppError(503, 'jobs_unavailable', {
@@ -225,4 +290,24 @@ export const planRoutes = createRouter()
       version,
     });
     return c.json(visit, 200);
+  })
+  .openapi(daysRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const filters = c.req.valid('query');
+    const result = await withTenant(c.var.db, c.var.actor, (tx) =>
+      listPlanDays(tx, c.var.actor, id, filters),
+    );
+    return c.json(result, 200);
+  })
+  .openapi(moveRoute, async (c) => {
+    const { id, visitId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const result = await moveVisit({ db: c.var.db, actor: c.var.actor, planId: id, visitId, ...body });
+    return c.json(result, 200);
+  })
+  .openapi(appointmentRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const result = await addAppointment({ db: c.var.db, actor: c.var.actor, planId: id, ...body });
+    return c.json(result, 201);
   });

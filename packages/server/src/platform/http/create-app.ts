@@ -40,6 +40,8 @@ const healthRoute = defineRoute({
 export interface DomainRoutes {
   path: string;
   routes: OpenAPIHono<AppEnv> | Hono<AppEnv, Schema, string>;
+  /** Served without a session, before the session check (e.g. a tokenised calendar feed). */
+  public?: boolean;
 }
 
 export interface CreateAppOptions {
@@ -105,12 +107,15 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     },
   });
   mountApiDocs(app, { url: '/api/openapi.json', pageTitle: 'Kayoi API' });
+  for (const domain of options.domains ?? [])
+    if (domain.public) app.route(`/api${domain.path}`, domain.routes);
 
   app.use('/api/*', async (c, next) => {
     c.set('actor', await options.authentication.actorOf(c));
     await next();
   });
-  for (const domain of options.domains ?? []) app.route(`/api${domain.path}`, domain.routes);
+  for (const domain of options.domains ?? [])
+    if (!domain.public) app.route(`/api${domain.path}`, domain.routes);
   app.all('/api/*', apiNotFound);
 
   app.use('*', serveWebApp(options.webDistDir ?? WEB_DIST_DIR));
