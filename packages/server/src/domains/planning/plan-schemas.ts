@@ -197,12 +197,9 @@ export const DayChangeResult = z
     change: z.object({
       travelSecondsBefore: z.number().int().openapi({ description: 'Travel of those days before' }),
       travelSecondsAfter: z.number().int().openapi({ description: 'Travel of those days after' }),
-      resequenced: z
-        .number()
-        .int()
-        .openapi({
-          description: 'Visits of the target day whose order or time changed (the new one excluded)',
-        }),
+      resequenced: z.number().int().openapi({
+        description: 'Visits of the target day whose order or time changed (the new one excluded)',
+      }),
     }),
   })
   .openapi('DayChangeResult');
