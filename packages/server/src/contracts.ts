@@ -33,6 +33,8 @@ export type TimeWindow = Customer['timeWindows'][number];
 export type CustomerStats = Customer['stats'];
 /** GET /api/customers query string. */
 export type CustomerListQuery = z.input<typeof customerApi.ListQuery>;
+/** GET /api/customers/position-issues: customers without a usable position. */
+export type CustomerPositionIssues = z.output<typeof customerApi.PositionIssues>;
 /** POST /api/customers body. */
 export type CreateCustomerBody = z.input<typeof customerApi.CreateCustomerBody>;
 /** PATCH /api/customers/:id body. */

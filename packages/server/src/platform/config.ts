@@ -29,6 +29,15 @@ const envSchema = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** An OSRM-compatible routing service (its /table API) for travel times; straight-line estimates without. */
   OSRM_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Where addresses become positions: gsi (国土地理院, no key; the default), nominatim (GEOCODER_URL),
+   * off. Default: nominatim when GEOCODER_URL is set, off under NODE_ENV=test, gsi otherwise.
+   */
+  GEOCODER: z.enum(['gsi', 'nominatim', 'off']).optional(),
+  /** A Nominatim-compatible service's base URL; with GEOCODER=gsi, a server speaking GSI's format. */
+  GEOCODER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Per geocoding request, in milliseconds. */
+  GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 });
 
 export interface Config {
@@ -52,6 +61,11 @@ export interface Config {
   readonly signInRateLimit: number;
   /** Base URL of an OSRM-compatible routing service; undefined = straight-line travel estimates. */
   readonly osrmUrl: string | undefined;
+  /** The geocoder addresses are located with (src/platform/geo/geocoder.ts). */
+  readonly geocoder: 'gsi' | 'nominatim' | 'off';
+  /** Its base URL; undefined = GSI's own (https://msearch.gsi.go.jp). */
+  readonly geocoderUrl: string | undefined;
+  readonly geocoderTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +91,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       'Invalid configuration:\n  BETTER_AUTH_SECRET: required in production (32+ random characters, e.g. `openssl rand -base64 32`)',
     );
+  }
+  if (e.GEOCODER === 'nominatim' && !e.GEOCODER_URL) {
+    throw new ConfigError('Invalid configuration:\n  GEOCODER_URL: required with GEOCODER=nominatim');
   }
   if (e.DATABASE_ADMIN_URL && !e.DATABASE_URL) {
     throw new ConfigError(
@@ -115,5 +132,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === '1',
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
     osrmUrl: e.OSRM_URL?.replace(/\/+$/, ''),
+    geocoder: e.GEOCODER ?? (e.GEOCODER_URL ? 'nominatim' : e.NODE_ENV === 'test' ? 'off' : 'gsi'),
+    geocoderUrl: e.GEOCODER_URL?.replace(/\/+$/, ''),
+    geocoderTimeoutMs: e.GEOCODER_TIMEOUT_MS,
   };
 }

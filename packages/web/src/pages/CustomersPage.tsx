@@ -7,6 +7,7 @@ import { useMe } from '../features/auth/hooks/useMe.ts';
 import { CustomerFiltersBar } from '../features/customers/components/CustomerFiltersBar.tsx';
 import { CustomerListView } from '../features/customers/components/CustomerListView.tsx';
 import { ExportMenu } from '../features/customers/components/ExportMenu.tsx';
+import { PositionIssuesNotice } from '../features/customers/components/PositionIssuesNotice.tsx';
 import type { CustomerFilters } from '../features/customers/utils/customer-filters.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useIsDesktop } from '../ui/useIsDesktop.ts';
@@ -58,6 +59,7 @@ export function CustomersPage({ filters }: { filters: CustomerFilters }) {
       />
       <Stack gap="md">
         <CustomerFiltersBar filters={filters} onChange={setFilters} showRepFilter={me.user.role !== 'rep'} />
+        <PositionIssuesNotice filters={filters} onShow={(position) => setFilters({ ...filters, position })} />
         <CustomerListView
           filters={filters}
           onClearFilters={() => setFilters({ sort: filters.sort })}

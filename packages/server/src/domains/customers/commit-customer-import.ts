@@ -33,7 +33,15 @@ const CHUNK = 1000;
  * customer moved (edited, reassigned out of reach) since the preview.
  */
 async function updateChunk(tx: Tx, actor: Actor, rows: readonly ImportRow[]): Promise<number> {
-  const payload = JSON.stringify(rows.map((r) => ({ id: r.customerId, version: r.version, ...r.fields })));
+  const payload = JSON.stringify(
+    rows.map((r) => ({
+      id: r.customerId,
+      version: r.version,
+      ...r.fields,
+      geoPrecision: r.position?.geoPrecision ?? null,
+      geocodedAt: r.position?.geocodedAt ?? null,
+    })),
+  );
   const updated = await queryRows<{ id: string }>(
     tx,
     sql`update customers set
@@ -44,13 +52,15 @@ async function updateChunk(tx: Tx, actor: Actor, rows: readonly ImportRow[]): Pr
           preferred_weekdays = array(select jsonb_array_elements_text(v."preferredWeekdays")::smallint),
           time_windows = v."timeWindows", visit_duration_minutes = v."visitDurationMinutes",
           preferences = v.preferences, cautions = v.cautions, notes = v.notes,
+          geo_precision = coalesce(v."geoPrecision", customers.geo_precision),
+          geocoded_at = case when v."geoPrecision" is null then customers.geocoded_at else v."geocodedAt" end,
           version = customers.version + 1, updated_at = now()
         from jsonb_to_recordset(${payload}::jsonb) as v(
           id text, version int, name text, "nameKana" text, honorific text, "postalCode" text,
           address text, phone text, lat double precision, lng double precision, "repId" text,
           "areaId" text, rank text, status text, "cadenceDays" int, "cadenceToleranceDays" int,
           "preferredWeekdays" jsonb, "timeWindows" jsonb, "visitDurationMinutes" int,
-          preferences text, cautions text, notes text)
+          preferences text, cautions text, notes text, "geoPrecision" text, "geocodedAt" timestamptz)
         where ${customerScope(actor)} and customers.id = v.id and customers.version = v.version
         returning customers.id`,
   );
@@ -118,8 +128,14 @@ export async function commitCustomerImport(
         const code = r.code ?? formatCustomerCode(nextNumber++);
         return { tenantId: actor.tenantId, id: randomUUID(), code, ...r.fields };
       });
+      const positions = creates.map((r) => ({
+        geoPrecision: r.position?.geoPrecision ?? (r.fields.lat !== null ? 'manual' : 'none'),
+        geocodedAt: r.position?.geocodedAt ? new Date(r.position.geocodedAt) : null,
+      }));
       for (let i = 0; i < values.length; i += 500)
-        await tx.insert(customers).values(values.slice(i, i + 500));
+        await tx
+          .insert(customers)
+          .values(values.slice(i, i + 500).map((v, j) => ({ ...v, ...positions[i + j] })));
       for (const v of values) {
         const { tenantId: _, id, code, ...fields } = v;
         audit.push({

@@ -3,8 +3,10 @@ import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { type Geocoder, offGeocoder } from '../../platform/geo/geocoder.ts';
 import { codeTaken, validationFailed } from './customer-errors.ts';
 import { type CustomerFields, customerDefaults, validateCustomerFields } from './customer-fields.ts';
+import { type CustomerPosition, locateAddress, positionGiven } from './customer-geocoding.ts';
 import { type Customer, loadCustomer } from './customer-view.ts';
 import {
   auditedCustomer,
@@ -32,6 +34,8 @@ export interface CreateCustomerOptions {
   db: Db;
   actor: Actor;
   input: CreateCustomerInput;
+  /** Locates the address when the input gives no lat/lng (default: none, the customer has no position). */
+  geocoder?: Geocoder;
 }
 
 const idTaken = () => {
@@ -49,7 +53,12 @@ const idTaken = () => {
  * Audited with its contacts. 422 naming each refused field; 409 `code_taken` when the code is
  * in use in the tenant, `id_taken` when the client-made id is.
  */
-export async function createCustomer({ db, actor, input }: CreateCustomerOptions): Promise<Customer> {
+export async function createCustomer({
+  db,
+  actor,
+  input,
+  geocoder = offGeocoder,
+}: CreateCustomerOptions): Promise<Customer> {
   const { id: clientId, code: rawCode, contacts: rawContacts, ...fields } = input;
   const draft: CustomerFields = {
     ...customerDefaults,
@@ -58,13 +67,29 @@ export async function createCustomer({ db, actor, input }: CreateCustomerOptions
   };
   const checked = validateCustomerFields(draft, (rawContacts ?? []).map(toContactFields), rawCode);
   const id = clientId ?? randomUUID();
+  // Geocoded before the transaction, never inside it: a slow service holds no connection or lock.
+  let position: CustomerPosition;
+  if (positionGiven(null, fields)) {
+    const { lat, lng } = checked.value;
+    position = { lat, lng, geoPrecision: lat !== null && lng !== null ? 'manual' : 'none', geocodedAt: null };
+  } else if (Object.keys(checked.errors).length === 0) {
+    position = await locateAddress(geocoder, checked.value.address);
+  } else position = { lat: null, lng: null, geoPrecision: 'none', geocodedAt: null };
+  checked.value.lat = position.lat;
+  checked.value.lng = position.lng;
 
   try {
     return await withTenant(db, actor, async (tx) => {
       await checkReferences(tx, actor, checked.value, checked.errors);
       if (Object.keys(checked.errors).length > 0) throw validationFailed(checked.errors);
 
-      const values = { tenantId: actor.tenantId, id, ...checked.value };
+      const values = {
+        tenantId: actor.tenantId,
+        id,
+        ...checked.value,
+        geoPrecision: position.geoPrecision,
+        geocodedAt: position.geocodedAt,
+      };
       let code = checked.code;
       if (code !== undefined) {
         await tx.insert(customers).values({ ...values, code });

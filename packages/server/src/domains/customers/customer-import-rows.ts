@@ -1,4 +1,5 @@
 import type { CustomerFields } from './customer-fields.ts';
+import type { GeoPrecision } from './customer-values.ts';
 
 /** How long a preview can be committed. */
 export const IMPORT_TTL_MS = 30 * 60 * 1000;
@@ -17,6 +18,11 @@ export interface ImportRow {
   /** null: generate the next code at commit. */
   code: string | null;
   fields: CustomerFields;
+  /**
+   * How the row's position was reached when the row sets it (geocoded at preview, or 緯度/経度
+   * given → manual); absent: the stored precision stays.
+   */
+  position?: { geoPrecision: GeoPrecision; geocodedAt: string | null };
 }
 
 /** JSON with object keys sorted: jsonb hands time windows back as {end, start}. */

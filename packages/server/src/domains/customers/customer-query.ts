@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/context.ts';
 import { areas, staffProfiles } from '../../platform/db/schema/index.ts';
 import type { CustomerStatus, Rank } from './customer-fields.ts';
 import { customerScope } from './customer-scope.ts';
-import { customerSorts } from './customer-values.ts';
+import { customerSorts, type positionFilters } from './customer-values.ts';
 import { digitsOnly, escapeLike, hiraganaToKatakana, normalizeInput } from './japanese-text.ts';
 import { customers } from './tables.ts';
 
@@ -18,6 +18,8 @@ export interface CustomerListFilters {
   rank?: Rank | undefined;
   status?: CustomerStatus | undefined;
   includeArchived?: boolean | undefined;
+  /** missing: no coordinates (the planner skips them); approximate: only the municipality was found. */
+  position?: (typeof positionFilters)[number] | undefined;
 }
 
 /** The most words one search combines (the rest are ignored). */
@@ -72,7 +74,17 @@ export function customerListCondition(actor: Actor, filters: CustomerListFilters
   if (filters.rank) conditions.push(eq(customers.rank, filters.rank));
   if (filters.status) conditions.push(eq(customers.status, filters.status));
   if (!filters.includeArchived) conditions.push(isNull(customers.archivedAt));
+  if (filters.position) conditions.push(positionCondition(filters.position));
   return and(...conditions) as SQL;
+}
+
+/** Customers without a usable position (same condition as the customers_no_position_idx index). */
+export const noPositionCondition = sql`(${customers.lat} is null or ${customers.lng} is null or ${customers.geoPrecision} = 'city')`;
+
+function positionCondition(position: (typeof positionFilters)[number]): SQL {
+  return position === 'missing'
+    ? sql`(${customers.lat} is null or ${customers.lng} is null)`
+    : sql`(${customers.lat} is not null and ${customers.lng} is not null and ${customers.geoPrecision} = 'city')`;
 }
 
 interface SortKey {
@@ -158,6 +170,9 @@ export const summaryColumns = {
   lastOrderAt: customers.lastOrderAt,
   lastVisitAt: customers.lastVisitAt,
   archivedAt: customers.archivedAt,
+  lat: customers.lat,
+  lng: customers.lng,
+  geoPrecision: customers.geoPrecision,
 };
 
 /** Join conditions for the rep's staff profile and the area (both left joins). */

@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { customerRanks, customerSorts, customerStatuses, honorifics } from './customer-values.ts';
+import {
+  customerRanks,
+  customerSorts,
+  customerStatuses,
+  geoPrecisions,
+  honorifics,
+  positionFilters,
+} from './customer-values.ts';
 
 /**
  * Request and response schemas of the customer API (OpenAPI 3.1). Request schemas check
@@ -43,6 +50,13 @@ export const CustomerSummary = z
     lastOrderAt: isoTime.nullable(),
     lastVisitAt: isoTime.nullable(),
     archivedAt: isoTime.nullable(),
+    hasPosition: z
+      .boolean()
+      .openapi({ description: 'Whether lat/lng are known (the planner skips customers without)' }),
+    geoPrecision: z.enum(geoPrecisions).openapi({
+      description:
+        'How the position was reached: banchi (番地), chome (町丁目), city (市区町村 only) by the geocoder; manual (a dragged pin, typed or imported 緯度/経度); none',
+    }),
   })
   .openapi('CustomerSummary');
 
@@ -62,6 +76,9 @@ export const Customer = CustomerSummary.extend({
   postalCode: z.string().openapi({ example: '530-0001' }),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
+  geocodedAt: isoTime.nullable().openapi({
+    description: 'When the address was last geocoded (found or not); null = never, or the geocoder failed',
+  }),
   contacts: z.array(CustomerContact),
   cadenceToleranceDays: z.number().int(),
   preferredWeekdays: z.array(z.number().int()).openapi({ description: '0 = Sunday … 6 = Saturday' }),
@@ -105,6 +122,9 @@ export const ListFilters = z.object({
   rank: rank.optional(),
   status: status.optional(),
   includeArchived: z.enum(['true', 'false']).optional().openapi({ description: 'Default false' }),
+  position: z.enum(positionFilters).optional().openapi({
+    description: 'missing: no coordinates (not planned); approximate: located to the municipality only',
+  }),
 });
 
 export const ListQuery = ListFilters.extend({
@@ -202,6 +222,13 @@ export const UpdateCustomerBody = z
   .extend({ version: z.number().int().openapi({ description: 'The version you read' }) })
   .openapi('UpdateCustomer', { example: { notes: '来月から担当が交代', version: 3 } });
 
+export const PositionIssues = z
+  .object({
+    missing: z.number().int().openapi({ description: 'No coordinates: not planned' }),
+    approximate: z.number().int().openapi({ description: 'Located to the municipality (市区町村) only' }),
+  })
+  .openapi('CustomerPositionIssues');
+
 export const ArchiveBody = z.object({ version: z.number().int() }).openapi('ArchiveCustomer');
 
 export const OrdersQuery = z.object({
@@ -288,6 +315,20 @@ export const ImportPreview = z
       .openapi({ description: 'Counts over all valid rows' }),
     ignoredColumns: z.array(z.string()).openapi({ description: 'Header cells that name no known column' }),
     encoding: z.enum(['sjis', 'utf8']),
+    geocoding: z
+      .object({
+        asked: z.number().int().openapi({ description: 'Rows whose new address was geocoded' }),
+        banchi: z.number().int(),
+        chome: z.number().int(),
+        city: z.number().int(),
+        notFound: z.number().int().openapi({ description: 'The geocoder knows no such place' }),
+        failed: z.number().int().openapi({
+          description: 'The geocoder failed, timed out or the time budget ran out: saved without a position',
+        }),
+      })
+      .openapi({
+        description: 'Rows with a new or changed address and no 緯度/経度 are geocoded at preview',
+      }),
   })
   .openapi('CustomerImportPreview');
 

@@ -7,6 +7,7 @@ import type { CustomerStatus, Honorific, Rank } from './customer-fields.ts';
 import { areaJoin, repJoin, summaryColumns } from './customer-query.ts';
 import type { CustomerContactView, CustomerSummaryView, CustomerView } from './customer-schemas.ts';
 import { customerScope } from './customer-scope.ts';
+import type { GeoPrecision } from './customer-values.ts';
 import { customerContacts, customers } from './tables.ts';
 
 export type Customer = CustomerView;
@@ -40,6 +41,12 @@ export function toSummary(row: SummaryRow): CustomerSummary {
     lastOrderAt: iso(row.lastOrderAt),
     lastVisitAt: iso(row.lastVisitAt),
     archivedAt: iso(row.archivedAt),
+    hasPosition: row.lat !== null && row.lng !== null,
+    // Coordinates written straight to the table (a seed, a fixture) without a precision were placed.
+    geoPrecision:
+      row.geoPrecision === 'none' && row.lat !== null && row.lng !== null
+        ? 'manual'
+        : (row.geoPrecision as GeoPrecision),
   };
 }
 
@@ -52,8 +59,7 @@ export async function loadCustomer(tx: Tx, actor: Actor, id: string): Promise<Cu
     .select({
       ...summaryColumns,
       postalCode: customers.postalCode,
-      lat: customers.lat,
-      lng: customers.lng,
+      geocodedAt: customers.geocodedAt,
       cadenceToleranceDays: customers.cadenceToleranceDays,
       preferredWeekdays: customers.preferredWeekdays,
       timeWindows: customers.timeWindows,
@@ -106,6 +112,7 @@ export async function loadCustomer(tx: Tx, actor: Actor, id: string): Promise<Cu
     postalCode: row.postalCode,
     lat: row.lat,
     lng: row.lng,
+    geocodedAt: iso(row.geocodedAt),
     contacts,
     cadenceToleranceDays: row.cadenceToleranceDays,
     preferredWeekdays: row.preferredWeekdays,

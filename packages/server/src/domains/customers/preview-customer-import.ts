@@ -4,6 +4,7 @@ import { type Actor, type Locale, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { areas } from '../../platform/db/schema/index.ts';
 import type { LocalizedText } from '../../platform/errors.ts';
+import { type Geocoder, offGeocoder } from '../../platform/geo/geocoder.ts';
 import { UNSTORABLE_GLOBAL, unstorableText } from '../../platform/http/unstorable-text.ts';
 import {
   type CsvEncoding,
@@ -27,8 +28,16 @@ import {
   editableFieldNames,
   validateCustomerFields,
 } from './customer-fields.ts';
+import {
+  type CustomerPosition,
+  locateAddress,
+  mapBounded,
+  positionGiven,
+  positionPlan,
+} from './customer-geocoding.ts';
 import { IMPORT_TTL_MS, type ImportRow, MAX_IMPORT_ROWS, sameFields } from './customer-import-rows.ts';
 import { customerScope } from './customer-scope.ts';
+import type { GeoPrecision } from './customer-values.ts';
 import { codesInUse, definedOnly } from './customer-writes.ts';
 import { notCsv } from './import-errors.ts';
 import { normalizeInput } from './japanese-text.ts';
@@ -44,6 +53,8 @@ export interface PreviewCustomerImportOptions {
   /** auto (default): UTF-8 when the bytes are valid UTF-8 (BOM or not), else Shift_JIS. */
   encoding?: CsvEncoding | 'auto';
   now?: Date;
+  /** Locates new and changed addresses (default: none). */
+  geocoder?: Geocoder;
 }
 
 /** One field a row changes, as the CSV spells it: `before` is null for a new customer. */
@@ -84,7 +95,13 @@ export interface ImportPreview {
   /** Header cells that name no column (the first 20): their cells are not read. */
   ignoredColumns: string[];
   encoding: CsvEncoding;
+  /** Rows geocoded at preview (a new or changed address without 緯度/経度) and what was found. */
+  geocoding: { asked: number; banchi: number; chome: number; city: number; notFound: number; failed: number };
 }
+
+/** Addresses geocoded at once during a preview, and the time all of them may take together. */
+export const IMPORT_GEOCODE_CONCURRENCY = 4;
+export const IMPORT_GEOCODE_BUDGET_MS = 60_000;
 
 /** How many rows' changes one preview answer carries. */
 export const MAX_PREVIEW_ROWS = 200;
@@ -182,6 +199,10 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
   const importId = randomUUID();
   const rows: ImportRow[] = [];
   const changesByRow = new Map<number, ImportFieldChange[]>();
+  /** Rows whose new address is geocoded after the checks (outside the transaction). */
+  const toLocate: ImportRow[] = [];
+  const storedById = new Map<string, CustomerFields>();
+  let describe: Describe = () => [];
   await withTenant(db, actor, async (tx) => {
     if (!fileErrors) {
       const parsed = dataRows.map(({ row, cells }) => ({
@@ -199,8 +220,11 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
         .from(areas)
         .where(eq(areas.tenantId, actor.tenantId));
       const areaByName = new Map(tenantAreas.map((a) => [normalizeInput(a.name), a.id]));
-      const describe = cellDescriber(staff, tenantAreas);
-      const visible = new Map<string, { id: string; version: number; fields: CustomerFields }>();
+      describe = cellDescriber(staff, tenantAreas);
+      const visible = new Map<
+        string,
+        { id: string; version: number; fields: CustomerFields; geoPrecision: GeoPrecision }
+      >();
       for (let i = 0; i < codes.length; i += 1000) {
         const found = await tx
           .select()
@@ -210,7 +234,7 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
           const fields = Object.fromEntries(
             editableFieldNames.map((k) => [k, c[k]]),
           ) as unknown as CustomerFields;
-          visible.set(c.code, { id: c.id, version: c.version, fields });
+          visible.set(c.code, { id: c.id, version: c.version, fields, geoPrecision: c.geoPrecision });
         }
       }
       const taken = await codesInUse(
@@ -261,10 +285,24 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
             if (merged[k] !== stored && toShiftJisRepertoire(stored).text === merged[k]) merged[k] = stored;
           }
         }
-        const relocated = existing
-          ? coordinatesAfterAddressChange(existing.fields, merged, p.fields)
-          : merged;
-        const checked = validateCustomerFields(relocated, undefined, p.code || undefined);
+        // 緯度/経度 in the file place the pin (manual); a new or changed address without them is
+        // geocoded once the rows are checked; otherwise the stored position stays.
+        const given =
+          (p.fields.lat !== undefined ||
+            p.fields.lng !== undefined ||
+            p.cleared.includes('lat') ||
+            p.cleared.includes('lng')) &&
+          positionGiven(existing?.fields ?? null, { lat: merged.lat, lng: merged.lng });
+        const plan = positionPlan(
+          existing ? { ...existing.fields, geoPrecision: existing.geoPrecision } : null,
+          merged,
+          given,
+        );
+        if (plan?.geocode) {
+          merged.lat = null;
+          merged.lng = null;
+        }
+        const checked = validateCustomerFields(merged, undefined, p.code || undefined);
         if (existing) {
           // As with PATCH: a stored value that predates a rule does not block a row that leaves it alone.
           const touched = new Set<string>([...Object.keys(p.fields), ...p.cleared]);
@@ -286,19 +324,58 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
             ? 'unchanged'
             : 'update'
           : 'create';
-        rows.push({
+        const written: ImportRow = {
           row: p.row,
           action,
           customerId: existing?.id ?? null,
           version: existing?.version ?? null,
           code: checked.code ?? null,
           fields: checked.value,
-        });
-        if (action !== 'unchanged' && changesByRow.size < MAX_PREVIEW_ROWS)
-          changesByRow.set(p.row, diffCells(describe, existing?.fields ?? null, checked.value));
+        };
+        if (plan && !plan.geocode) written.position = { geoPrecision: plan.geoPrecision, geocodedAt: null };
+        if (plan?.geocode && action !== 'unchanged') toLocate.push(written);
+        if (existing) storedById.set(existing.id, existing.fields);
+        rows.push(written);
       }
     }
+  });
 
+  // Geocoding runs between the two transactions: no connection is held while the service answers.
+  const geocoding = { asked: 0, banchi: 0, chome: 0, city: 0, notFound: 0, failed: 0 };
+  if (errors.length === 0 && toLocate.length > 0) {
+    const geocoder = options.geocoder ?? offGeocoder;
+    const deadline = Date.now() + IMPORT_GEOCODE_BUDGET_MS;
+    const found = await mapBounded(toLocate, IMPORT_GEOCODE_CONCURRENCY, (r) =>
+      Date.now() > deadline || r.fields.address === ''
+        ? Promise.resolve<CustomerPosition>({ lat: null, lng: null, geoPrecision: 'none', geocodedAt: null })
+        : locateAddress(geocoder, r.fields.address),
+    );
+    toLocate.forEach((r, i) => {
+      const position = found[i] as CustomerPosition;
+      r.fields = { ...r.fields, lat: position.lat, lng: position.lng };
+      r.position = {
+        geoPrecision: position.geoPrecision,
+        geocodedAt: position.geocodedAt?.toISOString() ?? null,
+      };
+      if (r.fields.address === '') return;
+      geocoding.asked++;
+      if (
+        position.geoPrecision === 'banchi' ||
+        position.geoPrecision === 'chome' ||
+        position.geoPrecision === 'city'
+      )
+        geocoding[position.geoPrecision]++;
+      else if (position.geocodedAt) geocoding.notFound++;
+      else geocoding.failed++;
+    });
+  }
+  for (const r of rows) {
+    if (r.action === 'unchanged' || changesByRow.size >= MAX_PREVIEW_ROWS) continue;
+    const before = r.customerId ? (storedById.get(r.customerId) ?? null) : null;
+    changesByRow.set(r.row, diffCells(describe, before, r.fields));
+  }
+
+  await withTenant(db, actor, async (tx) => {
     // Previews nobody committed are dropped once expired (RLS: only the caller's own).
     await tx
       .delete(customerImports)
@@ -348,6 +425,7 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
     summary: { create: count('create'), update: count('update'), unchanged: count('unchanged') },
     ignoredColumns,
     encoding: decoded.encoding,
+    geocoding,
   };
 }
 
@@ -390,17 +468,4 @@ function diffCells(
     changes.push({ column, before: before ? (was[i] as string) : null, after: now[i] as string });
   });
   return changes;
-}
-
-/**
- * Where re-geocoding plugs in (issue 13, item 1): a row that moves a customer to another address
- * without giving 緯度/経度 should get coordinates for the new address here. Until a geocoder
- * exists the stored coordinates are kept, and the preview's diff shows the address change.
- */
-function coordinatesAfterAddressChange(
-  _stored: CustomerFields,
-  merged: CustomerFields,
-  _fromFile: Partial<CustomerFields>,
-): CustomerFields {
-  return merged;
 }

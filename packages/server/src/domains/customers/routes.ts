@@ -22,6 +22,7 @@ import {
   ImportPreviewForm,
   ListQuery,
   OrdersQuery,
+  PositionIssues,
   PurchaseHistory,
   UpdateCustomerBody,
 } from './customer-schemas.ts';
@@ -30,6 +31,7 @@ import { getCustomer } from './get-customer.ts';
 import { getCustomerHistory } from './get-customer-history.ts';
 import { listCustomerOrders } from './list-customer-orders.ts';
 import { listCustomers } from './list-customers.ts';
+import { countPositionIssues, relocateCustomer } from './locate-customer.ts';
 import { previewCustomerImport } from './preview-customer-import.ts';
 import { restoreCustomer } from './restore-customer.ts';
 import { updateCustomer } from './update-customer.ts';
@@ -57,6 +59,7 @@ const filtersOf = (q: {
   rank?: CustomerListFilters['rank'];
   status?: CustomerListFilters['status'];
   includeArchived?: 'true' | 'false' | undefined;
+  position?: CustomerListFilters['position'];
 }): CustomerListFilters => ({
   q: q.q,
   repId: q.repId,
@@ -64,6 +67,7 @@ const filtersOf = (q: {
   rank: q.rank,
   status: q.status,
   includeArchived: q.includeArchived === 'true',
+  position: q.position,
 });
 
 const listRoute = defineRoute({
@@ -90,6 +94,35 @@ const exportRoute = defineRoute({
     ...errorResponses(401, 422),
   },
   access: bookRead,
+});
+
+const positionIssuesRoute = defineRoute({
+  method: 'get',
+  path: '/position-issues',
+  tags,
+  summary: 'How many customers of the book have no usable position (the planner skips or guesses them)',
+  description:
+    'missing: no coordinates (the address is blank, the geocoder found nothing or failed); ' +
+    'approximate: located to the municipality only. Archived customers are not counted. ' +
+    'List them with GET /api/customers?position=missing|approximate.',
+  responses: { 200: json(PositionIssues, 'Counts'), ...errorResponses(401) },
+  access: { roles: everyone, scope: 'customer-book' },
+});
+
+const relocateRoute = defineRoute({
+  method: 'post',
+  path: '/{id}/geocode',
+  tags,
+  summary: 'Geocode the customer’s address again (send the version you read)',
+  description:
+    'A position found replaces the stored one (a manual pin too: the user asked); when nothing is ' +
+    'found the position stays and geocodedAt records the attempt.',
+  request: {
+    params: IdParam,
+    body: { required: true, content: { 'application/json': { schema: ArchiveBody } } },
+  },
+  responses: { 200: json(Customer, 'The customer'), ...errorResponses(401, 404, 409, 422) },
+  access: oneCustomer,
 });
 
 const previewRoute = defineRoute({
@@ -261,6 +294,9 @@ export const customerRoutes = createRouter()
       'Cache-Control': 'no-store',
     }) as never;
   })
+  .openapi(positionIssuesRoute, async (c) =>
+    c.json(await countPositionIssues({ db: c.var.db, actor: c.var.actor }), 200),
+  )
   .openapi(previewRoute, async (c) => {
     const form = c.req.valid('form');
     const file: unknown = form.file;
@@ -272,6 +308,7 @@ export const customerRoutes = createRouter()
       file: new Uint8Array(await file.arrayBuffer()),
       fileName: file instanceof File ? file.name : '',
       encoding: form.encoding ?? 'auto',
+      geocoder: c.var.geocoder,
     });
     return c.json(preview, 200);
   })
@@ -296,12 +333,26 @@ export const customerRoutes = createRouter()
   })
   .openapi(createCustomerRoute, async (c) => {
     const input = c.req.valid('json');
-    return c.json(await createCustomer({ db: c.var.db, actor: c.var.actor, input }), 201);
+    return c.json(
+      await createCustomer({ db: c.var.db, actor: c.var.actor, input, geocoder: c.var.geocoder }),
+      201,
+    );
   })
   .openapi(updateRoute, async (c) => {
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    return c.json(await updateCustomer({ db: c.var.db, actor: c.var.actor, id, input }), 200);
+    return c.json(
+      await updateCustomer({ db: c.var.db, actor: c.var.actor, id, input, geocoder: c.var.geocoder }),
+      200,
+    );
+  })
+  .openapi(relocateRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { version } = c.req.valid('json');
+    return c.json(
+      await relocateCustomer({ db: c.var.db, actor: c.var.actor, id, version, geocoder: c.var.geocoder }),
+      200,
+    );
   })
   .openapi(archiveRoute, async (c) => {
     const { id } = c.req.valid('param');

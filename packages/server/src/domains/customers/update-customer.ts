@@ -4,8 +4,10 @@ import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/update-versioned.ts';
 import { versionConflict } from '../../platform/errors.ts';
+import { type Geocoder, offGeocoder } from '../../platform/geo/geocoder.ts';
 import { codeTaken, customerNotFound, validationFailed } from './customer-errors.ts';
 import { type CustomerFields, editableFieldNames, validateCustomerFields } from './customer-fields.ts';
+import { type CustomerPosition, locateAddress, positionGiven, positionPlan } from './customer-geocoding.ts';
 import { customerScope } from './customer-scope.ts';
 import { type Customer, loadCustomer } from './customer-view.ts';
 import {
@@ -33,6 +35,8 @@ export interface UpdateCustomerOptions {
   actor: Actor;
   id: string;
   input: UpdateCustomerInput;
+  /** Locates a changed address (default: none, a changed address loses its position). */
+  geocoder?: Geocoder;
 }
 
 const fieldsOf = (c: Customer) =>
@@ -44,8 +48,32 @@ const fieldsOf = (c: Customer) =>
  * field's before and after. 404 when not visible; 409 `version_conflict` with the server's copy
  * (`current`) when stale, nothing overwritten.
  */
-export async function updateCustomer({ db, actor, id, input }: UpdateCustomerOptions): Promise<Customer> {
+export async function updateCustomer({
+  db,
+  actor,
+  id,
+  input,
+  geocoder = offGeocoder,
+}: UpdateCustomerOptions): Promise<Customer> {
   const { version, code: rawCode, contacts: rawContacts, ...patch } = input;
+  // A new address is geocoded before the write transaction, from a short read of its own (the
+  // write checks the version again, so an address changed in between is a conflict, not lost).
+  let position: CustomerPosition | null = null;
+  if (patch.address !== undefined || patch.lat !== undefined || patch.lng !== undefined) {
+    const read = await withTenant(db, actor, (tx) => loadCustomer(tx, actor, id));
+    if (read && read.version === version) {
+      const next = { ...fieldsOf(read), ...definedOnly(patch) };
+      const plan = positionPlan(read, next, positionGiven(read, patch));
+      if (plan?.geocode) position = await locateAddress(geocoder, next.address);
+      else if (plan)
+        position = {
+          lat: next.lat,
+          lng: next.lng,
+          geoPrecision: plan.geoPrecision,
+          geocodedAt: read.geocodedAt ? new Date(read.geocodedAt) : null,
+        };
+    }
+  }
   try {
     return await withTenant(db, actor, async (tx) => {
       const current = await loadCustomer(tx, actor, id);
@@ -53,7 +81,11 @@ export async function updateCustomer({ db, actor, id, input }: UpdateCustomerOpt
       if (current.version !== version) throw versionConflict(current);
 
       const stored = fieldsOf(current);
-      const merged: CustomerFields = { ...stored, ...definedOnly(patch) };
+      const merged: CustomerFields = {
+        ...stored,
+        ...definedOnly(patch),
+        ...(position ? { lat: position.lat, lng: position.lng } : {}),
+      };
       const checked = validateCustomerFields(merged, rawContacts?.map(toContactFields), rawCode);
       // Data saved before a rule existed (or imported) must not block an unrelated edit: drop
       // errors the stored record already had on fields this request leaves alone.
@@ -70,7 +102,11 @@ export async function updateCustomer({ db, actor, id, input }: UpdateCustomerOpt
         table: customers,
         where: and(customerScope(actor), eq(customers.id, id)) as ReturnType<typeof customerScope>,
         version,
-        set: { ...checked.value, code },
+        set: {
+          ...checked.value,
+          code,
+          ...(position ? { geoPrecision: position.geoPrecision, geocodedAt: position.geocodedAt } : {}),
+        },
         current: () => loadCustomer(tx, actor, id),
         notFound: customerNotFound,
       });

@@ -1,5 +1,6 @@
 import type { Actor, Locale } from '../context.ts';
 import type { Db } from '../db/database.ts';
+import type { Geocoder } from '../geo/geocoder.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Signer } from '../signer.ts';
 
@@ -12,6 +13,8 @@ export interface AppEnv {
     signer: Signer;
     /** The app's job queue (work done off the request thread: plans, exports). */
     jobs: JobQueue;
+    /** Addresses → positions (GEOCODER / GEOCODER_URL; GSI by default). */
+    geocoder: Geocoder;
     /** Set on every /api route except /api/auth/*, /api/health and the OpenAPI docs; 401 otherwise. */
     actor: Actor;
   };

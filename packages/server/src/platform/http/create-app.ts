@@ -3,6 +3,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Hono, Schema } from 'hono';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { createGeocoder, type Geocoder } from '../geo/geocoder.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../logger.ts';
 import { WEB_DIST_DIR } from '../paths.ts';
@@ -54,6 +55,8 @@ export interface CreateAppOptions {
   domains?: readonly DomainRoutes[];
   /** The job queue domain routes enqueue on (`c.var.jobs`); main.ts starts and stops it. */
   jobs?: JobQueue;
+  /** Addresses → positions (`c.var.geocoder`); default: the one the configuration names. */
+  geocoder?: Geocoder;
   /** Where the built web app lives (default packages/web/dist). */
   webDistDir?: string;
 }
@@ -78,9 +81,13 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('*', requestLogger(logger));
   app.use('*', securityHeaders);
   const signer = createSigner(config.authSecret);
+  const geocoder =
+    options.geocoder ??
+    createGeocoder({ kind: config.geocoder, url: config.geocoderUrl, timeoutMs: config.geocoderTimeoutMs });
   app.use('/api/*', localeMiddleware, async (c, next) => {
     c.set('db', database.db);
     c.set('signer', signer);
+    c.set('geocoder', geocoder);
     if (options.jobs) c.set('jobs', options.jobs);
     await next();
   });

@@ -21,6 +21,8 @@ it('documents every customer endpoint in the OpenAPI document', async () => {
       'GET /api/customers',
       'POST /api/customers',
       'GET /api/customers/export.csv',
+      'GET /api/customers/position-issues',
+      'POST /api/customers/{id}/geocode',
       'POST /api/customers/import/preview',
       'POST /api/customers/import/{importId}/commit',
       'GET /api/customers/{id}',

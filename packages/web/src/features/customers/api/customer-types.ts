@@ -5,6 +5,7 @@ import {
   type CustomerStatus,
   customerRanks,
   customerStatuses,
+  type GeoPrecision,
   type PurchaseOrder,
   type Rank,
 } from '@kayoi/server/contracts';
@@ -13,6 +14,7 @@ export type {
   Customer,
   CustomerHistory,
   CustomerPage as CustomerList,
+  CustomerPositionIssues as PositionIssues,
   CustomerSort,
   CustomerStatus,
   CustomerSummary,
@@ -22,6 +24,7 @@ export type {
   Rank,
   TimeWindow,
 } from '@kayoi/server/contracts';
+export type { GeoPrecision };
 
 export const RANKS: readonly Rank[] = customerRanks;
 export const STATUSES: readonly CustomerStatus[] = customerStatuses;

@@ -7,6 +7,7 @@ import type {
   CustomerInput,
   CustomerList,
   Order,
+  PositionIssues,
   UserSummary,
 } from './customer-types.ts';
 
@@ -69,6 +70,18 @@ export const restoreCustomer = (id: string, version: number, idempotencyKey?: st
     body: { version },
     idempotencyKey,
   });
+
+/** 位置を再取得: geocodes the customer's address again (with the version read). */
+export const relocateCustomer = (id: string, version: number, idempotencyKey?: string): Promise<Customer> =>
+  apiFetch<Customer>(`/api/customers/${encodeURIComponent(id)}/geocode`, {
+    method: 'POST',
+    body: { version },
+    idempotencyKey,
+  });
+
+/** How many customers of the caller's book have no usable position. */
+export const getPositionIssues = (signal?: AbortSignal): Promise<PositionIssues> =>
+  apiFetch<PositionIssues>('/api/customers/position-issues', { signal });
 
 export const listAreas = (): Promise<{ items: Area[] }> => apiFetch<{ items: Area[] }>('/api/areas');
 

@@ -46,3 +46,19 @@ export function ArchivedBadge(props: BadgeProps) {
     </Badge>
   );
 }
+
+/** On a list row: the customer has no coordinates, so the planner leaves it out. */
+export function NoPositionBadge(props: BadgeProps) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color="red"
+      variant="outline"
+      radius="sm"
+      title={t('customer.position.precisionHelp.none')}
+      {...props}
+    >
+      {t('customers.noPosition')}
+    </Badge>
+  );
+}

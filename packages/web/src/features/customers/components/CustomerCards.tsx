@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { RelativeDate } from '../../../ui/RelativeDate.tsx';
 import type { CustomerSummary } from '../api/customer-types.ts';
-import { ArchivedBadge, RankBadge, StatusBadge } from './CustomerBadges.tsx';
+import { ArchivedBadge, NoPositionBadge, RankBadge, StatusBadge } from './CustomerBadges.tsx';
 import classes from './CustomerCards.module.css';
 import { CustomerName } from './CustomerName.tsx';
 import { VisitDueBadge } from './VisitDueBadge.tsx';
@@ -38,6 +38,7 @@ export function CustomerCards({ customers }: { customers: CustomerSummary[] }) {
               <Group gap={6}>
                 <StatusBadge status={customer.status} size="sm" />
                 {customer.archivedAt && <ArchivedBadge size="sm" />}
+                {!customer.hasPosition && <NoPositionBadge size="sm" />}
                 <VisitDueBadge lastVisitAt={customer.lastVisitAt} cadenceDays={customer.cadenceDays} />
               </Group>
               <Group gap="md">

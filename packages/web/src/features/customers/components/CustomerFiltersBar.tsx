@@ -22,7 +22,12 @@ import {
   STATUSES,
 } from '../api/customer-types.ts';
 import { useAreas, useReps } from '../hooks/useReferenceData.ts';
-import { type CustomerFilters, DEFAULT_SORT } from '../utils/customer-filters.ts';
+import {
+  type CustomerFilters,
+  DEFAULT_SORT,
+  POSITION_FILTERS,
+  type PositionFilter,
+} from '../utils/customer-filters.ts';
 
 interface CustomerFiltersBarProps {
   filters: CustomerFilters;
@@ -32,8 +37,14 @@ interface CustomerFiltersBarProps {
 }
 
 const countActive = (filters: CustomerFilters): number =>
-  [filters.repId, filters.areaId, filters.rank, filters.status, filters.includeArchived].filter(Boolean)
-    .length;
+  [
+    filters.repId,
+    filters.areaId,
+    filters.rank,
+    filters.status,
+    filters.position,
+    filters.includeArchived,
+  ].filter(Boolean).length;
 
 /** Search box plus a collapsible row of filters; every change is written to the URL by the page. */
 export function CustomerFiltersBar({ filters, onChange, showRepFilter }: CustomerFiltersBarProps) {
@@ -110,7 +121,7 @@ export function CustomerFiltersBar({ filters, onChange, showRepFilter }: Custome
         </Button>
       </Group>
       <Collapse expanded={opened} id="customer-filters">
-        <SimpleGrid cols={{ base: 2, sm: 3, lg: showRepFilter ? 6 : 5 }} spacing="xs" mt="sm">
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: showRepFilter ? 7 : 6 }} spacing="xs" mt="sm">
           {showRepFilter && (
             <Select
               label={t('customers.rep')}
@@ -147,6 +158,14 @@ export function CustomerFiltersBar({ filters, onChange, showRepFilter }: Custome
             data={STATUSES.map((status) => ({ value: status, label: t(`customers.statusValues.${status}`) }))}
             value={filters.status ?? null}
             onChange={(value) => set({ status: (value as CustomerStatus | null) ?? undefined })}
+            clearable
+          />
+          <Select
+            label={t('customers.position')}
+            placeholder={t('common.all')}
+            data={POSITION_FILTERS.map((p) => ({ value: p, label: t(`customers.positionValues.${p}`) }))}
+            value={filters.position ?? null}
+            onChange={(value) => set({ position: (value as PositionFilter | null) ?? undefined })}
             clearable
           />
           <Select

@@ -23,10 +23,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-error.ts';
 import { normalizeKana } from '../../../lib/kana.ts';
 import { errorMessage } from '../../../ui/error-message.ts';
-import { RANKS, STATUSES } from '../api/customer-types.ts';
+import { type GeoPrecision, RANKS, STATUSES } from '../api/customer-types.ts';
 import { useAreas, useReps } from '../hooks/useReferenceData.ts';
 import { type CustomerFormValues, emptyContact } from '../utils/customer-form-values.ts';
 import classes from './CustomerForm.module.css';
+import { FormPositionPicker } from './FormPositionPicker.tsx';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -74,6 +75,8 @@ interface CustomerFormProps {
   reloading?: boolean;
   /** A rep may only assign customers to themselves. */
   lockRep?: { id: string; name: string };
+  /** How the stored position was reached (edit only). */
+  geoPrecision?: GeoPrecision;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -98,6 +101,7 @@ export function CustomerForm({
   onReloadLatest,
   reloading,
   lockRep,
+  geoPrecision,
 }: CustomerFormProps) {
   const { t } = useTranslation();
   const areas = useAreas();
@@ -112,7 +116,6 @@ export function CustomerForm({
     initialValues,
     validate: {
       name: required,
-      nameKana: required,
       address: required,
       repId: required,
       cadenceDays: positive,
@@ -155,6 +158,10 @@ export function CustomerForm({
   form.watch('preferences', track('preferences'));
   form.watch('cautions', track('cautions'));
   form.watch('notes', track('notes'));
+  // The map follows 緯度/経度 as typed, and writes them when the pin is dragged.
+  const [position, setPosition] = useState({ lat: initialValues.lat, lng: initialValues.lng });
+  form.watch('lat', ({ value }) => setPosition((p) => ({ ...p, lat: value as number | '' })));
+  form.watch('lng', ({ value }) => setPosition((p) => ({ ...p, lng: value as number | '' })));
   const counter = (field: LimitedField) =>
     lengths[field] >= MAX_LENGTH[field] * COUNTER_FROM ? (
       <LengthCounter length={lengths[field]} max={MAX_LENGTH[field]} />
@@ -252,7 +259,6 @@ export function CustomerForm({
             <TextInput
               label={t('customerForm.fields.nameKana')}
               description={t('customerForm.fields.nameKanaHelp')}
-              required
               key={form.key('nameKana')}
               {...form.getInputProps('nameKana')}
               onBlur={(event) => form.setFieldValue('nameKana', normalizeKana(event.currentTarget.value))}
@@ -315,6 +321,15 @@ export function CustomerForm({
               key={form.key('lng')}
               {...form.getInputProps('lng')}
             />
+            <div className={classes.span2}>
+              <FormPositionPicker
+                lat={position.lat}
+                lng={position.lng}
+                precision={geoPrecision}
+                moved={position.lat !== initialValues.lat || position.lng !== initialValues.lng}
+                onMove={({ lat, lng }) => form.setValues({ lat, lng })}
+              />
+            </div>
           </SimpleGrid>
         </Section>
 

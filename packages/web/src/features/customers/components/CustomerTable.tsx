@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RelativeDate } from '../../../ui/RelativeDate.tsx';
 import type { CustomerSort, CustomerSummary } from '../api/customer-types.ts';
-import { ArchivedBadge, RankBadge, StatusBadge } from './CustomerBadges.tsx';
+import { ArchivedBadge, NoPositionBadge, RankBadge, StatusBadge } from './CustomerBadges.tsx';
 import { CustomerName } from './CustomerName.tsx';
 import classes from './CustomerTable.module.css';
 import { VisitDueBadge } from './VisitDueBadge.tsx';
@@ -136,6 +136,7 @@ export function CustomerTable({ customers, sort, onSortChange }: CustomerTablePr
                 <Group gap={4}>
                   <StatusBadge status={customer.status} />
                   {customer.archivedAt && <ArchivedBadge />}
+                  {!customer.hasPosition && <NoPositionBadge />}
                 </Group>
               </Table.Td>
               <Table.Td>

@@ -44,6 +44,7 @@ export function EditCustomer({ customerId }: { customerId: string }) {
   return (
     <CustomerForm
       initialValues={initialValues}
+      geoPrecision={customer.geoPrecision}
       submitting={update.isPending}
       error={update.error}
       lockRep={

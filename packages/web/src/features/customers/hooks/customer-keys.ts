@@ -7,6 +7,7 @@ export const customerKeys = {
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
   orders: (id: string) => [...customerKeys.all, 'orders', id] as const,
   history: (id: string) => [...customerKeys.all, 'history', id] as const,
+  positionIssues: ['customers', 'position-issues'] as const,
   areas: ['areas'] as const,
   reps: ['users', 'rep'] as const,
 };

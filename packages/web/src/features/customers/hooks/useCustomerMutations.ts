@@ -2,7 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { createIdempotentAction } from '../../../lib/idempotency.ts';
 import type { Customer, CustomerInput } from '../api/customer-types.ts';
-import { archiveCustomer, createCustomer, restoreCustomer, updateCustomer } from '../api/customers-api.ts';
+import {
+  archiveCustomer,
+  createCustomer,
+  relocateCustomer,
+  restoreCustomer,
+  updateCustomer,
+} from '../api/customers-api.ts';
 import { customerKeys } from './customer-keys.ts';
 
 const useStoreCustomer = () => {
@@ -10,6 +16,7 @@ const useStoreCustomer = () => {
   return (customer: Customer) => {
     queryClient.setQueryData(customerKeys.detail(customer.id), customer);
     void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: customerKeys.positionIssues });
     void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.id) });
   };
 };
@@ -51,4 +58,13 @@ export const useRestoreCustomer = (id: string) => {
     [id],
   );
   return useMutation({ mutationFn: restore, onSuccess: store });
+};
+
+export const useRelocateCustomer = (id: string) => {
+  const store = useStoreCustomer();
+  const relocate = useMemo(
+    () => createIdempotentAction((version: number, key: string) => relocateCustomer(id, version, key)),
+    [id],
+  );
+  return useMutation({ mutationFn: relocate, onSuccess: store });
 };

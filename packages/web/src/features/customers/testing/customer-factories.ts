@@ -19,6 +19,8 @@ export const buildSummary = (overrides: Partial<CustomerSummary> = {}): Customer
   lastOrderAt: null,
   lastVisitAt: null,
   archivedAt: null,
+  hasPosition: false,
+  geoPrecision: 'none',
   ...overrides,
 });
 
@@ -28,6 +30,7 @@ export const buildCustomer = (overrides: Partial<Customer> = {}): Customer => ({
   postalCode: '1000001',
   lat: null,
   lng: null,
+  geocodedAt: null,
   contacts: [],
   cadenceToleranceDays: 3,
   preferredWeekdays: [1],

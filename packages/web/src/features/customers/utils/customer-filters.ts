@@ -1,4 +1,9 @@
+import { positionFilters } from '@kayoi/server/contracts';
 import type { QueryValue } from '../../../lib/http.ts';
+
+export type PositionFilter = (typeof positionFilters)[number];
+export const POSITION_FILTERS: readonly PositionFilter[] = positionFilters;
+
 import {
   type CustomerSort,
   type CustomerStatus,
@@ -16,6 +21,8 @@ export interface CustomerFilters {
   rank?: Rank;
   status?: CustomerStatus;
   includeArchived?: boolean;
+  /** missing: no coordinates (not planned); approximate: municipality only. */
+  position?: PositionFilter;
   sort?: CustomerSort;
 }
 
@@ -36,6 +43,7 @@ export const parseCustomerFilters = (search: Record<string, unknown>): CustomerF
     rank: oneOf(RANKS, search.rank),
     status: oneOf(STATUSES, search.status),
     includeArchived: search.includeArchived === true || search.includeArchived === 'true' ? true : undefined,
+    position: oneOf(POSITION_FILTERS, search.position),
     sort: oneOf(SORTS, search.sort),
   };
   return Object.fromEntries(
@@ -46,7 +54,13 @@ export const parseCustomerFilters = (search: Record<string, unknown>): CustomerF
 /** Whether any narrowing filter is set (sort alone does not count). */
 export const hasActiveFilters = (filters: CustomerFilters): boolean =>
   Boolean(
-    filters.q || filters.repId || filters.areaId || filters.rank || filters.status || filters.includeArchived,
+    filters.q ||
+      filters.repId ||
+      filters.areaId ||
+      filters.rank ||
+      filters.status ||
+      filters.includeArchived ||
+      filters.position,
   );
 
 /** The API query parameters for a list or export request. */
@@ -57,5 +71,6 @@ export const toCustomerQueryParams = (filters: CustomerFilters): Record<string, 
   rank: filters.rank,
   status: filters.status,
   includeArchived: filters.includeArchived ? 'true' : undefined,
+  position: filters.position,
   sort: filters.sort ?? DEFAULT_SORT,
 });
