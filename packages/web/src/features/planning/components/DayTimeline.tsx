@@ -89,14 +89,14 @@ export function DayTimeline({
             onDragEnd={() => onDragVisit?.(null)}
           >
             <Paper withBorder radius="md" p="xs" className={classes.stopCard}>
-              <Group align="flex-start" gap="sm" wrap="nowrap">
+              <Group align="flex-start" gap="sm" wrap="wrap">
                 <Box
                   className={visit.pinned ? `${classes.number} ${classes.numberPinned}` : classes.number}
                   data-testid="timeline-number"
                 >
                   {number}
                 </Box>
-                <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                <Stack gap={2} className={classes.stopInfo}>
                   <Group gap={6} wrap="wrap">
                     <Text size="sm" fw={700} className={classes.times}>
                       {formatClock(visit.plannedStart)}–{formatClock(visit.plannedDeparture)}
@@ -133,7 +133,7 @@ export function DayTimeline({
                     {t('plan.timeline.travelBefore', { time: formatDuration(visit.travelSecondsBefore) })}
                   </Text>
                 </Stack>
-                <Group gap={4} wrap="nowrap">
+                <Group gap={4} wrap="nowrap" className={classes.stopActions}>
                   <Tooltip label={visit.pinned ? t('plan.pin.unpin') : t('plan.pin.pin')}>
                     <ActionIcon
                       variant={visit.pinned ? 'filled' : 'subtle'}
