@@ -4,12 +4,60 @@ import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { teams } from '../../platform/db/schema/index.ts';
+import { validationFailed } from '../../platform/http/create-router.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { getRepWorkingDays } from './get-rep-working-days.ts';
 import { OPTIMIZE_JOB, type OptimizePayload } from './optimize-plan.ts';
+import { loadScopeReps } from './plan-days.ts';
 import { teamNotFound } from './plan-errors.ts';
 import { type PlanView, toPlanView } from './plan-view.ts';
 import { plans } from './tables.ts';
-import type { IsoDate } from './working-days.ts';
+import { addDays, type IsoDate, todayIn } from './working-days.ts';
+
+/** How far ahead a plan may start (days). */
+export const MAX_PLAN_LEAD_DAYS = 365;
+
+/**
+ * A horizon a plan can have: it starts yesterday at the earliest (a day being finished can be
+ * re-planned) and within a year, and someone of the scope works on one of its days. 422 naming
+ * the field otherwise, in ja and en.
+ */
+async function checkHorizon(
+  db: Db,
+  actor: Actor,
+  teamId: string | null,
+  startDate: IsoDate,
+  days: number,
+  today: IsoDate,
+) {
+  if (startDate < addDays(today, -1))
+    throw validationFailed({
+      startDate: {
+        ja: `開始日は昨日（${addDays(today, -1)}）以降にしてください。`,
+        en: `Start yesterday (${addDays(today, -1)}) or later.`,
+      },
+    });
+  if (startDate > addDays(today, MAX_PLAN_LEAD_DAYS))
+    throw validationFailed({
+      startDate: {
+        ja: `開始日は${MAX_PLAN_LEAD_DAYS}日以内にしてください。`,
+        en: `Start within ${MAX_PLAN_LEAD_DAYS} days.`,
+      },
+    });
+  const reps = await withTenant(db, actor, (tx) => loadScopeReps(tx, actor.tenantId, teamId));
+  if (reps.length === 0)
+    throw validationFailed({
+      teamId: { ja: 'このチームには営業担当がいません。', en: 'This team has no reps.' },
+    });
+  const horizon = await getRepWorkingDays({ db, actor, repIds: reps.map((r) => r.id), startDate, days });
+  if (horizon.every((h) => h.workingDates.length === 0)) {
+    const text = {
+      ja: 'この期間には勤務日がありません（休日・祝日・休業日）。期間を延ばすか開始日を変えてください。',
+      en: 'No one works on any day of this horizon (days off, holidays, closed days). Lengthen it or move its start.',
+    };
+    throw validationFailed({ startDate: text, days: text });
+  }
+}
 
 /** The solver's time when the request names none (seconds). */
 export const DEFAULT_PLAN_TIME_LIMIT_SECONDS = 20;
@@ -23,6 +71,8 @@ export interface CreatePlanOptions {
   startDate: IsoDate;
   days: number;
   timeLimitSeconds?: number | undefined;
+  /** Today in the tenant's zone (tests). */
+  today?: IsoDate;
 }
 
 /**
@@ -34,6 +84,7 @@ export async function createPlan(options: CreatePlanOptions): Promise<{ plan: Pl
   const { db, jobs, actor } = options;
   const teamId = options.teamId ?? (actor.role === 'admin' ? null : actor.teamId);
   if (actor.role !== 'admin' && (teamId === null || teamId !== actor.teamId)) throw teamNotFound();
+  await checkHorizon(db, actor, teamId, options.startDate, options.days, options.today ?? todayIn());
   const { plan, existing } = await withTenant(db, actor, async (tx) => {
     if (teamId !== null) {
       const [team] = await tx

@@ -2,8 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { plannedVisitStatuses, planStatuses } from './tables.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isCalendarDate = (value: string) =>
-  ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+const isCalendarDate = (value: string) => {
+  if (!ISO_DATE.test(value)) return false;
+  const at = new Date(`${value}T00:00:00Z`);
+  // 2027-13-01 is an invalid Date (toISOString would throw); 2027-02-30 rolls over to March.
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
+};
 
 /** A civil date (Asia/Tokyo), YYYY-MM-DD, that exists in the calendar. */
 export const IsoDateString = z

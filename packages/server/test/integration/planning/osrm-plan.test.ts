@@ -42,11 +42,9 @@ function answer(req: IncomingMessage, res: ServerResponse) {
   );
 }
 
-let server: Server;
-let osrmUrl: string;
-server = createServer(answer);
+const server: Server = createServer(answer);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-osrmUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const osrmUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const prefix = `t${randomUUID().slice(0, 8)}.`;
 const t = await createTestApp({

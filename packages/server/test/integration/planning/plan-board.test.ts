@@ -190,6 +190,30 @@ describe(`the plan board on ${testDriver()}`, () => {
     expect(await visitsOf(first.id)).toEqual(firstVisits);
   });
 
+  it('refuses an impossible horizon naming startDate or days, in ja and en', async () => {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const shift = (days: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{ startDate: shift(-2), days: 5 }, ['startDate']], // started two days ago
+      [{ startDate: shift(400), days: 5 }, ['startDate']], // more than a year ahead
+      [{ startDate: '2027-01-16', days: 2 }, ['days', 'startDate']], // a weekend: nobody works
+      [{ startDate: '2027-01-11', days: 1 }, ['days', 'startDate']], // 成人の日
+      [{ startDate: '2027-01-12', days: 0 }, ['days']],
+      [{ startDate: '2027-01-12', days: 29 }, ['days']],
+      [{ startDate: '2027-13-01', days: 5 }, ['startDate']],
+    ];
+    for (const [body, fields] of cases)
+      for (const locale of ['ja', 'en'] as const) {
+        const res = await post('/api/plans', { ...body, timeLimitSeconds: 1 }, manager, locale);
+        expect(res.status, JSON.stringify(body)).toBe(422);
+        const error = ((await res.json()) as { error: { fields: Record<string, string> } }).error;
+        expect(Object.keys(error.fields).sort(), JSON.stringify(body)).toEqual(fields);
+        for (const f of fields)
+          expect(error.fields[f]).toMatch(locale === 'ja' ? /[ぁ-んァ-ヶ一-龠]/ : /^[A-Z][a-z]+ [a-z]/);
+      }
+  });
+
   it('refuses a visit that cannot fit the target day, changing nothing', async () => {
     const v = firstVisits.find((x) => x.repId === rep1Id)!;
     const other = ['2027-01-12', '2027-01-13', '2027-01-14', '2027-01-15'].find((d) => d !== v.date)!;
