@@ -50,6 +50,10 @@ export function findBestInsertion(
   triedEmpty.fill(0);
   const location = data.nodeLocation[job]!;
   const lastEnd = data.windowEnd[data.windowOffset[job + 1]! - 1]!;
+  const firstStart = data.windowStart[data.windowOffset[job]!]!;
+  const service = data.nodeService[job]!;
+  const n = data.locationCount;
+  const jobCount = data.jobCount;
   for (const route of state.routes) {
     if (!state.enabled[route.vehicle]) continue;
     if (options.routeFilter && !options.routeFilter[route.index]) continue;
@@ -61,14 +65,16 @@ export function findBestInsertion(
     }
     for (let p = 0; p <= route.size; p++) {
       if (blink > 0 && random && random.next() < blink) continue;
-      // Too late for the job's last window even when arriving straight from position p.
+      // Quick time checks before the exact evaluation: too late for the job's last window, or
+      // (starting no earlier than its first window opens) too late for the next stop.
       const from = route.physicalLocation[p]!;
-      if (
-        from >= 0 &&
-        route.earliestDeparture[p]! + data.durations[from * data.locationCount + location]! > lastEnd
-      ) {
-        continue;
-      }
+      const arrival = route.earliestDeparture[p]! + (from >= 0 ? data.durations[from * n + location]! : 0);
+      if (arrival > lastEnd) continue;
+      const next = route.nodes[p + 1]!;
+      const onward = next >= jobCount ? -1 : route.physicalLocation[p + 1]!;
+      const finish =
+        Math.max(arrival, firstStart) + service + (onward >= 0 ? data.durations[location * n + onward]! : 0);
+      if (finish > route.latest[p + 1]!) continue;
       const delta = insertionDelta(builder, route, p, job);
       if (delta < out.delta) {
         out.delta = delta;

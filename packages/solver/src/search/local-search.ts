@@ -14,6 +14,8 @@ export const nodeMoves: readonly Move[] = [
   createRelocate(1),
   createRelocate(2),
   createRelocate(3),
+  createRelocate(2, true),
+  createRelocate(3, true),
   createExchange(1, 1),
   createExchange(2, 1),
   createExchange(1, 2),
@@ -23,7 +25,14 @@ export const nodeMoves: readonly Move[] = [
 ];
 
 /** Moves also tried with v's predecessor (so "insert before v" and route starts are covered). */
-const predecessorMoves: readonly Move[] = [nodeMoves[0]!, nodeMoves[1]!, nodeMoves[2]!, twoOptStar];
+const predecessorMoves: readonly Move[] = [
+  nodeMoves[0]!,
+  nodeMoves[1]!,
+  nodeMoves[2]!,
+  nodeMoves[3]!,
+  nodeMoves[4]!,
+  twoOptStar,
+];
 
 const IMPROVEMENT = -1e-6;
 
