@@ -207,6 +207,44 @@ test.describe('at desk width', () => {
     await pinOne(page, plan.id);
   });
 
+  test('drag a visit from the timeline onto another day of the week grid', async ({ page }) => {
+    test.setTimeout(240_000);
+    await signIn(page, demo.manager);
+    const plan = await openBoard(page);
+    const { day, days } = await pickDay(page, plan.id);
+    await page
+      .locator(`[data-testid="plan-day-cell"][data-rep-id="${day.repId}"][data-date="${day.date}"]`)
+      .click();
+    const before = await allVisits(page, plan.id);
+    const visit = before.filter((each) => dayKey(each) === dayKey(day)).sort((a, b) => a.seq - b.seq)[0]!;
+    const shown = await page
+      .getByTestId('plan-day-cell')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-date')));
+    const targets = days
+      .filter((each) => each.repId === day.repId && each.date !== day.date && shown.includes(each.date))
+      .sort((a, b) => a.visitCount - b.visitCount);
+    let target: PlanDay | null = null;
+    for (const candidate of targets.slice(0, 3)) {
+      const source = page.getByTestId('timeline-visit').filter({ hasText: visit.customerName });
+      const cell = page.locator(
+        `[data-testid="plan-day-cell"][data-rep-id="${candidate.repId}"][data-date="${candidate.date}"]`,
+      );
+      await source.dragTo(cell);
+      const done = page.getByText(/^移動しました：/).last();
+      const refused = page.getByText('移動できませんでした');
+      await expect(done.or(refused).first()).toBeVisible();
+      if (await done.isVisible()) {
+        target = candidate;
+        break;
+      }
+      await expect(refused).toBeHidden({ timeout: 15_000 });
+    }
+    expect(target, 'some other day of the week takes the dragged visit').not.toBeNull();
+    const moved = (await allVisits(page, plan.id)).find((each) => each.id === visit.id)!;
+    expect(dayKey(moved)).toBe(dayKey(target!));
+    await expect(page.getByTestId('plan-timeline')).not.toContainText(visit.customerName);
+  });
+
   test('without map tiles the numbered stops and the route line still show', async ({ page }) => {
     test.setTimeout(240_000);
     let blocked = 0;
@@ -268,4 +306,19 @@ test.describe('at phone width', () => {
     await page.screenshot({ path: testInfo.outputPath('plan-phone-timeline.png') });
     await moveFirstVisit(page, plan.id, day, days);
   });
+});
+
+test("an admin sees the demo company's plan for all four reps without optimising", async ({
+  page,
+  isMobile,
+}) => {
+  test.skip(isMobile, 'the week grid is the desk layout');
+  test.setTimeout(180_000);
+  await signIn(page, demo.admin);
+  await page.getByRole('link', { name: '計画' }).first().click();
+  // Computed right after the server started; the board picks it up by itself.
+  await expect(page.getByTestId('plan-rep-row')).toHaveCount(4, { timeout: 150_000 });
+  await expect(page.getByRole('combobox', { name: '表示する計画' })).toHaveValue('全担当者');
+  for (const row of await page.getByTestId('plan-rep-total').allTextContents())
+    expect(row).toMatch(/^週 [1-9]\d*件/);
 });

@@ -1,5 +1,5 @@
-import { PlanBoard } from '../features/planning/components/PlanBoard.tsx';
+import { PlanScreen } from '../features/planning/components/PlanBoard.tsx';
 
 export function PlanPage() {
-  return <PlanBoard />;
+  return <PlanScreen />;
 }

@@ -1,9 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { mockFetch, renderWithApp } from '../../../test/render.tsx';
 import type { DayChangeResult } from '../api/plan-types.ts';
 import { buildDay, buildPlan, buildVisit } from '../testing/plan-factories.ts';
-import { PlanBoard } from './PlanBoard.tsx';
+import { PlanBoard, PlanScreen } from './PlanBoard.tsx';
 
 // Leaflet needs a real layout; the map is covered by the browser test.
 vi.mock('./RouteMap.tsx', () => ({ default: () => <div data-testid="route-map" /> }));
@@ -65,7 +67,28 @@ const openMoveMenu = async () => {
   return grid;
 };
 
+/** Signed in as a rep (the test app signs in a manager). */
+function AsRep() {
+  const queryClient = useQueryClient();
+  useState(() =>
+    queryClient.setQueryData(['me'], {
+      user: { id: 'r1', name: '田中 翔太', email: 'rep1@example.jp', role: 'rep' },
+      tenant: { id: 't1', name: 'デモ商事' },
+      team: { id: 'team1', name: '東京第一' },
+    }),
+  );
+  return <PlanScreen />;
+}
+
 describe('PlanBoard', () => {
+  it('points a rep to 今日 instead of loading the board', async () => {
+    const fetch = mockFetch({});
+    renderWithApp(<AsRep />);
+    expect(await screen.findByText('計画はマネージャーの画面です')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '今日の訪問へ' }).getAttribute('href')).toBe('/');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('moves a visit through the 移動 menu and updates only the two days the server names', async () => {
     const fetch = mockFetch(routes(() => ({ body: moved })));
     renderWithApp(<PlanBoard />);

@@ -16,7 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendarWeek, IconChevronLeft, IconChevronRight, IconSun } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-error.ts';
 import { tokyoDateKey } from '../../../lib/format.ts';
@@ -61,6 +61,28 @@ const RouteMap = lazy(() => import('./RouteMap.tsx'));
 const sameScope = (a: PlanScope, teamId: string | null) =>
   a.kind === 'all' ? teamId === null : a.teamId === teamId;
 
+/** 計画: the plan board for managers and admins; a rep is pointed to their own visits on 今日. */
+export function PlanScreen() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.user.role !== 'rep') return <PlanBoard />;
+  return (
+    <>
+      <PageHeader title={t('plan.title')} />
+      <EmptyPanel
+        icon={<IconCalendarWeek size={28} />}
+        title={t('plan.repOnly.title')}
+        description={t('plan.repOnly.body')}
+        actions={
+          <Button component={Link} to="/" variant="light" leftSection={<IconSun size={16} />}>
+            {t('plan.repOnly.action')}
+          </Button>
+        }
+      />
+    </>
+  );
+}
+
 /** The manager's plan board (計画): optimise, the week by rep and day, one day's route, moves. */
 export function PlanBoard() {
   const { t, i18n } = useTranslation();
@@ -84,13 +106,15 @@ export function PlanBoard() {
 
   const jobStatus = job.data?.status;
   const jobTeamId = job.data?.teamId ?? null;
+  const shownJob = useRef<string | null>(null);
   useEffect(() => {
-    if (jobStatus !== 'ready') return;
-    // The board reloads on the new plan (switching an admin's scope to the one just planned).
-    const next: PlanScope = jobTeamId ? { kind: 'team', teamId: jobTeamId } : { kind: 'all' };
-    if (isAdmin && !sameScope(scope, jobTeamId)) setScope(next);
+    if (jobStatus !== 'ready' || !jobPlanId || shownJob.current === jobPlanId) return;
+    // Once per finished job, the board reloads on the new plan (an admin's scope follows it).
+    shownJob.current = jobPlanId;
+    if (isAdmin && !sameScope(scope, jobTeamId))
+      setScope(jobTeamId ? { kind: 'team', teamId: jobTeamId } : { kind: 'all' });
     void queryClient.invalidateQueries({ queryKey: [...planKeys.all, 'latest'] });
-  }, [jobStatus, jobTeamId, isAdmin, scope, queryClient]);
+  }, [jobStatus, jobPlanId, jobTeamId, isAdmin, scope, queryClient]);
 
   const startOptimize = (body: CreatePlanBody) =>
     optimize.mutate(body, {
@@ -199,29 +223,16 @@ export function PlanBoard() {
         },
         onError: (error) => {
           if (error instanceof ApiError && error.status === 409) reloadDay(visit);
-          if (!fromDialog) notifications.show({ color: 'red', message: errorMessage(error, t) });
+          if (!fromDialog)
+            notifications.show({
+              color: 'red',
+              title: t('plan.move.failed'),
+              message: errorMessage(error, t),
+            });
         },
       },
     );
   };
-
-  if (me.user.role === 'rep') {
-    return (
-      <>
-        <PageHeader title={t('plan.title')} />
-        <EmptyPanel
-          icon={<IconCalendarWeek size={28} />}
-          title={t('plan.repOnly.title')}
-          description={t('plan.repOnly.body')}
-          actions={
-            <Button component={Link} to="/" variant="light" leftSection={<IconSun size={16} />}>
-              {t('plan.repOnly.action')}
-            </Button>
-          }
-        />
-      </>
-    );
-  }
 
   const optimizeButton = (
     <OptimizeButton

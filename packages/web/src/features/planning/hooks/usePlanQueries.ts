@@ -12,6 +12,9 @@ export const useLatestPlan = (scope: PlanScope) =>
   useQuery({
     queryKey: planKeys.latest(scope),
     queryFn: ({ signal }) => getLatestPlan(scopeTeamId(scope), signal),
+    // Without a plan yet (the demo company's first one is computed right after the server starts),
+    // look again now and then so it shows up by itself.
+    refetchInterval: (query) => (query.state.data && !query.state.data.plan ? 5000 : false),
   });
 
 const inProgress = (status: string | undefined) => status === 'queued' || status === 'running';
