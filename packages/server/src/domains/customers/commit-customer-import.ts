@@ -11,8 +11,10 @@ import { customerScope } from './customer-scope.ts';
 import {
   auditedCustomer,
   CUSTOMERS_TABLE,
+  codeNumber,
   formatCustomerCode,
   isUniqueViolation,
+  loadCodeScheme,
   takeCustomerCodes,
 } from './customer-writes.ts';
 import { importRefused } from './import-errors.ts';
@@ -123,9 +125,16 @@ export async function commitCustomerImport(
         throw importRefused('stale');
 
       const needCodes = creates.filter((r) => r.code === null).length;
-      let nextNumber = needCodes > 0 ? await takeCustomerCodes(tx, actor, needCodes, true) : 0;
+      const scheme = await loadCodeScheme(tx, actor);
+      // Codes the file gives itself are not in the table yet: start after the highest of the scheme.
+      const fileMax = creates.reduce(
+        (max, r) => Math.max(max, r.code ? (codeNumber(scheme, r.code) ?? 0) : 0),
+        0,
+      );
+      let nextNumber =
+        needCodes > 0 ? await takeCustomerCodes(tx, actor, scheme, needCodes, true, fileMax + 1) : 0;
       const values = creates.map((r) => {
-        const code = r.code ?? formatCustomerCode(nextNumber++);
+        const code = r.code ?? formatCustomerCode(scheme, nextNumber++);
         return { tenantId: actor.tenantId, id: randomUUID(), code, ...r.fields };
       });
       const positions = creates.map((r) => ({

@@ -16,6 +16,7 @@ import {
   definedOnly,
   formatCustomerCode,
   isUniqueViolation,
+  loadCodeScheme,
   saveContacts,
   takeCustomerCodes,
   toContactFields,
@@ -25,7 +26,7 @@ import { customers } from './tables.ts';
 export type CreateCustomerInput = Partial<CustomerFields> & {
   /** A client-made UUID (a phone without signal names the record before the server sees it). */
   id?: string | undefined;
-  /** Omitted: the next C-000123 style code. */
+  /** Omitted: the next code of the tenant's scheme (C00213 by default). */
   code?: string | undefined;
   contacts?: ContactInput[] | undefined;
 };
@@ -49,7 +50,8 @@ const idTaken = () => {
 /**
  * Adds a customer to the book. A rep's new customer is theirs unless they say otherwise (and
  * they may not say someone else); a manager assigns within their team; an admin to anyone.
- * Without a code it gets the tenant's next C-000123 code (no two creates ever draw the same).
+ * Without a code it gets the next code of the tenant's scheme (C00213 by default; no two creates
+ * ever draw the same).
  * Audited with its contacts. 422 naming each refused field; 409 `code_taken` when the code is
  * in use in the tenant, `id_taken` when the client-made id is.
  */
@@ -95,8 +97,12 @@ export async function createCustomer({
         await tx.insert(customers).values({ ...values, code });
       } else {
         // The counter serialises creators; a code typed by hand may still sit on the next number.
+        const scheme = await loadCodeScheme(tx, actor);
         for (let attempt = 0; ; attempt++) {
-          const drawn = formatCustomerCode(await takeCustomerCodes(tx, actor, 1, attempt > 0));
+          const drawn = formatCustomerCode(
+            scheme,
+            await takeCustomerCodes(tx, actor, scheme, 1, attempt > 0),
+          );
           try {
             await tx.transaction((sp) => sp.insert(customers).values({ ...values, code: drawn }));
             code = drawn;

@@ -9,7 +9,7 @@ import { areas } from '../../platform/db/schema/index.ts';
 import { type FieldErrors, fieldIssueText } from './customer-errors.ts';
 import type { ContactFields, CustomerFields } from './customer-fields.ts';
 import { canAssignTo, loadAssignableStaff } from './staff-directory.ts';
-import { customerContacts } from './tables.ts';
+import { customerContacts, customerSettings } from './tables.ts';
 
 /** A contact as the API accepts it: only the name is required. */
 export interface ContactInput {
@@ -158,25 +158,59 @@ export async function saveContacts(
   await recordAudit(tx, actor, audit);
 }
 
-/** The counter customer codes are drawn from (C-000123). */
-const CODE_COUNTER = 'customer_code';
-export const formatCustomerCode = (n: number) => `C-${String(n).padStart(6, '0')}`;
+/** How new customer codes look: a prefix and a zero-padded number (C00213). */
+export interface CodeScheme {
+  prefix: string;
+  digits: number;
+}
+
+/** The default scheme, the demo company's: C + 5 digits. */
+export const DEFAULT_CODE_SCHEME: CodeScheme = { prefix: 'C', digits: 5 };
+
+/** The tenant's code scheme (customer_settings; the default without a row). */
+export async function loadCodeScheme(tx: Tx, actor: Actor): Promise<CodeScheme> {
+  const [row] = await tx
+    .select({ prefix: customerSettings.codePrefix, digits: customerSettings.codeDigits })
+    .from(customerSettings)
+    .where(eq(customerSettings.tenantId, actor.tenantId));
+  return row ?? DEFAULT_CODE_SCHEME;
+}
+
+/** C + 213 → C00213 (a number wider than the digits keeps all of them: C123456). */
+export const formatCustomerCode = (scheme: CodeScheme, n: number) =>
+  `${scheme.prefix}${String(n).padStart(scheme.digits, '0')}`;
 
 /**
- * Takes `count` consecutive C-000123 code numbers for the tenant and returns the first. They
- * come from a per-tenant counter whose row lock queues concurrent creators, so codes are
- * allocated without races. The counter never falls below one more than the highest C-number in
- * use (read through a SECURITY DEFINER function, as other reps' customers are hidden by RLS):
- * on its first use, and when `skipTaken` says a code typed by hand got in the way.
+ * Takes `count` consecutive code numbers of the tenant's scheme and returns the first. They come
+ * from a per-tenant counter per prefix whose row lock queues concurrent creators, so codes are
+ * allocated without races. The counter never falls below one more than the highest code of the
+ * scheme in use (prefix + digits, read through a SECURITY DEFINER function, as other reps'
+ * customers are hidden by RLS): on its first use, and when `skipTaken` says a code typed by hand
+ * or imported got in the way.
  */
-export function takeCustomerCodes(tx: Tx, actor: Actor, count = 1, skipTaken = false): Promise<number> {
+export function takeCustomerCodes(
+  tx: Tx,
+  actor: Actor,
+  scheme: CodeScheme,
+  count = 1,
+  skipTaken = false,
+  /** Numbers below this are not handed out (an import's own codes of the scheme, not stored yet). */
+  atLeast = 1,
+): Promise<number> {
   return nextCounter(tx, {
     tenantId: actor.tenantId,
-    name: CODE_COUNTER,
+    name: `customer_code:${scheme.prefix}`,
     count,
-    floor: sql`kayoi_next_customer_code_number()`,
+    floor: sql`greatest(kayoi_next_customer_code_number_for(${scheme.prefix}), ${atLeast}::bigint)`,
     alwaysFloor: skipTaken,
   });
+}
+
+/** The number of a code of this scheme (C00213 → 213), or null for a code of another form. */
+export function codeNumber(scheme: CodeScheme, code: string): number | null {
+  if (!code.startsWith(scheme.prefix)) return null;
+  const digits = code.slice(scheme.prefix.length);
+  return /^[0-9]{1,12}$/.test(digits) ? Number(digits) : null;
 }
 
 /** Customer codes of the tenant already in use, whoever's customers they are (same function family). */

@@ -328,7 +328,7 @@ describe('import', () => {
     expect(await res.json()).toEqual({ created: 1, updated: 1 });
     const [created] = await byName('取込商事');
     expect(created).toMatchObject({
-      code: expect.stringMatching(/^C-\d{6}$/),
+      code: expect.stringMatching(/^C\d{5}$/),
       repId: tenant.users.rep1.id,
       preferredWeekdays: [2, 4],
       timeWindows: [

@@ -59,7 +59,7 @@ describe('create', () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as Customer;
     expect(body).toMatchObject({
-      code: expect.stringMatching(/^C-\d{6}$/),
+      code: expect.stringMatching(/^C\d{5}$/),
       repId: tenant.users.rep1.id,
       postalCode: '530-0001',
       timeWindows: [
