@@ -40,6 +40,8 @@ export type CreateCustomerBody = z.input<typeof customerApi.CreateCustomerBody>;
 /** PATCH /api/customers/:id body. */
 export type UpdateCustomerBody = z.input<typeof customerApi.UpdateCustomerBody>;
 export type CustomerContactInput = NonNullable<CreateCustomerBody['contacts']>[number];
+/** GET /api/customers/:id/figures: the カルテ's figures per period, and what the customer usually buys. */
+export type CustomerFigures = z.output<typeof customerApi.CustomerFigures>;
 /** GET /api/customers/:id/orders. */
 export type PurchaseHistory = z.output<typeof customerApi.PurchaseHistory>;
 export type PurchaseOrder = PurchaseHistory['items'][number];

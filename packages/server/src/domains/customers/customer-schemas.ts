@@ -34,7 +34,7 @@ const timeWindow = z
 export const CustomerSummary = z
   .object({
     id: z.string(),
-    code: z.string().openapi({ example: 'C-000123' }),
+    code: z.string().openapi({ example: 'C00213' }),
     name: z.string().openapi({ example: '株式会社なにわ商会' }),
     nameKana: z.string().openapi({ example: 'カブシキガイシャナニワショウカイ' }),
     honorific,
@@ -166,7 +166,9 @@ const ContactInput = z
   .openapi('CustomerContactInput');
 
 const editable = {
-  code: short().optional().openapi({ description: 'Omitted on create: the next C-000123 code' }),
+  code: short()
+    .optional()
+    .openapi({ description: "Omitted on create: the next code of the tenant's scheme (C00213 by default)" }),
   name: short(),
   nameKana: short().openapi({ description: 'Katakana (spaces and ー allowed)' }),
   honorific,
@@ -229,11 +231,80 @@ export const PositionIssues = z
   })
   .openapi('CustomerPositionIssues');
 
+export const CustomerSettingsView = z
+  .object({
+    codePrefix: z.string().openapi({ example: 'C' }),
+    codeDigits: z.number().int().openapi({ example: 5 }),
+    fiscalYearStartMonth: z.number().int().openapi({ description: '1–12; April (4) by default', example: 4 }),
+    nextCode: z
+      .string()
+      .openapi({ description: 'What the next customer created without a code gets', example: 'C00213' }),
+  })
+  .openapi('CustomerSettings');
+
+export const CustomerSettingsBody = z
+  .object({
+    codePrefix: z
+      .string()
+      .max(20)
+      .openapi({ description: 'Up to 8 letters, digits or hyphens (may be empty)' }),
+    codeDigits: z.number().openapi({ description: '3..10' }),
+    fiscalYearStartMonth: z.number().openapi({ description: '1..12' }),
+  })
+  .partial()
+  .openapi('UpdateCustomerSettings');
+
 export const ArchiveBody = z.object({ version: z.number().int() }).openapi('ArchiveCustomer');
 
 export const OrdersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: '1..200, default 50' }),
+  cursor: z.string().max(500).optional().openapi({ description: 'nextCursor of the previous page' }),
 });
+
+const periodFigures = z.object({
+  period: z.enum(['12m', 'fy', 'all']).openapi({
+    description: '12m: the last 12 months; fy: this fiscal year so far; all: all time',
+  }),
+  from: isoTime.nullable().openapi({ description: 'First instant counted; null for all time' }),
+  fromDate: z
+    .string()
+    .nullable()
+    .openapi({ description: 'YYYY-MM-DD in Asia/Tokyo (all time: the first order’s date)' }),
+  toDate: z.string().openapi({ description: 'YYYY-MM-DD in Asia/Tokyo: today' }),
+  orderCount: z.number().int().openapi({ description: 'Non-cancelled orders in the period' }),
+  revenueExclTax: z.number().int().openapi({ description: 'Tax-exclusive yen (税抜)' }),
+  revenueInclTax: z.number().int().openapi({ description: 'Tax-inclusive yen (税込)' }),
+  averageOrderExclTax: z.number().int().openapi({ description: 'Tax-exclusive yen per order' }),
+});
+
+export const CustomerFigures = z
+  .object({
+    fiscalYearStartMonth: z.number().int(),
+    periods: z.array(periodFigures).max(3),
+    usuallyBuys: z
+      .array(
+        z.object({
+          productCode: z.string(),
+          productName: z.string(),
+          unit: z.string(),
+          orders: z.number().int().openapi({ description: 'Orders (of those read) holding the product' }),
+          usualQuantity: z.number().int().openapi({ description: 'Median quantity per order' }),
+          intervalDays: z
+            .number()
+            .int()
+            .nullable()
+            .openapi({ description: 'Median days between two of those orders' }),
+          lastOrderedAt: isoTime,
+        }),
+      )
+      .max(10)
+      .openapi({
+        description:
+          'Products in at least two of the last 100 non-cancelled orders, most frequent first (≤ 5)',
+      }),
+    usualFromOrders: z.number().int().openapi({ description: 'How many orders usuallyBuys was read from' }),
+  })
+  .openapi('CustomerFigures');
 
 export const PurchaseHistory = z
   .object({
@@ -259,6 +330,10 @@ export const PurchaseHistory = z
         ),
       }),
     ),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pass as cursor for older orders; null on the last page' }),
   })
   .openapi('PurchaseHistory');
 

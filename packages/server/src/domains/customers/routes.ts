@@ -11,8 +11,11 @@ import {
   ArchiveBody,
   CreateCustomerBody,
   Customer,
+  CustomerFigures,
   CustomerHistory,
   CustomerPage,
+  CustomerSettingsBody,
+  CustomerSettingsView,
   ExportQuery,
   HistoryQuery,
   IdParam,
@@ -26,8 +29,10 @@ import {
   PurchaseHistory,
   UpdateCustomerBody,
 } from './customer-schemas.ts';
+import { getCustomerSettings, updateCustomerSettings } from './customer-settings.ts';
 import { exportCustomersCsv } from './export-customers-csv.ts';
 import { getCustomer } from './get-customer.ts';
+import { getCustomerFigures } from './get-customer-figures.ts';
 import { getCustomerHistory } from './get-customer-history.ts';
 import { listCustomerOrders } from './list-customer-orders.ts';
 import { listCustomers } from './list-customers.ts';
@@ -109,6 +114,28 @@ const positionIssuesRoute = defineRoute({
   access: { roles: everyone, scope: 'customer-book' },
 });
 
+const settingsRoute = defineRoute({
+  method: 'get',
+  path: '/settings',
+  tags,
+  summary: 'The customer book settings: code scheme (prefix + digits) and fiscal year start',
+  responses: { 200: json(CustomerSettingsView, 'Settings'), ...errorResponses(401) },
+  access: { roles: everyone, scope: 'tenant' },
+});
+
+const updateSettingsRoute = defineRoute({
+  method: 'patch',
+  path: '/settings',
+  tags,
+  summary: 'Change the code scheme or the fiscal year start (admin)',
+  description:
+    'A new prefix continues after the highest code of that form already in the book; codes given ' +
+    'before keep their form. 422 naming the field when out of range.',
+  request: { body: { required: true, content: { 'application/json': { schema: CustomerSettingsBody } } } },
+  responses: { 200: json(CustomerSettingsView, 'Settings'), ...errorResponses(401, 403, 422) },
+  access: { roles: ['admin'], scope: 'tenant' },
+});
+
 const relocateRoute = defineRoute({
   method: 'post',
   path: '/{id}/geocode',
@@ -180,9 +207,23 @@ const ordersRoute = defineRoute({
   method: 'get',
   path: '/{id}/orders',
   tags,
-  summary: "A customer's purchase history, newest first",
+  summary: "A customer's purchase history, newest first, a page at a time (nextCursor)",
   request: { params: IdParam, query: OrdersQuery },
   responses: { 200: json(PurchaseHistory, 'Orders with lines'), ...errorResponses(401, 404, 422) },
+  access: oneCustomer,
+});
+
+const figuresRoute = defineRoute({
+  method: 'get',
+  path: '/{id}/figures',
+  tags,
+  summary:
+    "The カルテ's figures: per period (12 months, fiscal year, all time) with both tax bases, and what the customer usually buys",
+  description:
+    'Each period names its dates (Asia/Tokyo); revenue is given tax-excluded and tax-included; ' +
+    'cancelled orders count nowhere. The fiscal year starts in the month of the customer book settings (April by default).',
+  request: { params: IdParam },
+  responses: { 200: json(CustomerFigures, 'Figures'), ...errorResponses(401, 404) },
   access: oneCustomer,
 });
 
@@ -297,6 +338,15 @@ export const customerRoutes = createRouter()
   .openapi(positionIssuesRoute, async (c) =>
     c.json(await countPositionIssues({ db: c.var.db, actor: c.var.actor }), 200),
   )
+  .openapi(settingsRoute, async (c) =>
+    c.json(await getCustomerSettings({ db: c.var.db, actor: c.var.actor }), 200),
+  )
+  .openapi(updateSettingsRoute, async (c) =>
+    c.json(
+      await updateCustomerSettings({ db: c.var.db, actor: c.var.actor, input: c.req.valid('json') }),
+      200,
+    ),
+  )
   .openapi(previewRoute, async (c) => {
     const form = c.req.valid('form');
     const file: unknown = form.file;
@@ -322,9 +372,15 @@ export const customerRoutes = createRouter()
   })
   .openapi(ordersRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const { limit } = c.req.valid('query');
-    const items = await listCustomerOrders({ db: c.var.db, actor: c.var.actor, customerId: id, limit });
-    return c.json({ items }, 200);
+    const { limit, cursor } = c.req.valid('query');
+    return c.json(
+      await listCustomerOrders({ db: c.var.db, actor: c.var.actor, customerId: id, limit, cursor }),
+      200,
+    );
+  })
+  .openapi(figuresRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await getCustomerFigures({ db: c.var.db, actor: c.var.actor, customerId: id }), 200);
   })
   .openapi(historyRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -22,6 +22,8 @@ it('documents every customer endpoint in the OpenAPI document', async () => {
       'POST /api/customers',
       'GET /api/customers/export.csv',
       'GET /api/customers/position-issues',
+      'GET /api/customers/settings',
+      'PATCH /api/customers/settings',
       'POST /api/customers/{id}/geocode',
       'POST /api/customers/import/preview',
       'POST /api/customers/import/{importId}/commit',
@@ -30,6 +32,7 @@ it('documents every customer endpoint in the OpenAPI document', async () => {
       'POST /api/customers/{id}/archive',
       'POST /api/customers/{id}/restore',
       'GET /api/customers/{id}/orders',
+      'GET /api/customers/{id}/figures',
       'GET /api/customers/{id}/history',
     ].sort(),
   );
