@@ -1,35 +1,131 @@
+/**
+ * The API's public contract for clients (the web app, the browser tests): response and request
+ * types inferred from the zod schemas the routes validate with, so they cannot drift, and the
+ * fixed value lists both sides need.
+ *
+ * At run time this module imports only the `*-values.ts` lists, which import nothing: the schema
+ * imports below are type-only and erased, so a browser bundle gets no server code.
+ *
+ * @example
+ * import { customerRanks, type Customer } from '@kayoi/server/contracts';
+ */
+import type { z } from 'zod';
+import type * as customerApi from './domains/customers/customer-schemas.ts';
+import type * as values from './domains/customers/customer-values.ts';
+import type * as followupApi from './domains/followups/followup-schemas.ts';
+import type * as followupValues from './domains/followups/followup-values.ts';
+import type * as planApi from './domains/planning/plan-schemas.ts';
+import type * as visitApi from './domains/visits/visit-schemas.ts';
+import type * as visitValues from './domains/visits/visit-values.ts';
 
+export * from './domains/customers/customer-values.ts';
+export * from './domains/followups/followup-values.ts';
+export * from './domains/visits/visit-values.ts';
 
-/** POST /api/complaints body (due date from severity: critical 1, high 3, medium 7, low 14 working days). */
-export type CreateComplaintBody = z.input<typeof complaintApi.CreateComplaintBody>;
-/** POST /api/complaints/:id/actions body. */
-export type ComplaintActionBody = z.input<typeof complaintApi.ComplaintActionBody>;
-/** A complaint or inquiry (POST /api/complaints 201, list items). */
-export type Complaint = z.output<typeof complaintApi.Complaint>;
-/** GET /api/complaints/:id and POST …/actions: the complaint with its history, oldest first. */
-export type ComplaintDetail = z.output<typeof complaintApi.ComplaintDetail>;
-export type ComplaintAction = z.output<typeof complaintApi.ComplaintAction>;
-/** GET /api/complaints query string and answer. */
-export type ComplaintListQuery = z.input<typeof complaintApi.ComplaintListQuery>;
-export type ComplaintPage = z.output<typeof complaintApi.ComplaintPage>;
-export type ComplaintCategory = (typeof complaintValues.complaintCategories)[number];
-export type ComplaintSeverity = (typeof complaintValues.complaintSeverities)[number];
-export type ComplaintStatus = (typeof complaintValues.complaintStatuses)[number];
-export type ComplaintSource = (typeof complaintValues.complaintSources)[number];
-export type ComplaintKind = (typeof complaintValues.complaintKinds)[number];
-export type ComplaintActionType = (typeof complaintValues.complaintActionTypes)[number];
-/** GET /api/customers/:id/briefing: the pre-visit briefing, every line with its source record. */
-export type Briefing = z.output<typeof briefingApi.Briefing>;
-export type BriefingSource = z.output<typeof briefingApi.Source>;
-export type BriefingTalkingPoint = z.output<typeof briefingApi.TalkingPoint>;
-export type BriefingComplaintLine = z.output<typeof briefingApi.ComplaintLine>;
-export type BriefingReorderLine = z.output<typeof briefingApi.ReorderLine>;
-/** GET /api/customers/:id/timeline (query and page). */
-export type TimelineQuery = z.input<typeof briefingApi.TimelineQuery>;
-export type TimelinePage = z.output<typeof briefingApi.TimelinePage>;
-export type TimelineItem = z.output<typeof briefingApi.TimelineItem>;
-export type TimelineKind = (typeof complaintValues.timelineKinds)[number];
-/** GET /api/field/today: the manager's view of the field. */
-export type FieldTodayQuery = z.input<typeof fieldApi.FieldTodayQuery>;
-export type FieldToday = z.output<typeof fieldApi.FieldToday>;
-export type FieldRep = z.output<typeof fieldApi.FieldRep>;
+export type Rank = (typeof values.customerRanks)[number];
+export type CustomerStatus = (typeof values.customerStatuses)[number];
+export type Honorific = (typeof values.honorifics)[number];
+export type CustomerSort = (typeof values.customerSorts)[number];
+export type CsvColumn = (typeof values.csvColumns)[number];
+
+/** GET /api/customers: one page of the customer book. */
+export type CustomerPage = z.output<typeof customerApi.CustomerPage>;
+/** One row of the customer book list. Timestamps are ISO 8601 strings (UTC). */
+export type CustomerSummary = z.output<typeof customerApi.CustomerSummary>;
+export type CustomerContact = z.output<typeof customerApi.CustomerContact>;
+/** GET /api/customers/:id and every write: the full customer record. */
+export type Customer = z.output<typeof customerApi.Customer>;
+export type TimeWindow = Customer['timeWindows'][number];
+export type CustomerStats = Customer['stats'];
+/** GET /api/customers query string. */
+export type CustomerListQuery = z.input<typeof customerApi.ListQuery>;
+/** GET /api/customers/position-issues: customers without a usable position. */
+export type CustomerPositionIssues = z.output<typeof customerApi.PositionIssues>;
+/** POST /api/customers body. */
+export type CreateCustomerBody = z.input<typeof customerApi.CreateCustomerBody>;
+/** PATCH /api/customers/:id body. */
+export type UpdateCustomerBody = z.input<typeof customerApi.UpdateCustomerBody>;
+export type CustomerContactInput = NonNullable<CreateCustomerBody['contacts']>[number];
+/** GET /api/customers/:id/figures: the カルテ's figures per period, and what the customer usually buys. */
+export type CustomerFigures = z.output<typeof customerApi.CustomerFigures>;
+/** GET /api/customers/:id/orders. */
+export type PurchaseHistory = z.output<typeof customerApi.PurchaseHistory>;
+export type PurchaseOrder = PurchaseHistory['items'][number];
+export type PurchaseOrderLine = PurchaseOrder['lines'][number];
+/** POST /api/customers/import/preview. */
+export type ImportPreview = z.output<typeof customerApi.ImportPreview>;
+export type ImportRowError = ImportPreview['errors'][number];
+/** POST /api/customers/import/:importId/commit. */
+export type ImportCommitResult = z.output<typeof customerApi.ImportCommitResult>;
+/** GET /api/customers/:id/history. */
+export type CustomerHistory = z.output<typeof customerApi.CustomerHistory>;
+export type HistoryEntry = CustomerHistory['items'][number];
+
+/** POST /api/plans body. */
+export type CreatePlanBody = z.input<typeof planApi.CreatePlanBody>;
+/** POST /api/plans answer (202). */
+export type CreatePlanResult = z.output<typeof planApi.CreatePlanResult>;
+/** GET /api/plans/:id, /latest: a plan with its job's progress and summary. */
+export type Plan = z.output<typeof planApi.Plan>;
+export type PlanSummary = z.output<typeof planApi.PlanSummary>;
+/** One visit of a plan (lat/lng of the customer, null when unknown). */
+export type PlannedVisit = z.output<typeof planApi.PlannedVisit>;
+/** GET /api/plans/:id/visits, /my-visits. */
+export type VisitList = z.output<typeof planApi.VisitList>;
+/** GET /api/plans/:id/days: `reps` (the plan's scope, by name) and `days` (per rep and date). */
+export type PlanDayList = z.output<typeof planApi.PlanDayList>;
+export type PlanDay = z.output<typeof planApi.PlanDay>;
+export type PlanPlace = z.output<typeof planApi.PlanPlace>;
+/** GET /api/plans/:id/unplanned. */
+export type UnplannedList = z.output<typeof planApi.UnplannedList>;
+/** POST /api/plans/:id/visits/:visitId/pin body. */
+export type PinBody = z.input<typeof planApi.PinBody>;
+/** POST /api/plans/:id/visits/:visitId/move body. */
+export type MoveVisitBody = z.input<typeof planApi.MoveVisitBody>;
+/** POST …/move (200) and POST /api/plans/:id/appointments (201): what the change did. */
+export type DayChangeResult = z.output<typeof planApi.DayChangeResult>;
+export type MoveVisitResult = DayChangeResult;
+export type AppointmentResult = DayChangeResult;
+/** POST /api/plans/:id/appointments body. */
+export type AppointmentBody = z.input<typeof planApi.AppointmentBody>;
+/** GET /api/calendar/me, POST /api/calendar/me/reset. */
+export type CalendarFeed = z.output<typeof planApi.CalendarFeed>;
+
+/* Visits and followups (the rep's day on a phone): src/domains/visits, src/domains/followups. */
+export type VisitOutcome = (typeof visitValues.visitOutcomes)[number];
+export type StopStatus = (typeof visitValues.stopStatuses)[number];
+export type SkipReason = (typeof visitValues.skipReasons)[number];
+export type FollowupOwner = (typeof followupValues.followupOwners)[number];
+export type FollowupStatus = (typeof followupValues.followupStatuses)[number];
+/** GET /api/today?date=: the caller's stops of a day (default today, Asia/Tokyo) and the alerts on top. */
+export type Today = z.output<typeof visitApi.Today>;
+export type Stop = z.output<typeof visitApi.Stop>;
+export type StopCustomer = z.output<typeof visitApi.StopCustomer>;
+export type ComplaintAlert = z.output<typeof visitApi.ComplaintAlert>;
+/** GET /api/visits/:id and the answer of check-in, check-out and PUT …/log. */
+export type Visit = z.output<typeof visitApi.Visit>;
+export type VisitLog = z.output<typeof visitApi.VisitLog>;
+/** A browser position (Geolocation API: lat, lng, accuracy in metres). */
+export type GeoPosition = z.input<typeof visitApi.Position>;
+/** POST /api/visits body (check in; the client makes the id). */
+export type CheckInBody = z.input<typeof visitApi.CheckInBody>;
+/** POST /api/visits/:id/check-out body. */
+export type CheckOutBody = z.input<typeof visitApi.CheckOutBody>;
+/** PUT /api/visits/:id/log body. */
+export type VisitLogBody = z.input<typeof visitApi.VisitLogBody>;
+export type VisitFormInput = z.input<typeof visitApi.VisitForm>;
+/** POST /api/visits/skip body; the answer is the skipped Stop. */
+export type SkipBody = z.input<typeof visitApi.SkipBody>;
+/** GET /api/visit-templates. */
+export type VisitTemplateList = z.output<typeof visitApi.VisitTemplateList>;
+export type VisitTemplate = z.output<typeof visitApi.VisitTemplate>;
+/** A promise (約束) as a task: GET /api/followups, POST /api/followups, POST /api/followups/:id/done. */
+export type Followup = z.output<typeof followupApi.Followup>;
+export type FollowupList = z.output<typeof followupApi.FollowupList>;
+export type FollowupListQuery = z.input<typeof followupApi.FollowupListQuery>;
+/** One promise in a visit log. */
+export type FollowupInput = z.input<typeof followupApi.FollowupInput>;
+/** POST /api/followups body (a promise made outside a visit). */
+export type CreateFollowupBody = z.input<typeof followupApi.CreateFollowupBody>;
+/** POST /api/followups/:id/done body. */
+export type FollowupDoneBody = z.input<typeof followupApi.FollowupDoneBody>;
