@@ -2,7 +2,7 @@ import { findBestInsertion, Insertion } from './insertion.ts';
 import { createExchange } from './operators/exchange.ts';
 import { type Move, MoveContext } from './operators/move.ts';
 import { createRelocate } from './operators/relocate.ts';
-import { swapStar } from './operators/swap-star.ts';
+import { removeInsertCost, swapStar } from './operators/swap-star.ts';
 import { twoOpt } from './operators/two-opt.ts';
 import { twoOptStar } from './operators/two-opt-star.ts';
 import type { Random } from './random.ts';
@@ -295,13 +295,19 @@ export class LocalSearch {
         continue;
       }
       const stamp = state.tick();
-      if (this.replaceLowerRank(job)) applied++;
+      // Unchanged routes offered no victim last time either (ranks do not change).
+      if (this.replaceLowerRank(job, since >= 0 && !this.ejectionWeight ? filter : undefined)) applied++;
       else this.noRoomAt[job] = stamp;
     }
     return applied;
   }
 
-  private replaceLowerRank(job: number): boolean {
+  /**
+   * Ejects the lowest-ranked routed neighbour that ranks below `job` and puts `job` at its best
+   * place in that route (not only in the victim's slot); the victim goes back in if it fits
+   * elsewhere. With `routes`, only victims in the flagged routes are tried.
+   */
+  private replaceLowerRank(job: number, routes?: Uint8Array): boolean {
     const state = this.state;
     const data = state.data;
     const weight = this.ejectionWeight;
@@ -309,31 +315,42 @@ export class LocalSearch {
     const jobRank = keyOf(job);
     const builder = this.context.first;
     let bestVictim = -1;
+    let bestAfter = -1;
     let bestRank = jobRank;
     let bestDelta = Number.POSITIVE_INFINITY;
+    const n = data.locationCount;
+    const location = data.nodeLocation[job]!;
+    const lastEnd = data.windowEnd[data.windowOffset[job + 1]! - 1]!;
     for (const v of data.neighbours[job]!) {
       const r = state.routeOf[v]!;
-      if (r < 0) continue;
+      if (r < 0 || (routes && !routes[r])) continue;
       const victimRank = keyOf(v);
       if (victimRank >= jobRank || victimRank > bestRank) continue;
       const route = state.routes[r]!;
-      const p = state.positionOf[v]!;
-      builder.startWith(route, p - 1);
-      if (!builder.add(job)) continue;
-      const cost = builder.finishWith(route, p + 1);
-      if (cost === Number.POSITIVE_INFINITY) continue;
-      const delta = cost - route.cost;
-      if (victimRank < bestRank || delta < bestDelta) {
-        bestRank = victimRank;
-        bestDelta = delta;
-        bestVictim = v;
+      const i = state.positionOf[v]!;
+      for (let p = 0; p <= route.size; p++) {
+        if (p < i - 1) {
+          const from = route.physicalLocation[p]!;
+          const arrival =
+            route.earliestDeparture[p]! + (from >= 0 ? data.durations[from * n + location]! : 0);
+          if (arrival > lastEnd) continue;
+        }
+        const cost = removeInsertCost(builder, route, i, p, job);
+        if (cost === Number.POSITIVE_INFINITY) continue;
+        const delta = cost - route.cost;
+        if (victimRank < bestRank || delta < bestDelta) {
+          bestRank = victimRank;
+          bestDelta = delta;
+          bestVictim = v;
+          bestAfter = p === i ? i - 1 : p;
+        }
       }
     }
     if (bestVictim < 0 || bestRank >= jobRank) return false;
     const route = state.routes[state.routeOf[bestVictim]!]!;
-    const p = state.positionOf[bestVictim]!;
+    const i = state.positionOf[bestVictim]!;
     state.removeJobs([bestVictim], 1);
-    state.insert(job, route, p - 1);
+    state.insert(job, route, bestAfter < i ? bestAfter : bestAfter - 1);
     // The victim may fit elsewhere.
     const again = findBestInsertion(state, builder, bestVictim, this.insertion);
     if (again.route >= 0) state.insert(bestVictim, state.routes[again.route]!, again.after);
