@@ -315,7 +315,7 @@ export function PlanBoard() {
         />
       ) : (
         <Stack gap="md">
-          <Group gap="sm" wrap="wrap" data-testid="plan-totals">
+          <Group gap="sm" wrap="wrap" data-testid="plan-totals" data-plan-id={plan.id}>
             <Badge size="lg" variant="light" color={plan.status === 'ready' ? 'green' : 'gray'}>
               {t(`plan.status.${plan.status}`)}
             </Badge>
@@ -422,6 +422,7 @@ export function PlanBoard() {
                         startLabel={t('plan.map.start')}
                         endLabel={t('plan.map.end')}
                         sameLabel={t('plan.map.startEnd')}
+                        tilesFailedLabel={t('plan.map.offline')}
                       />
                     </Suspense>
                   </div>

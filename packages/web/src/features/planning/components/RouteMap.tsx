@@ -1,6 +1,6 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap } from 'react-leaflet';
 import classes from './RouteMap.module.css';
 
@@ -28,6 +28,8 @@ export interface RouteMapProps {
   endLabel: string;
   /** The start marker's text when the day starts and ends at the same place. */
   sameLabel: string;
+  /** Shown over the map when its tiles cannot load (offline): the stops and line still show. */
+  tilesFailedLabel: string;
 }
 
 const stopIcon = (number: number, pinned: boolean) =>
@@ -71,7 +73,13 @@ export default function RouteMap({
   startLabel,
   endLabel,
   sameLabel,
+  tilesFailedLabel,
 }: RouteMapProps) {
+  const [tilesFailed, setTilesFailed] = useState(false);
+  const tileEvents = useMemo(
+    () => ({ tileerror: () => setTilesFailed(true), tileload: () => setTilesFailed(false) }),
+    [],
+  );
   const line = useMemo(() => {
     const points: [number, number][] = [];
     if (start) points.push([start.lat, start.lng]);
@@ -95,6 +103,7 @@ export default function RouteMap({
         url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
         attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
         maxZoom={19}
+        eventHandlers={tileEvents}
       />
       <FitBounds points={line} />
       {line.length > 1 && (
@@ -122,6 +131,11 @@ export default function RouteMap({
           <Tooltip>{`${stop.number}. ${stop.label}`}</Tooltip>
         </Marker>
       ))}
+      {tilesFailed && (
+        <div className={classes.tilesFailed} role="status" data-testid="plan-map-offline">
+          {tilesFailedLabel}
+        </div>
+      )}
     </MapContainer>
   );
 }
