@@ -40,6 +40,11 @@ const tenantTables = [
   'customer_settings',
   'plan_days',
   'calendar_tokens',
+  'visits',
+  'visit_forms',
+  'visit_skips',
+  'visit_templates',
+  'followups',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
