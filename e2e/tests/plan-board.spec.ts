@@ -174,6 +174,29 @@ async function pinOne(page: Page, planId: string) {
 
 const markers = (page: Page) => page.getByTestId('plan-map').locator('[data-stop-number]');
 
+/** The map is fitted to the day: every numbered stop lies inside the map's box. */
+async function expectStopsInView(page: Page) {
+  await expect
+    .poll(async () => {
+      const map = (await page.getByTestId('plan-map').boundingBox())!;
+      const boxes = await markers(page).evaluateAll((nodes) =>
+        nodes.map((node) => {
+          const rect = node.getBoundingClientRect();
+          return { x: rect.x + window.scrollX, y: rect.y + window.scrollY, w: rect.width, h: rect.height };
+        }),
+      );
+      const top = map.y + (await page.evaluate(() => window.scrollY));
+      return boxes.filter(
+        (box) =>
+          box.x < map.x ||
+          box.x + box.w > map.x + map.width ||
+          box.y < top ||
+          box.y + box.h > top + map.height,
+      ).length;
+    })
+    .toBe(0);
+}
+
 test.describe('at desk width', () => {
   test.use({ viewport: DESK });
   test.skip(({ isMobile }) => isMobile, 'desk layout');
@@ -207,6 +230,7 @@ test.describe('at desk width', () => {
     );
     await expect(markers(page)).toHaveCount(located.length);
     await expect(markers(page).first()).toHaveText('1');
+    await expectStopsInView(page);
 
     await page.screenshot({ path: screenshot('plan-desk.png'), fullPage: true });
     await moveFirstVisit(page, plan.id, day, days);
@@ -293,6 +317,7 @@ test.describe('at phone width', () => {
     await expect(page.getByTestId('plan-timeline').getByTestId('timeline-visit')).toHaveCount(day.visitCount);
     await expect(page.getByTestId('timeline-lunch')).toBeVisible();
     await expect(markers(page).first()).toBeVisible();
+    await expectStopsInView(page);
     // Stacked: the timeline below the map, nothing wider than the screen.
     const map = await page.getByTestId('plan-map').boundingBox();
     const timeline = await page.getByTestId('plan-timeline').boundingBox();

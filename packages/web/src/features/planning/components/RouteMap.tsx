@@ -54,8 +54,12 @@ function FitBounds({ points }: { points: [number, number][] }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit only when the points change
   useEffect(() => {
     if (points.length === 0) return;
-    if (points.length === 1) map.setView(points[0]!, 15);
-    else map.fitBounds(L.latLngBounds(points), { padding: [28, 28], maxZoom: 16 });
+    // Without animation: a refit while the previous one still animates would otherwise be lost.
+    map.invalidateSize({ animate: false });
+    const bounds = L.latLngBounds(points);
+    if (!bounds.isValid() || bounds.getNorthEast().equals(bounds.getSouthWest()))
+      map.setView(points[0]!, 15, { animate: false });
+    else map.fitBounds(bounds, { padding: [28, 28], maxZoom: 16, animate: false });
   }, [map, key]);
   return null;
 }
