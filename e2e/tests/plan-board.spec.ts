@@ -275,6 +275,25 @@ test.describe('at desk width', () => {
     await expect(page.getByTestId('plan-timeline')).not.toContainText(visit.customerName);
   });
 
+  test('キャンセル stops an optimisation and keeps the plan shown', async ({ page }) => {
+    test.setTimeout(180_000);
+    await signIn(page, demo.manager);
+    const plan = await openBoard(page);
+    await page.getByRole('button', { name: '最適化', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '計画を最適化' });
+    await dialog.getByText('60秒').click();
+    await dialog.getByRole('button', { name: '最適化を開始' }).click();
+    await expect(page.getByTestId('plan-progress-bar')).toBeVisible();
+    await page.getByTestId('plan-progress').getByRole('button', { name: 'キャンセル' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '最適化をキャンセルしました' })).toBeVisible({
+      timeout: 30_000,
+    });
+    const latest = await api<{ plan: Plan | null }>(page, '/api/plans/latest');
+    expect(latest.plan?.id).toBe(plan.id);
+    await expect(page.getByTestId('plan-totals')).toHaveAttribute('data-plan-id', plan.id);
+    await expect(page.getByRole('button', { name: '最適化', exact: true })).toBeEnabled();
+  });
+
   test('without map tiles the numbered stops and the route line still show', async ({ page }) => {
     test.setTimeout(240_000);
     let blocked = 0;

@@ -111,6 +111,23 @@ describe('PlanBoard', () => {
     ).toHaveLength(1);
   });
 
+  it('reloads the day when a pin loses to someone else’s change (409)', async () => {
+    const fetch = mockFetch({
+      ...routes(() => ({ body: moved })),
+      '/api/plans/plan1/visits/v1/pin': {
+        status: 409,
+        body: { error: { code: 'version_conflict', message: '他の人が先に更新しました。' } },
+      },
+    });
+    renderWithApp(<PlanBoard />);
+    fireEvent.click(await screen.findByRole('button', { name: 'ピン留め: 梅田酒販' }));
+    const dayLoads = () =>
+      fetch.mock.calls.filter(([url]) => String(url).startsWith('/api/plans/plan1/visits?'));
+    await waitFor(() => expect(dayLoads()).toHaveLength(2));
+    const pin = fetch.mock.calls.find(([url]) => String(url).endsWith('/pin'));
+    expect(JSON.parse(String(pin?.[1]?.body))).toEqual({ pinned: true, version: 1 });
+  });
+
   it("keeps the board as it was and shows the server's message when the visit does not fit", async () => {
     mockFetch(
       routes(() => ({
