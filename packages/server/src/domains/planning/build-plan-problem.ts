@@ -50,7 +50,7 @@ export interface PlanningRep {
 export interface FixedAppointment {
   customerId: string;
   date: IsoDate;
-  /** Minutes after local midnight. */
+  /** Minutes after local midnight (a fraction for a start between minutes). */
   startMinute: number;
   repId: string;
 }
@@ -217,7 +217,9 @@ export function buildPlanProblem(options: BuildPlanProblemOptions): PlanProblem 
     }
     const timeWindowsByDay = dayDates.map((_, k) => {
       const a = appointments.find((x) => dayDates.indexOf(x.date) === k);
-      return a ? [[a.startMinute * 60, a.startMinute * 60] as const] : null;
+      if (!a) return null;
+      const at = Math.round(a.startMinute * 60);
+      return [[at, at] as const];
     });
     customers.push({
       id: c.id,

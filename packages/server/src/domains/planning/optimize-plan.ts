@@ -20,6 +20,7 @@ import {
   type PlanningCustomer,
   type PlanningRep,
 } from './build-plan-problem.ts';
+import { tokyoSecondOfDay } from './day-schedule.ts';
 import { getRepWorkingDays } from './get-rep-working-days.ts';
 import { getTravelMatrixProvider } from './get-travel-matrix-provider.ts';
 import { type PlanDayInsert, planDayRow, savePlanDays } from './plan-days.ts';
@@ -50,7 +51,6 @@ const TOKYO = '+09:00';
 /** The instant of `seconds` after midnight of a civil date in Asia/Tokyo. */
 export const tokyoInstant = (date: IsoDate, seconds: number) =>
   new Date(Date.parse(`${date}T00:00:00${TOKYO}`) + seconds * 1000);
-const tokyoMinute = (at: Date) => Math.round(((at.getTime() + 9 * 3_600_000) % 86_400_000) / 60_000);
 
 export class PlanCancelledError extends Error {
   override name = 'PlanCancelledError';
@@ -240,17 +240,31 @@ async function optimize(
     if (!start || !end) return [];
     return [{ ...r, start, end, workingDates: workingOf.get(r.id) ?? [] }];
   });
-  const planningCustomers: PlanningCustomer[] = book.map((c) => ({
-    ...c,
-    teamId: reps.find((r) => r.id === c.repId)?.teamId ?? null,
-    archived: c.archivedAt !== null,
-  }));
+  // A visit of the previous plan already done counts as the customer's last visit (the book's
+  // last_visit_at may not know it yet): the new plan does not visit them again before it is due.
+  const doneAt = new Map<string, Date>();
+  for (const v of previous)
+    if (v.status === 'done' && (doneAt.get(v.customerId)?.getTime() ?? 0) < v.plannedStart.getTime())
+      doneAt.set(v.customerId, v.plannedStart);
+  const planningCustomers: PlanningCustomer[] = book.map((c) => {
+    const done = doneAt.get(c.id);
+    const lastVisitAt =
+      done && (c.lastVisitAt === null || c.lastVisitAt.getTime() < done.getTime()) ? done : c.lastVisitAt;
+    return {
+      ...c,
+      lastVisitAt,
+      teamId: reps.find((r) => r.id === c.repId)?.teamId ?? null,
+      archived: c.archivedAt !== null,
+    };
+  });
   const inHorizon = (date: string) => date >= plan.startDate && date <= (dates.at(-1) as string);
   const kept = previous.filter((v) => v.pinned && v.status === 'planned' && inHorizon(v.date));
   const appointments: FixedAppointment[] = kept.map((v) => ({
     customerId: v.customerId,
     date: v.date,
-    startMinute: tokyoMinute(v.plannedStart),
+    // To the second: a start the day engine placed at 09:02:44 rounded down to 09:02 could not
+    // be reached any more (the visit would be dropped).
+    startMinute: tokyoSecondOfDay(v.plannedStart) / 60,
     repId: v.repId,
   }));
   const built = buildPlanProblem({
