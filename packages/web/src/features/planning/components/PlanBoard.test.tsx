@@ -55,11 +55,11 @@ const routes = (move: () => { status?: number; body: unknown }) => ({
 });
 
 const openMoveMenu = async () => {
-  const grid = await screen.findByTestId('plan-week-grid');
+  const grid = await screen.findByTestId('plan-week-grid', {}, { timeout: 5000 });
   expect(
     within(grid).getByRole('button', { name: '田中 翔太 1/11(月)：2件' }).getAttribute('aria-pressed'),
   ).toBe('true');
-  fireEvent.click(await screen.findByRole('button', { name: '移動: 梅田酒販' }));
+  fireEvent.click(await screen.findByRole('button', { name: '移動: 梅田酒販' }, { timeout: 5000 }));
   fireEvent.change(await screen.findByRole('combobox', { name: '移動先の日' }), {
     target: { value: '2027-01-12' },
   });
@@ -92,7 +92,7 @@ describe('PlanBoard', () => {
   it('moves a visit through the 移動 menu and updates only the two days the server names', async () => {
     const fetch = mockFetch(routes(() => ({ body: moved })));
     renderWithApp(<PlanBoard />);
-    expect((await screen.findByTestId('plan-unplanned')).textContent).toContain(
+    expect((await screen.findByTestId('plan-unplanned', {}, { timeout: 5000 })).textContent).toContain(
       '営業時間に入れる日がありません',
     );
     const grid = await openMoveMenu();
@@ -120,7 +120,7 @@ describe('PlanBoard', () => {
       },
     });
     renderWithApp(<PlanBoard />);
-    fireEvent.click(await screen.findByRole('button', { name: 'ピン留め: 梅田酒販' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'ピン留め: 梅田酒販' }, { timeout: 5000 }));
     const dayLoads = () =>
       fetch.mock.calls.filter(([url]) => String(url).startsWith('/api/plans/plan1/visits?'));
     await waitFor(() => expect(dayLoads()).toHaveLength(2));
