@@ -33,7 +33,9 @@ import type { ProblemInput } from '../src/model/types.ts';
 import { Random } from '../src/search/random.ts';
 import { solve } from '../src/solve.ts';
 
-const shared = fileURLToPath(new URL('../../../../shared/', import.meta.url));
+// The repository root is three levels up; shared/ sits beside it (/work/main → /work/shared).
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const shared = join(root, '..', 'shared');
 const vroomBinary = join(shared, 'tools/vroom/vroom');
 
 function argument(name: string, fallback: string): string {
