@@ -53,6 +53,8 @@ export type UpdateCustomerBody = z.input<typeof customerApi.UpdateCustomerBody>;
 export type CustomerContactInput = NonNullable<CreateCustomerBody['contacts']>[number];
 /** GET /api/customers/:id/figures: the カルテ's figures per period, and what the customer usually buys. */
 export type CustomerFigures = z.output<typeof customerApi.CustomerFigures>;
+/** GET /api/customers/export-check: what a Shift_JIS export would write as 〓, by row. */
+export type CustomerExportCheck = z.output<typeof customerApi.ExportCheck>;
 /** GET /api/customers/:id/orders. */
 export type PurchaseHistory = z.output<typeof customerApi.PurchaseHistory>;
 export type PurchaseOrder = PurchaseHistory['items'][number];

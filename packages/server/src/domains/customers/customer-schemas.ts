@@ -142,6 +142,27 @@ export const ExportQuery = ListFilters.extend({
     .openapi({ description: 'sjis (default, for Excel) or utf8 with BOM' }),
 });
 
+export const ExportCheck = z
+  .object({
+    rows: z.number().int().openapi({ description: 'Rows the export would write' }),
+    affectedRows: z.number().int().openapi({ description: 'Rows with a character Shift_JIS writes as 〓' }),
+    characters: z
+      .array(z.string())
+      .max(30)
+      .openapi({ description: 'The characters lost, distinct (first 30)' }),
+    affected: z
+      .array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          columns: z.array(z.object({ column: z.string(), characters: z.array(z.string()).max(10) })),
+        }),
+      )
+      .max(100)
+      .openapi({ description: 'The affected rows (first 100)' }),
+  })
+  .openapi('CustomerExportCheck');
+
 export const IdParam = z.object({
   id: z
     .string()

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { areas, tenantSettings, user } from '../../platform/db/schema/index.ts';
-import { type CsvEncoding, encodeCsv, writeCsv } from './csv/csv-codec.ts';
+import { type CsvEncoding, encodeCsv, shiftJisMisses, writeCsv } from './csv/csv-codec.ts';
 import { csvColumns, customerToCsvRow } from './csv/customer-csv-columns.ts';
 import { areaJoin, type CustomerListFilters, customerListCondition } from './customer-query.ts';
 import { customers } from './tables.ts';
@@ -31,9 +31,61 @@ export interface CsvFile {
  * (characters outside Shift_JIS become 〓 — use encoding=utf8 to keep them) or UTF-8 with BOM.
  */
 export async function exportCustomersCsv(options: ExportCustomersCsvOptions): Promise<CsvFile> {
-  const { db, actor, filters } = options;
   const encoding = options.encoding ?? 'sjis';
-  const { rows, timezone } = await withTenant(db, actor, async (tx) => {
+  const { rows, timezone } = await readExportRows(options);
+  const text = writeCsv([csvColumns, ...rows.map(customerToCsvRow)]);
+  const { bytes, replaced } = encodeCsv(text, encoding);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(options.now ?? new Date());
+  return {
+    fileName: `customers-${day.replaceAll('-', '')}.csv`,
+    contentType: `text/csv; charset=${encoding === 'sjis' ? 'Shift_JIS' : 'UTF-8'}`,
+    bytes,
+    rows: rows.length,
+    replacedCharacters: replaced,
+  };
+}
+
+/** The most affected rows one check lists (the count covers all). */
+export const MAX_LISTED_ROWS = 100;
+
+export interface ShiftJisCheck {
+  /** Rows the export would write. */
+  rows: number;
+  /** Rows holding a character Shift_JIS would write as 〓. */
+  affectedRows: number;
+  /** Characters that would be lost, distinct, first 30. */
+  characters: string[];
+  /** The affected rows (first {@link MAX_LISTED_ROWS}): code, name and each column with what it loses. */
+  affected: { code: string; name: string; columns: { column: string; characters: string[] }[] }[];
+}
+
+/**
+ * What a Shift_JIS export of these filters would lose, before it is downloaded: the rows and
+ * columns holding characters outside CP932 (𠮷, emoji, —), which the file would write as 〓.
+ */
+export async function checkShiftJisExport(options: ExportCustomersCsvOptions): Promise<ShiftJisCheck> {
+  const { rows } = await readExportRows(options);
+  const characters = new Set<string>();
+  const affected: ShiftJisCheck['affected'] = [];
+  let affectedRows = 0;
+  for (const row of rows) {
+    const cells = customerToCsvRow(row);
+    const columns: { column: string; characters: string[] }[] = [];
+    cells.forEach((cell, i) => {
+      const misses = shiftJisMisses(cell);
+      if (misses.length > 0)
+        columns.push({ column: csvColumns[i] as string, characters: misses.slice(0, 10) });
+    });
+    if (columns.length === 0) continue;
+    affectedRows++;
+    for (const c of columns) for (const ch of c.characters) if (characters.size < 30) characters.add(ch);
+    if (affected.length < MAX_LISTED_ROWS) affected.push({ code: row.code, name: row.name, columns });
+  }
+  return { rows: rows.length, affectedRows, characters: [...characters], affected };
+}
+
+async function readExportRows({ db, actor, filters }: ExportCustomersCsvOptions) {
+  return withTenant(db, actor, async (tx) => {
     const rows = await tx
       .select({
         code: customers.code,
@@ -71,15 +123,4 @@ export async function exportCustomersCsv(options: ExportCustomersCsvOptions): Pr
       .where(eq(tenantSettings.tenantId, actor.tenantId));
     return { rows, timezone: settings?.timezone ?? 'Asia/Tokyo' };
   });
-
-  const text = writeCsv([csvColumns, ...rows.map(customerToCsvRow)]);
-  const { bytes, replaced } = encodeCsv(text, encoding);
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(options.now ?? new Date());
-  return {
-    fileName: `customers-${day.replaceAll('-', '')}.csv`,
-    contentType: `text/csv; charset=${encoding === 'sjis' ? 'Shift_JIS' : 'UTF-8'}`,
-    bytes,
-    rows: rows.length,
-    replacedCharacters: replaced,
-  };
 }

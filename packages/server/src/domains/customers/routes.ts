@@ -16,6 +16,7 @@ import {
   CustomerPage,
   CustomerSettingsBody,
   CustomerSettingsView,
+  ExportCheck,
   ExportQuery,
   HistoryQuery,
   IdParam,
@@ -23,6 +24,7 @@ import {
   ImportIdParam,
   ImportPreview,
   ImportPreviewForm,
+  ListFilters,
   ListQuery,
   OrdersQuery,
   PositionIssues,
@@ -30,7 +32,7 @@ import {
   UpdateCustomerBody,
 } from './customer-schemas.ts';
 import { getCustomerSettings, updateCustomerSettings } from './customer-settings.ts';
-import { exportCustomersCsv } from './export-customers-csv.ts';
+import { checkShiftJisExport, exportCustomersCsv } from './export-customers-csv.ts';
 import { getCustomer } from './get-customer.ts';
 import { getCustomerFigures } from './get-customer-figures.ts';
 import { getCustomerHistory } from './get-customer-history.ts';
@@ -150,6 +152,19 @@ const relocateRoute = defineRoute({
   },
   responses: { 200: json(Customer, 'The customer'), ...errorResponses(401, 404, 409, 422) },
   access: oneCustomer,
+});
+
+const exportCheckRoute = defineRoute({
+  method: 'get',
+  path: '/export-check',
+  tags,
+  summary: 'What a Shift_JIS export of these filters would lose (characters written as 〓), by row',
+  description:
+    'Same filters as the list and the export. Lists the rows (first 100) and columns holding characters ' +
+    'outside CP932 (𠮷, emoji, —): export those with encoding=utf8 (UTF-8 with BOM) to keep them.',
+  request: { query: ListFilters },
+  responses: { 200: json(ExportCheck, 'Rows that would change'), ...errorResponses(401, 422) },
+  access: bookRead,
 });
 
 const previewRoute = defineRoute({
@@ -335,6 +350,16 @@ export const customerRoutes = createRouter()
       'Cache-Control': 'no-store',
     }) as never;
   })
+  .openapi(exportCheckRoute, async (c) =>
+    c.json(
+      await checkShiftJisExport({
+        db: c.var.db,
+        actor: c.var.actor,
+        filters: filtersOf(c.req.valid('query')),
+      }),
+      200,
+    ),
+  )
   .openapi(positionIssuesRoute, async (c) =>
     c.json(await countPositionIssues({ db: c.var.db, actor: c.var.actor }), 200),
   )

@@ -21,6 +21,7 @@ it('documents every customer endpoint in the OpenAPI document', async () => {
       'GET /api/customers',
       'POST /api/customers',
       'GET /api/customers/export.csv',
+      'GET /api/customers/export-check',
       'GET /api/customers/position-issues',
       'GET /api/customers/settings',
       'PATCH /api/customers/settings',

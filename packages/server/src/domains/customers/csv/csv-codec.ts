@@ -134,6 +134,16 @@ export function toShiftJisRepertoire(text: string): { text: string; replaced: nu
   return { text: out, replaced };
 }
 
+/** The distinct characters of `text` that Shift_JIS cannot carry (they would be written as 〓). */
+export function shiftJisMisses(text: string): string[] {
+  const misses = new Set<string>();
+  for (const char of text) {
+    const mapped = CP932_LOOKALIKES[char] ?? char;
+    if (mapped.charCodeAt(0) >= 0x80 && !isShiftJisRepresentable(mapped)) misses.add(char);
+  }
+  return [...misses];
+}
+
 /**
  * Encodes CSV text for download. Shift_JIS cannot hold every character: see
  * {@link toShiftJisRepertoire} (unrepresentable characters become 〓 and are counted).

@@ -12,6 +12,8 @@ import {
 
 export type {
   Customer,
+  CustomerExportCheck as ExportCheck,
+  CustomerFigures,
   CustomerHistory,
   CustomerPage as CustomerList,
   CustomerPositionIssues as PositionIssues,

@@ -3,9 +3,11 @@ import { type CustomerFilters, toCustomerQueryParams } from '../utils/customer-f
 import type {
   Area,
   Customer,
+  CustomerFigures,
   CustomerHistory,
   CustomerInput,
   CustomerList,
+  ExportCheck,
   Order,
   PositionIssues,
   UserSummary,
@@ -27,8 +29,21 @@ export const listCustomers = (
 export const getCustomer = (id: string, signal?: AbortSignal): Promise<Customer> =>
   apiFetch<Customer>(`/api/customers/${encodeURIComponent(id)}`, { signal });
 
-export const listCustomerOrders = (id: string, signal?: AbortSignal): Promise<{ items: Order[] }> =>
-  apiFetch<{ items: Order[] }>(`/api/customers/${encodeURIComponent(id)}/orders?limit=50`, { signal });
+export const ORDERS_PAGE_SIZE = 50;
+
+export const listCustomerOrders = (
+  id: string,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<{ items: Order[]; nextCursor: string | null }> =>
+  apiFetch<{ items: Order[]; nextCursor: string | null }>(
+    `/api/customers/${encodeURIComponent(id)}/orders${buildQuery({ limit: ORDERS_PAGE_SIZE, cursor })}`,
+    { signal },
+  );
+
+/** The カルテ's figures per period and what the customer usually buys. */
+export const getCustomerFigures = (id: string, signal?: AbortSignal): Promise<CustomerFigures> =>
+  apiFetch<CustomerFigures>(`/api/customers/${encodeURIComponent(id)}/figures`, { signal });
 
 export const getCustomerHistory = (
   id: string,
@@ -70,6 +85,12 @@ export const restoreCustomer = (id: string, version: number, idempotencyKey?: st
     body: { version },
     idempotencyKey,
   });
+
+/** What a Shift_JIS export of these filters would write as 〓, by row. */
+export const checkExport = (filters: CustomerFilters, signal?: AbortSignal): Promise<ExportCheck> => {
+  const { sort: _sort, ...query } = toCustomerQueryParams(filters);
+  return apiFetch<ExportCheck>(`/api/customers/export-check${buildQuery(query)}`, { signal });
+};
 
 /** 位置を再取得: geocodes the customer's address again (with the version read). */
 export const relocateCustomer = (id: string, version: number, idempotencyKey?: string): Promise<Customer> =>

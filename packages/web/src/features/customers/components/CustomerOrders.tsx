@@ -1,6 +1,8 @@
 import {
   ActionIcon,
   Badge,
+  Button,
+  Center,
   Collapse,
   Group,
   Paper,
@@ -97,9 +99,9 @@ function OrdersTable({ orders }: { orders: Order[] }) {
             <Table.Th>{t('customer.orders.orderedAt')}</Table.Th>
             <Table.Th>{t('customer.orders.orderNo')}</Table.Th>
             <Table.Th>{t('customer.orders.status')}</Table.Th>
-            <Table.Th ta="right">{t('customer.orders.subtotal')}</Table.Th>
+            <Table.Th ta="right">{t('customer.orders.subtotalExcl')}</Table.Th>
             <Table.Th ta="right">{t('customer.orders.tax')}</Table.Th>
-            <Table.Th ta="right">{t('customer.orders.total')}</Table.Th>
+            <Table.Th ta="right">{t('customer.orders.totalIncl')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody className="tabular">
@@ -229,6 +231,7 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const isDesktop = useIsDesktop();
   const orders = useCustomerOrders(customerId);
+  const items = orders.data?.pages.flatMap((page) => page.items) ?? [];
 
   let body: React.ReactNode;
   if (orders.isPending) {
@@ -243,7 +246,7 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
     body = (
       <ErrorState error={orders.error} onRetry={() => void orders.refetch()} retrying={orders.isRefetching} />
     );
-  } else if (orders.data.items.length === 0) {
+  } else if (items.length === 0) {
     body = (
       <EmptyPanel
         icon={<IconReceipt size={28} />}
@@ -253,11 +256,11 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
       />
     );
   } else if (isDesktop) {
-    body = <OrdersTable orders={orders.data.items} />;
+    body = <OrdersTable orders={items} />;
   } else {
     body = (
       <Stack gap="xs">
-        {orders.data.items.map((order) => (
+        {items.map((order) => (
           <OrderCard key={order.id} order={order} />
         ))}
       </Stack>
@@ -266,10 +269,35 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
 
   return (
     <Paper withBorder p="md">
-      <Title order={2} fz="md" mb="sm">
-        {t('customer.orders.title')}
-      </Title>
+      <Group justify="space-between" align="baseline" mb="sm" gap="xs">
+        <Title order={2} fz="md">
+          {t('customer.orders.title')}
+        </Title>
+        {items.length > 0 && (
+          <Text size="xs" c="dimmed" data-testid="orders-count">
+            {orders.hasNextPage
+              ? t('customer.orders.shownMore', { count: items.length })
+              : t('customer.orders.shownAll', { count: items.length })}
+            {isDesktop ? '' : ` ・ ${t('customer.orders.cardBasis')}`}
+          </Text>
+        )}
+      </Group>
       {body}
+      {orders.isFetchNextPageError && (
+        <ErrorState error={orders.error} onRetry={() => void orders.fetchNextPage()} />
+      )}
+      {orders.hasNextPage && (
+        <Center mt="sm">
+          <Button
+            variant="default"
+            onClick={() => void orders.fetchNextPage()}
+            loading={orders.isFetchingNextPage}
+            fullWidth={!isDesktop}
+          >
+            {t('customer.orders.loadOlder')}
+          </Button>
+        </Center>
+      )}
     </Paper>
   );
 }

@@ -6,6 +6,7 @@ export const customerKeys = {
   list: (filters: CustomerFilters) => [...customerKeys.lists(), filters] as const,
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
   orders: (id: string) => [...customerKeys.all, 'orders', id] as const,
+  figures: (id: string) => [...customerKeys.all, 'figures', id] as const,
   history: (id: string) => [...customerKeys.all, 'history', id] as const,
   positionIssues: ['customers', 'position-issues'] as const,
   areas: ['areas'] as const,

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { getCustomer, listCustomerOrders } from '../api/customers-api.ts';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { getCustomer, getCustomerFigures, listCustomerOrders } from '../api/customers-api.ts';
 import { customerKeys } from './customer-keys.ts';
 
 export const useCustomer = (id: string) =>
@@ -8,8 +8,17 @@ export const useCustomer = (id: string) =>
     queryFn: ({ signal }) => getCustomer(id, signal),
   });
 
+/** The purchase history, newest first, 50 orders a page; older ones on request. */
 export const useCustomerOrders = (id: string) =>
-  useQuery({
+  useInfiniteQuery({
     queryKey: customerKeys.orders(id),
-    queryFn: ({ signal }) => listCustomerOrders(id, signal),
+    queryFn: ({ pageParam, signal }) => listCustomerOrders(id, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+export const useCustomerFigures = (id: string) =>
+  useQuery({
+    queryKey: customerKeys.figures(id),
+    queryFn: ({ signal }) => getCustomerFigures(id, signal),
   });
