@@ -1,5 +1,8 @@
 import { authRoutes } from './domains/auth/routes.ts';
+import { briefingRoutes } from './domains/briefing/routes.ts';
+import { complaintRoutes } from './domains/complaints/routes.ts';
 import { customerRoutes } from './domains/customers/routes.ts';
+import { fieldRoutes } from './domains/field/routes.ts';
 import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-routes.ts';
 import { planRoutes } from './domains/planning/routes.ts';
 import type { DomainRoutes } from './platform/http/create-app.ts';
@@ -11,6 +14,9 @@ import type { DomainRoutes } from './platform/http/create-app.ts';
 export const appDomains: readonly DomainRoutes[] = [
   { path: '', routes: authRoutes() },
   { path: '/customers', routes: customerRoutes },
+  { path: '/customers', routes: briefingRoutes },
+  { path: '/complaints', routes: complaintRoutes },
+  { path: '/field', routes: fieldRoutes },
   { path: '/plans', routes: planRoutes },
   { path: '/calendar', routes: calendarFeedRoutes, public: true },
   { path: '/calendar', routes: calendarRoutes },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { csvColumns } from '../../src/contracts.ts';
+import { complaints } from '../../src/domains/complaints/tables.ts';
 import { customers } from '../../src/domains/customers/tables.ts';
 import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
 import type { UserKey } from './tenant-fixture.ts';
@@ -130,6 +131,43 @@ export function storedPlanOf(world: RecordWorld, tenant: SignedTenantFixture, ho
   return stored;
 }
 
+const storedComplaints = new WeakMap<RecordWorld, Map<string, Promise<string>>>();
+
+/**
+ * An open complaint of a customer of `holder` (a rep: their own; others: rep1's, rep3's for
+ * rep3), written through the owner's handle (once per world, tenant and owner).
+ */
+export function storedComplaintOf(world: RecordWorld, tenant: SignedTenantFixture, holder: UserKey) {
+  const owner: UserKey = tenant.users[holder].role === 'rep' ? holder : 'rep1';
+  const cache = storedComplaints.get(world) ?? new Map<string, Promise<string>>();
+  storedComplaints.set(world, cache);
+  const key = `${tenant.tenantId}:${owner}`;
+  let stored = cache.get(key);
+  if (!stored) {
+    stored = (async () => {
+      const id = randomUUID();
+      const customer = tenant.customersOf(owner)[0]!;
+      await world.app.database.admin.insert(complaints).values({
+        tenantId: tenant.tenantId,
+        id,
+        customerId: customer.id,
+        source: 'phone',
+        kind: 'complaint',
+        category: 'delivery',
+        severity: 'medium',
+        title: '納品が遅れた',
+        ownerId: tenant.users[owner].id,
+        receivedAt: new Date(),
+        dueDate: '2099-01-01',
+        createdBy: tenant.users[owner].id,
+      });
+      return id;
+    })();
+    cache.set(key, stored);
+  }
+  return stored;
+}
+
 /**
  * Every record kind the access declarations name. An operation referencing a kind missing here
  * fails the authorization matrix until a resolver is added.
@@ -170,6 +208,28 @@ export const recordKinds: Readonly<Record<string, RecordKind>> = {
   plan: {
     existing: async (world, tenant, holder) => (await storedPlanOf(world, tenant, holder)).planId,
     nonexistent: () => randomUUID(),
+  },
+  complaint: {
+    existing: (world, tenant, holder) => storedComplaintOf(world, tenant, holder),
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: complaints.version })
+        .from(complaints)
+        .where(eq(complaints.id, id));
+      return row?.version;
+    },
+  },
+  plannedVisit: {
+    existing: async (world, tenant, holder) => (await storedPlanOf(world, tenant, holder)).visitId,
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: plannedVisits.version })
+        .from(plannedVisits)
+        .where(eq(plannedVisits.id, id));
+      return row?.version;
+    },
   },
   plannedVisit: {
     existing: async (world, tenant, holder) => (await storedPlanOf(world, tenant, holder)).visitId,
