@@ -10,13 +10,9 @@ const isoDate = z.string().openapi({ format: 'date', example: '2026-12-01' });
 const isoTime = z.string().openapi({ format: 'date-time' });
 
 export const FieldTodayQuery = z.object({
-  teamId: z
-    .string()
-    .max(100)
-    .optional()
-    .openapi({
-      description: 'A manager: their own team (default); an admin: one team, or every rep when omitted',
-    }),
+  teamId: z.string().max(100).optional().openapi({
+    description: 'A manager: their own team (default); an admin: one team, or every rep when omitted',
+  }),
   date: IsoDateString.optional().openapi({ description: 'YYYY-MM-DD, Asia/Tokyo; default today' }),
 });
 

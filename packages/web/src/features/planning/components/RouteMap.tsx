@@ -59,7 +59,14 @@ function FitBounds({ points }: { points: [number, number][] }) {
     const bounds = L.latLngBounds(points);
     if (!bounds.isValid() || bounds.getNorthEast().equals(bounds.getSouthWest()))
       map.setView(points[0]!, 15, { animate: false });
-    else map.fitBounds(bounds, { padding: [28, 28], maxZoom: 16, animate: false });
+    else
+      map.fitBounds(bounds, {
+        // Room at the top for the zoom buttons and the offline note.
+        paddingTopLeft: [28, 56],
+        paddingBottomRight: [28, 28],
+        maxZoom: 16,
+        animate: false,
+      });
   }, [map, key]);
   return null;
 }
