@@ -42,7 +42,7 @@ type Detail = {
 };
 
 async function act(
-  key: 'rep1' | 'manager' | 'admin',
+  key: 'rep1' | 'rep2' | 'manager' | 'admin',
   id: string,
   body: Record<string, unknown>,
   locale?: 'ja' | 'en',
