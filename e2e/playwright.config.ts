@@ -15,6 +15,8 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'kayoi-e2e-'));
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR;
+// The geocoder the server asks (GSI's format): a local stub, as this machine has no internet.
+const geocoderPort = port + 1;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const launchOptions = {
@@ -55,21 +57,32 @@ export default defineConfig({
       use: { viewport: { width: 1366, height: 900 }, browserName: 'chromium', launchOptions },
     },
   ],
-  webServer: {
-    command: 'npm run build -w packages/web && npm run start -w packages/server',
-    cwd: '..',
-    url: `${baseURL}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    // Every test signs in from 127.0.0.1: the suite as a whole would exceed the default 10 sign-ins
-    // a minute (the limit itself is covered by the server's integration tests).
-    env: {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      BASE_URL: baseURL,
-      LOG_LEVEL: 'warn',
-      SIGN_IN_RATE_LIMIT: '200',
+  webServer: [
+    {
+      command: 'node e2e/tests/customer-geocoder-stub.mjs',
+      cwd: '..',
+      url: `http://127.0.0.1:${geocoderPort}/health`,
+      reuseExistingServer: false,
+      env: { GEOCODER_STUB_PORT: String(geocoderPort) },
     },
-  },
+    {
+      command: 'npm run build -w packages/web && npm run start -w packages/server',
+      cwd: '..',
+      url: `${baseURL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      // Every test signs in from 127.0.0.1: the suite as a whole would exceed the default 10 sign-ins
+      // a minute (the limit itself is covered by the server's integration tests).
+      env: {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        BASE_URL: baseURL,
+        LOG_LEVEL: 'warn',
+        SIGN_IN_RATE_LIMIT: '200',
+        GEOCODER: 'gsi',
+        GEOCODER_URL: `http://127.0.0.1:${geocoderPort}`,
+      },
+    },
+  ],
 });

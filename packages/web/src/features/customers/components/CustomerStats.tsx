@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, formatYen } from '../../../lib/format.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { RelativeDate } from '../../../ui/RelativeDate.tsx';
+import { useIsDesktop } from '../../../ui/useIsDesktop.ts';
 import type { Customer, CustomerFigures } from '../api/customer-types.ts';
 import { useCustomerFigures } from '../hooks/useCustomer.ts';
 
@@ -74,19 +75,27 @@ export function CustomerStats({ customer }: { customer: Customer }) {
     );
   } else {
     const f = query.data.periods.find((p) => p.period === period) ?? query.data.periods[0];
-    const range = f ? periodRange(f, lang) : '';
+    const name = f ? t(`customer.figures.short.${f.period}`) : '';
     cards = f && (
       <>
         <Stat
           label={t('customer.figures.revenueExcl')}
-          note={t('customer.figures.inclNote', { amount: formatYen(f.revenueInclTax, lang) })}
+          note={
+            <>
+              {name}
+              <br />
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {t('customer.figures.inclNote', { amount: formatYen(f.revenueInclTax, lang) })}
+              </span>
+            </>
+          }
         >
           {formatYen(f.revenueExclTax, lang)}
         </Stat>
-        <Stat label={t('customer.figures.orderCount')} note={range}>
+        <Stat label={t('customer.figures.orderCount')} note={name}>
           {t('customer.figures.orders', { count: f.orderCount, formatted: formatNumber(f.orderCount, lang) })}
         </Stat>
-        <Stat label={t('customer.figures.averageExcl')} note={range}>
+        <Stat label={t('customer.figures.averageExcl')} note={name}>
           {formatYen(f.averageOrderExclTax, lang)}
         </Stat>
         <Stat label={t('customer.stats.lastOrder')} note={t('customer.figures.anyPeriod')}>
@@ -124,7 +133,10 @@ export function CustomerStats({ customer }: { customer: Customer }) {
 function UsuallyBuys({ figures }: { figures: CustomerFigures }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const isDesktop = useIsDesktop();
   if (figures.usuallyBuys.length === 0) return null;
+  const every = (days: number | null) =>
+    days === null ? '—' : t('customer.figures.usual.every', { count: days });
   return (
     <Paper withBorder p="sm" data-testid="usually-buys">
       <Group justify="space-between" align="baseline" gap="xs" mb={4}>
@@ -135,43 +147,64 @@ function UsuallyBuys({ figures }: { figures: CustomerFigures }) {
           {t('customer.figures.usual.from', { count: figures.usualFromOrders })}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={420}>
-        <Table fz="sm" verticalSpacing={4} withRowBorders={false}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('customer.orders.product')}</Table.Th>
-              <Table.Th ta="right">{t('customer.figures.usual.quantity')}</Table.Th>
-              <Table.Th ta="right">{t('customer.figures.usual.interval')}</Table.Th>
-              <Table.Th ta="right">{t('customer.figures.usual.last')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody className="tabular">
-            {figures.usuallyBuys.map((p) => (
-              <Table.Tr key={p.productCode}>
-                <Table.Td>
-                  {p.productName}
-                  <Text span size="xs" c="dimmed">
-                    {' '}
-                    {t('customer.figures.usual.inOrders', { count: p.orders })}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {formatNumber(p.usualQuantity, lang)}
-                  {p.unit}
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {p.intervalDays === null
-                    ? '—'
-                    : t('customer.figures.usual.every', { count: p.intervalDays })}
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {formatDate(p.lastOrderedAt, lang)}
-                </Table.Td>
+      {!isDesktop ? (
+        <Stack gap={6} mt={4}>
+          {figures.usuallyBuys.map((p) => (
+            <div key={p.productCode}>
+              <Text size="sm">
+                {p.productName}
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  {t('customer.figures.usual.inOrders', { count: p.orders })}
+                </Text>
+              </Text>
+              <Text size="xs" c="dimmed" className="tabular">
+                {formatNumber(p.usualQuantity, lang)}
+                {p.unit}・{every(p.intervalDays)}・{t('customer.figures.usual.last')}{' '}
+                {formatDate(p.lastOrderedAt, lang)}
+              </Text>
+            </div>
+          ))}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={420}>
+          <Table fz="sm" verticalSpacing={4} withRowBorders={false}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('customer.orders.product')}</Table.Th>
+                <Table.Th ta="right">{t('customer.figures.usual.quantity')}</Table.Th>
+                <Table.Th ta="right">{t('customer.figures.usual.interval')}</Table.Th>
+                <Table.Th ta="right">{t('customer.figures.usual.last')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody className="tabular">
+              {figures.usuallyBuys.map((p) => (
+                <Table.Tr key={p.productCode}>
+                  <Table.Td>
+                    {p.productName}
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      {t('customer.figures.usual.inOrders', { count: p.orders })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {formatNumber(p.usualQuantity, lang)}
+                    {p.unit}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {p.intervalDays === null
+                      ? '—'
+                      : t('customer.figures.usual.every', { count: p.intervalDays })}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {formatDate(p.lastOrderedAt, lang)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
     </Paper>
   );
 }
