@@ -3,8 +3,10 @@ import { briefingRoutes } from './domains/briefing/routes.ts';
 import { complaintRoutes } from './domains/complaints/routes.ts';
 import { customerRoutes } from './domains/customers/routes.ts';
 import { fieldRoutes } from './domains/field/routes.ts';
+import { followupRoutes } from './domains/followups/routes.ts';
 import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-routes.ts';
 import { planRoutes } from './domains/planning/routes.ts';
+import { visitRoutes } from './domains/visits/routes.ts';
 import type { DomainRoutes } from './platform/http/create-app.ts';
 
 /**
@@ -20,4 +22,6 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '/plans', routes: planRoutes },
   { path: '/calendar', routes: calendarFeedRoutes, public: true },
   { path: '/calendar', routes: calendarRoutes },
+  { path: '', routes: visitRoutes },
+  { path: '/followups', routes: followupRoutes },
 ];

@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { csvColumns } from '../../src/contracts.ts';
 import { complaints } from '../../src/domains/complaints/tables.ts';
 import { customers } from '../../src/domains/customers/tables.ts';
+import { followups } from '../../src/domains/followups/tables.ts';
 import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
+import { visits } from '../../src/domains/visits/tables.ts';
 import type { UserKey } from './tenant-fixture.ts';
 import { request, type SignedTenantFixture, type TestApp } from './test-app.ts';
 
@@ -168,6 +170,57 @@ export function storedComplaintOf(world: RecordWorld, tenant: SignedTenantFixtur
   return stored;
 }
 
+const storedVisits = new WeakMap<
+  RecordWorld,
+  Map<string, Promise<{ visitId: string; followupId: string }>>
+>();
+
+/**
+ * A visit (checked in, not yet out) by `holder`'s rep (a rep themself; others: rep1) at their
+ * first customer, and an open followup of it assigned to that rep, written through the owner's
+ * handle (once per world, tenant and rep).
+ */
+export function storedVisitOf(world: RecordWorld, tenant: SignedTenantFixture, holder: UserKey) {
+  const rep: UserKey = tenant.users[holder].role === 'rep' ? holder : 'rep1';
+  const cache =
+    storedVisits.get(world) ?? new Map<string, Promise<{ visitId: string; followupId: string }>>();
+  storedVisits.set(world, cache);
+  const key = `${tenant.tenantId}:${rep}`;
+  let stored = cache.get(key);
+  if (!stored) {
+    stored = (async () => {
+      const visitId = randomUUID();
+      const followupId = randomUUID();
+      const customer = tenant.customersOf(rep)[0]!;
+      const repId = tenant.users[rep].id;
+      const admin = world.app.database.admin;
+      await admin.insert(visits).values({
+        tenantId: tenant.tenantId,
+        id: visitId,
+        customerId: customer.id,
+        repId,
+        date: '2026-12-01',
+        checkInAt: new Date(Date.now() - 10 * 60_000),
+      });
+      await admin.insert(followups).values({
+        tenantId: tenant.tenantId,
+        id: followupId,
+        customerId: customer.id,
+        repId,
+        visitId,
+        title: '見積書を送る',
+        dueDate: '2026-12-08',
+        owner: 'us',
+        assigneeId: repId,
+        createdBy: repId,
+      });
+      return { visitId, followupId };
+    })();
+    cache.set(key, stored);
+  }
+  return stored;
+}
+
 /**
  * Every record kind the access declarations name. An operation referencing a kind missing here
  * fails the authorization matrix until a resolver is added.
@@ -231,14 +284,25 @@ export const recordKinds: Readonly<Record<string, RecordKind>> = {
       return row?.version;
     },
   },
-  plannedVisit: {
-    existing: async (world, tenant, holder) => (await storedPlanOf(world, tenant, holder)).visitId,
+  visit: {
+    existing: async (world, tenant, holder) => (await storedVisitOf(world, tenant, holder)).visitId,
     nonexistent: () => randomUUID(),
     async version(world, id) {
       const [row] = await world.app.database.admin
-        .select({ version: plannedVisits.version })
-        .from(plannedVisits)
-        .where(eq(plannedVisits.id, id));
+        .select({ version: visits.version })
+        .from(visits)
+        .where(eq(visits.id, id));
+      return row?.version;
+    },
+  },
+  followup: {
+    existing: async (world, tenant, holder) => (await storedVisitOf(world, tenant, holder)).followupId,
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: followups.version })
+        .from(followups)
+        .where(eq(followups.id, id));
       return row?.version;
     },
   },

@@ -80,7 +80,9 @@ export const FollowupInput = z.object({
     .max(100)
     .nullable()
     .optional()
-    .openapi({ description: 'Default: the caller when owner is us, nobody when the customer promised' }),
+    .openapi({
+      description: 'Who of our side follows it up (default: the caller, also when the customer promised)',
+    }),
 });
 
 export const CreateFollowupBody = FollowupInput.extend({
