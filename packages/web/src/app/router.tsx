@@ -42,6 +42,7 @@ const PlanPage = lazyRouteComponent(() => import('../pages/PlanPage.tsx'), 'Plan
 const DealsPage = lazyRouteComponent(() => import('../pages/DealsPage.tsx'), 'DealsPage');
 const DashboardPage = lazyRouteComponent(() => import('../pages/DashboardPage.tsx'), 'DashboardPage');
 const SettingsPage = lazyRouteComponent(() => import('../pages/SettingsPage.tsx'), 'SettingsPage');
+const BriefingPage = lazyRouteComponent(() => import('../pages/BriefingPage.tsx'), 'BriefingPage');
 
 /**
  * A route component that passes the route's search or params to a lazy page, keeping the page's
@@ -171,6 +172,14 @@ const customerEditRoute = createRoute({
   }, CustomerEditPage),
 });
 
+const briefingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers/$customerId/briefing',
+  component: withPreload(function BriefingRoute() {
+    return <BriefingPage customerId={briefingRoute.useParams().customerId} />;
+  }, BriefingPage),
+});
+
 const planRoute = createRoute({ getParentRoute: () => appRoute, path: '/plan', component: PlanPage });
 const dealsRoute = createRoute({ getParentRoute: () => appRoute, path: '/deals', component: DealsPage });
 const dashboardRoute = createRoute({
@@ -193,6 +202,7 @@ const routeTree = rootRoute.addChildren([
     customerImportRoute,
     customerRoute,
     customerEditRoute,
+    briefingRoute,
     planRoute,
     dealsRoute,
     dashboardRoute,

@@ -1,20 +1,13 @@
-import { Button } from '@mantine/core';
-import { IconSun, IconUsers } from '@tabler/icons-react';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { PlaceholderPage } from './PlaceholderPage.tsx';
+import { TodayView } from '../features/today/components/TodayView.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
 
 export function TodayPage() {
   const { t } = useTranslation();
   return (
-    <PlaceholderPage
-      section="today"
-      icon={IconSun}
-      actions={
-        <Button component={Link} to="/customers" variant="light" leftSection={<IconUsers size={16} />}>
-          {t('placeholder.today.action')}
-        </Button>
-      }
-    />
+    <>
+      <PageHeader title={t('today.title')} />
+      <TodayView />
+    </>
   );
 }

@@ -1,0 +1,91 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockFetch, renderWithApp } from '../../../test/render.tsx';
+import { readDraft } from '../log-drafts.ts';
+import { VisitLogForm } from './VisitLogSheet.tsx';
+
+const templates = {
+  templates: [
+    {
+      id: 'default-routine',
+      name: '定期訪問・異常なし',
+      outcome: 'met',
+      satisfaction: 4,
+      notes: '定期訪問。異常なし。',
+      sortOrder: 1,
+    },
+    {
+      id: 'default-absent',
+      name: '不在',
+      outcome: 'absent',
+      satisfaction: null,
+      notes: '不在。',
+      sortOrder: 2,
+    },
+  ],
+};
+const target = { visitId: 'v1', customerName: '喫茶こもれび', version: null };
+
+const logCalls = (mock: ReturnType<typeof mockFetch>) =>
+  mock.mock.calls.filter(([url]) => String(url).startsWith('/api/visits/v1/log'));
+
+describe('VisitLogForm', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('logs a routine visit with two taps (template, 保存) and sends the template’s outcome, notes and satisfaction', async () => {
+    const mock = mockFetch({
+      '/api/visit-templates': { body: templates },
+      '/api/visits/v1/log': { body: { id: 'v1' } },
+    });
+    const onDone = vi.fn();
+    renderWithApp(<VisitLogForm target={target} onDone={onDone} />);
+    fireEvent.click(await screen.findByRole('button', { name: '定期訪問・異常なし' }, { timeout: 5000 }));
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const [, init] = logCalls(mock)[0]!;
+    const body = JSON.parse(String(init?.body));
+    expect(body).toMatchObject({
+      outcome: 'met',
+      notes: '定期訪問。異常なし。',
+      satisfaction: 4,
+      templateId: 'default-routine',
+      checkOut: true,
+    });
+    expect(body.promises).toEqual([]);
+    expect(readDraft('v1')).toBeNull();
+  });
+
+  it('keeps the draft on the phone when the save fails, shows 未送信, and resends it with the same Idempotency-Key', async () => {
+    let fail = true;
+    const mock = mockFetch({
+      '/api/visit-templates': { body: templates },
+      '/api/visits/v1/log': () =>
+        fail
+          ? { status: 422, body: { error: { code: 'validation', message: '保存できません' } } }
+          : { body: { id: 'v1' } },
+    });
+    const onDone = vi.fn();
+    const view = renderWithApp(<VisitLogForm target={target} onDone={onDone} />);
+    fireEvent.click(await screen.findByRole('button', { name: '不在' }, { timeout: 5000 }));
+    fireEvent.change(screen.getByLabelText('約束1'), { target: { value: 'カタログを送る' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect((await screen.findByTestId('log-unsent')).textContent).toContain('未送信');
+    const draft = readDraft('v1');
+    expect(draft?.failed).toBe(true);
+    expect(draft?.body.promises?.[0]?.title).toBe('カタログを送る');
+    expect(onDone).not.toHaveBeenCalled();
+
+    // Reopened later (a new form), what was typed is back.
+    view.unmount();
+    renderWithApp(<VisitLogForm target={target} onDone={onDone} />);
+    expect(await screen.findByDisplayValue('カタログを送る')).toBeTruthy();
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const keys = logCalls(mock).map(([, init]) => new Headers(init?.headers).get('Idempotency-Key'));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(readDraft('v1')).toBeNull();
+  });
+});

@@ -1,0 +1,407 @@
+import type { FollowupOwner, VisitLogBody, VisitOutcome, VisitTemplate } from '@kayoi/server/contracts';
+import { followupOwners, visitOutcomes } from '@kayoi/server/contracts';
+import {
+  Alert,
+  Badge,
+  Button,
+  Chip,
+  Drawer,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { IconCloudOff, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { tokyoDateKey } from '../../../lib/format.ts';
+import { errorMessage } from '../../../ui/error-message.ts';
+import { getVisitTemplates, saveVisitLog, visitKeys } from '../api/visits-api.ts';
+import { type LogDraft, readDraft, removeDraft, writeDraft } from '../log-drafts.ts';
+
+export interface LogTarget {
+  visitId: string;
+  customerName: string;
+  /** The visit's version when a log is already saved (an edit). */
+  version: number | null;
+}
+
+interface PromiseRow {
+  id: string;
+  title: string;
+  dueDate: string;
+  owner: FollowupOwner;
+}
+
+interface FormState {
+  outcome: VisitOutcome | null;
+  notes: string;
+  needs: string;
+  complaintHeard: string;
+  satisfaction: number | null;
+  forms: { key: string; kind: string; count: number }[];
+  promises: PromiseRow[];
+  nextDate: string;
+  nextNote: string;
+  templateId: string | null;
+}
+
+const inDays = (days: number): string => tokyoDateKey(new Date(Date.now() + days * 86_400_000));
+const emptyPromise = (): PromiseRow => ({
+  id: crypto.randomUUID(),
+  title: '',
+  dueDate: inDays(7),
+  owner: 'us',
+});
+
+const emptyForm = (): FormState => ({
+  outcome: null,
+  notes: '',
+  needs: '',
+  complaintHeard: '',
+  satisfaction: null,
+  forms: [],
+  promises: [emptyPromise()],
+  nextDate: '',
+  nextNote: '',
+  templateId: null,
+});
+
+const fromDraft = (draft: LogDraft): FormState => ({
+  outcome: draft.body.outcome,
+  notes: draft.body.notes ?? '',
+  needs: draft.body.needs ?? '',
+  complaintHeard: draft.body.complaintHeard ?? '',
+  satisfaction: draft.body.satisfaction ?? null,
+  forms: (draft.body.forms ?? []).map((f) => ({ ...f, key: crypto.randomUUID() })),
+  promises: [...(draft.body.promises ?? []).map((p) => ({ ...p })), emptyPromise()],
+  nextDate: draft.body.nextVisitWish?.date ?? '',
+  nextNote: draft.body.nextVisitWish?.note ?? '',
+  templateId: draft.body.templateId ?? null,
+});
+
+/** The body PUT /api/visits/:id/log takes; blank promise and form rows are left out. */
+export const toLogBody = (
+  form: FormState & { outcome: VisitOutcome },
+  version: number | null,
+): VisitLogBody => ({
+  outcome: form.outcome,
+  notes: form.notes.trim(),
+  needs: form.needs.trim(),
+  complaintHeard: form.complaintHeard.trim(),
+  satisfaction: form.satisfaction,
+  forms: form.forms
+    .filter((f) => f.kind.trim() && f.count > 0)
+    .map((f) => ({ kind: f.kind.trim(), count: f.count })),
+  promises: form.promises
+    .filter((p) => p.title.trim())
+    .map((p) => ({ id: p.id, title: p.title.trim(), dueDate: p.dueDate, owner: p.owner })),
+  nextVisitWish:
+    form.nextDate || form.nextNote.trim()
+      ? { date: form.nextDate || null, note: form.nextNote.trim() }
+      : null,
+  ...(form.templateId ? { templateId: form.templateId } : {}),
+  checkOut: true,
+  ...(version ? { version } : {}),
+});
+
+interface VisitLogSheetProps {
+  target: LogTarget | null;
+  onClose: () => void;
+  onSaved?: () => void;
+}
+
+/** The visit log as a bottom sheet: templates first (one tap fills the routine case), then 保存. */
+export function VisitLogSheet({ target, onClose, onSaved }: VisitLogSheetProps) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      opened={target !== null}
+      onClose={onClose}
+      position="bottom"
+      size="92%"
+      title={target ? t('visit.log.title', { name: target.customerName }) : ''}
+      padding="md"
+    >
+      {target && <VisitLogForm key={target.visitId} target={target} onDone={onSaved ?? onClose} />}
+    </Drawer>
+  );
+}
+
+export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const templates = useQuery({
+    queryKey: visitKeys.templates,
+    queryFn: ({ signal }) => getVisitTemplates(signal),
+  });
+  const [form, setForm] = useState<FormState>(() => {
+    const draft = readDraft(target.visitId);
+    return draft ? fromDraft(draft) : emptyForm();
+  });
+  const [unsent, setUnsent] = useState(() => readDraft(target.visitId) !== null);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (patch: Partial<FormState>) => setForm((current) => ({ ...current, ...patch }));
+
+  const applyTemplate = (template: VisitTemplate) =>
+    set({
+      outcome: template.outcome,
+      notes: template.notes,
+      satisfaction: template.satisfaction,
+      templateId: template.id,
+    });
+
+  const save = async () => {
+    if (!form.outcome) {
+      setError(new Error('outcome'));
+      return;
+    }
+    const body = toLogBody({ ...form, outcome: form.outcome }, target.version);
+    // The draft is on the phone before the request leaves: a lost answer or a closed tab keeps it.
+    const draft = writeDraft({
+      visitId: target.visitId,
+      customerName: target.customerName,
+      body,
+      failed: false,
+    });
+    setSaving(true);
+    setError(null);
+    try {
+      await saveVisitLog(target.visitId, body, draft.idempotencyKey);
+      removeDraft(target.visitId);
+      setUnsent(false);
+      await queryClient.invalidateQueries({ queryKey: visitKeys.allToday });
+      void queryClient.invalidateQueries({ queryKey: ['briefing'] });
+      onDone();
+    } catch (caught) {
+      writeDraft({ ...draft, failed: true });
+      setUnsent(true);
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const updatePromise = (index: number, patch: Partial<PromiseRow>) =>
+    set({ promises: form.promises.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
+
+  return (
+    <Stack gap="md" data-testid="visit-log-form">
+      {unsent && (
+        <Badge
+          color="orange"
+          variant="light"
+          leftSection={<IconCloudOff size={14} />}
+          data-testid="log-unsent"
+        >
+          {t('visit.log.unsent')}
+        </Badge>
+      )}
+      <Stack gap={6}>
+        <Text fw={600} size="sm">
+          {t('visit.log.templates')}
+        </Text>
+        <SimpleGrid cols={2} spacing="xs">
+          {(templates.data?.templates ?? []).map((template) => (
+            <Button
+              key={template.id}
+              size="lg"
+              h={56}
+              variant={form.templateId === template.id ? 'filled' : 'light'}
+              onClick={() => applyTemplate(template)}
+              styles={{ label: { whiteSpace: 'normal', lineHeight: 1.25 } }}
+            >
+              {template.name}
+            </Button>
+          ))}
+        </SimpleGrid>
+      </Stack>
+      <Stack gap={6}>
+        <Text fw={600} size="sm" id="log-outcome">
+          {t('visit.log.outcome')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="log-outcome"
+          fullWidth
+          size="md"
+          value={form.outcome ?? ''}
+          onChange={(value) => set({ outcome: value as VisitOutcome })}
+          data={visitOutcomes.map((o) => ({ value: o, label: t(`visit.outcome.${o}`) }))}
+        />
+      </Stack>
+      <Textarea
+        label={t('visit.log.notes')}
+        autosize
+        minRows={2}
+        maxLength={4000}
+        value={form.notes}
+        onChange={(e) => set({ notes: e.currentTarget.value })}
+      />
+      <Stack gap={6}>
+        <Text fw={600} size="sm">
+          {t('visit.log.satisfaction')}
+        </Text>
+        <Chip.Group
+          value={form.satisfaction ? String(form.satisfaction) : null}
+          onChange={(value) => set({ satisfaction: value ? Number(value) : null })}
+        >
+          <Group gap="xs">
+            {[1, 2, 3, 4, 5].map((n) => (
+              <Chip key={n} value={String(n)} size="lg" radius="md">
+                {n}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </Stack>
+      <Textarea
+        label={t('visit.log.needs')}
+        autosize
+        minRows={1}
+        maxLength={2000}
+        value={form.needs}
+        onChange={(e) => set({ needs: e.currentTarget.value })}
+      />
+      <Textarea
+        label={t('visit.log.complaintHeard')}
+        autosize
+        minRows={1}
+        maxLength={2000}
+        value={form.complaintHeard}
+        onChange={(e) => set({ complaintHeard: e.currentTarget.value })}
+      />
+      <Stack gap={6}>
+        <Text fw={600} size="sm">
+          {t('visit.log.promises')}
+        </Text>
+        {form.promises.map((promise, index) => (
+          <Stack
+            key={promise.id}
+            gap={4}
+            p="xs"
+            style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
+          >
+            <TextInput
+              aria-label={t('visit.log.promiseTitle', { n: index + 1 })}
+              placeholder={t('visit.log.promisePlaceholder')}
+              maxLength={200}
+              value={promise.title}
+              onChange={(e) => updatePromise(index, { title: e.currentTarget.value })}
+            />
+            <Group gap="xs" wrap="nowrap">
+              <TextInput
+                type="date"
+                aria-label={t('visit.log.promiseDue')}
+                value={promise.dueDate}
+                onChange={(e) => updatePromise(index, { dueDate: e.currentTarget.value })}
+                style={{ flex: 1 }}
+              />
+              <SegmentedControl
+                aria-label={t('visit.log.promiseOwner')}
+                value={promise.owner}
+                onChange={(value) => updatePromise(index, { owner: value as FollowupOwner })}
+                data={followupOwners.map((o) => ({ value: o, label: t(`visit.owner.${o}`) }))}
+              />
+            </Group>
+          </Stack>
+        ))}
+        {form.promises.length < 10 && (
+          <Button
+            variant="subtle"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => set({ promises: [...form.promises, emptyPromise()] })}
+          >
+            {t('visit.log.addPromise')}
+          </Button>
+        )}
+      </Stack>
+      <Stack gap={6}>
+        <Text fw={600} size="sm">
+          {t('visit.log.forms')}
+        </Text>
+        {form.forms.map((row, index) => (
+          <Group key={row.key} gap="xs" wrap="nowrap">
+            <TextInput
+              aria-label={t('visit.log.formKind')}
+              placeholder={t('visit.log.formKindPlaceholder')}
+              maxLength={50}
+              value={row.kind}
+              style={{ flex: 1 }}
+              onChange={(e) =>
+                set({
+                  forms: form.forms.map((f, i) => (i === index ? { ...f, kind: e.currentTarget.value } : f)),
+                })
+              }
+            />
+            <NumberInput
+              aria-label={t('visit.log.formCount')}
+              min={1}
+              max={99}
+              w={80}
+              value={row.count}
+              onChange={(value) =>
+                set({
+                  forms: form.forms.map((f, i) => (i === index ? { ...f, count: Number(value) || 1 } : f)),
+                })
+              }
+            />
+            <Button
+              variant="subtle"
+              color="gray"
+              aria-label={t('visit.log.removeForm')}
+              onClick={() => set({ forms: form.forms.filter((_, i) => i !== index) })}
+            >
+              <IconTrash size={16} />
+            </Button>
+          </Group>
+        ))}
+        {form.forms.length < 10 && (
+          <Button
+            variant="subtle"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => set({ forms: [...form.forms, { key: crypto.randomUUID(), kind: '', count: 1 }] })}
+          >
+            {t('visit.log.addForm')}
+          </Button>
+        )}
+      </Stack>
+      <Group grow gap="xs">
+        <TextInput
+          type="date"
+          label={t('visit.log.nextDate')}
+          value={form.nextDate}
+          onChange={(e) => set({ nextDate: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('visit.log.nextNote')}
+          maxLength={500}
+          value={form.nextNote}
+          onChange={(e) => set({ nextNote: e.currentTarget.value })}
+        />
+      </Group>
+      {error !== null && (
+        <Alert color="red" role="alert" data-testid="log-error">
+          {error instanceof Error && error.message === 'outcome'
+            ? t('visit.log.outcomeRequired')
+            : errorMessage(error, t)}
+          {unsent && <Text size="sm">{t('visit.log.keptOnPhone')}</Text>}
+        </Alert>
+      )}
+      <Button
+        size="lg"
+        h={56}
+        onClick={() => void save()}
+        loading={saving}
+        style={{ position: 'sticky', bottom: 0 }}
+      >
+        {t('visit.log.save')}
+      </Button>
+    </Stack>
+  );
+}
