@@ -2,6 +2,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { seedComplaintHistory } from './complaint-history.ts';
 import { kyotoAreas, kyotoWards, osakaAreas, osakaWards } from './japanese-data.ts';
 import { type SeedCounts, type StaffPlan, seedTenant, type TenantPlan } from './seed-tenant.ts';
 
@@ -127,6 +128,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   for (const plan of demoTenantPlans(now, (email) => hashes.get(email)!)) {
     result[plan.name] = await seedTenant(db, plan);
   }
+  await seedComplaintHistory(db, { tenantId: 'tenant-naniwa', now });
   return result;
 }
 
