@@ -16,8 +16,9 @@ it('documents every customer endpoint in the OpenAPI document', async () => {
     .filter(([path]) => path.startsWith('/api/customers'))
     .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`))
     .sort();
+  // Other domains mount under /api/customers too (the briefing's /{id}/briefing, /{id}/timeline).
   expect(operations).toEqual(
-    [
+    expect.arrayContaining([
       'GET /api/customers',
       'POST /api/customers',
       'GET /api/customers/export.csv',
@@ -35,6 +36,6 @@ it('documents every customer endpoint in the OpenAPI document', async () => {
       'GET /api/customers/{id}/orders',
       'GET /api/customers/{id}/figures',
       'GET /api/customers/{id}/history',
-    ].sort(),
+    ]),
   );
 });
