@@ -43,6 +43,9 @@ const DealsPage = lazyRouteComponent(() => import('../pages/DealsPage.tsx'), 'De
 const DashboardPage = lazyRouteComponent(() => import('../pages/DashboardPage.tsx'), 'DashboardPage');
 const SettingsPage = lazyRouteComponent(() => import('../pages/SettingsPage.tsx'), 'SettingsPage');
 const BriefingPage = lazyRouteComponent(() => import('../pages/BriefingPage.tsx'), 'BriefingPage');
+const ComplaintsPage = lazyRouteComponent(() => import('../pages/ComplaintsPage.tsx'), 'ComplaintsPage');
+const ComplaintPage = lazyRouteComponent(() => import('../pages/ComplaintPage.tsx'), 'ComplaintPage');
+const FieldPage = lazyRouteComponent(() => import('../pages/FieldPage.tsx'), 'FieldPage');
 
 /**
  * A route component that passes the route's search or params to a lazy page, keeping the page's
@@ -180,6 +183,20 @@ const briefingRoute = createRoute({
   }, BriefingPage),
 });
 
+const complaintsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/complaints',
+  component: ComplaintsPage,
+});
+const complaintRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/complaints/$complaintId',
+  component: withPreload(function ComplaintRoute() {
+    return <ComplaintPage complaintId={complaintRoute.useParams().complaintId} />;
+  }, ComplaintPage),
+});
+const fieldRoute = createRoute({ getParentRoute: () => appRoute, path: '/field', component: FieldPage });
+
 const planRoute = createRoute({ getParentRoute: () => appRoute, path: '/plan', component: PlanPage });
 const dealsRoute = createRoute({ getParentRoute: () => appRoute, path: '/deals', component: DealsPage });
 const dashboardRoute = createRoute({
@@ -203,6 +220,9 @@ const routeTree = rootRoute.addChildren([
     customerRoute,
     customerEditRoute,
     briefingRoute,
+    complaintsRoute,
+    complaintRoute,
+    fieldRoute,
     planRoute,
     dealsRoute,
     dashboardRoute,

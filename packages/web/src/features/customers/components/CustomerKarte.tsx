@@ -12,6 +12,7 @@ import { useMe } from '../../auth/hooks/useMe.ts';
 import { useCustomer } from '../hooks/useCustomer.ts';
 import { CustomerCautions } from './CustomerCautions.tsx';
 import { CustomerContactsCard } from './CustomerContactsCard.tsx';
+import { CustomerTimelineCard } from '../../briefing/components/CustomerTimelineCard.tsx';
 import { CustomerHistoryCard } from './CustomerHistoryCard.tsx';
 import { CustomerKarteHeader } from './CustomerKarteHeader.tsx';
 import { CustomerKarteSkeleton } from './CustomerKarteSkeleton.tsx';
@@ -107,6 +108,7 @@ export function CustomerKarte({ customerId }: { customerId: string }) {
         </Grid.Col>
       </Grid>
       <CustomerOrders customerId={customer.id} />
+      <CustomerTimelineCard customerId={customer.id} />
       {/* On one column the change log comes last: what a rep needs on a visit comes first. */}
       {!twoColumns && <CustomerHistoryCard customer={customer} />}
     </Stack>
