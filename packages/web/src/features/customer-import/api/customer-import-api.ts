@@ -39,6 +39,15 @@ export interface ImportPreview {
   summary: { create: number; update: number; unchanged: number };
   /** Header cells the import does not know (their cells are not read). */
   ignoredColumns: string[];
+  /** Rows with a new or changed address (no 緯度/経度) geocoded at preview, and what was found. */
+  geocoding?: {
+    asked: number;
+    banchi: number;
+    chome: number;
+    city: number;
+    notFound: number;
+    failed: number;
+  };
 }
 
 export interface ImportResult {

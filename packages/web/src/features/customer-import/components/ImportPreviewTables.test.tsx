@@ -71,12 +71,16 @@ describe('ImportPreviewTables', () => {
           ],
           summary: { create: 1, update: 1, unchanged: 1 },
           ignoredColumns: ['社内メモ'],
+          geocoding: { asked: 2, banchi: 1, chome: 0, city: 0, notFound: 1, failed: 0 },
         })}
       />,
     );
     expect(await screen.findByText('エラーはありません。3行を取り込めます。')).toBeTruthy();
     expect(screen.getByText('新規 1件・更新 1件・変更なし 1件')).toBeTruthy();
     expect(screen.getByTestId('import-ignored').textContent).toContain('社内メモ');
+    expect(screen.getByTestId('import-geocoding').textContent).toBe(
+      '住所から位置を取得した2件：番地まで 1件・町丁目まで 0件・市区町村のみ 0件・見つからず 1件・取得失敗 0件。 位置のない1件は取り込み後「位置未設定」に表示され、訪問計画に入りません。',
+    );
     const rows = within(screen.getByTestId('import-sample')).getAllByTestId('import-row');
     expect(rows.map((row) => within(row).getAllByText(/^(新規|更新|変更なし)$/)[0]?.textContent)).toEqual([
       '更新',

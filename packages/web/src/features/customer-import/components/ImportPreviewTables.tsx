@@ -139,6 +139,13 @@ export function ImportPreviewTables({ preview }: { preview: ImportPreview }) {
           <Text size="sm" mt={4} data-testid="import-summary">
             {t('import.summaryBreakdown', preview.summary)}
           </Text>
+          {preview.geocoding && preview.geocoding.asked > 0 && (
+            <Text size="sm" mt={4} data-testid="import-geocoding">
+              {t('import.geocoding', preview.geocoding)}
+              {preview.geocoding.notFound + preview.geocoding.failed > 0 &&
+                ` ${t('import.geocodingMissing', { count: preview.geocoding.notFound + preview.geocoding.failed })}`}
+            </Text>
+          )}
         </Alert>
       )}
 
