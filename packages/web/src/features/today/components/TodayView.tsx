@@ -38,6 +38,7 @@ import { listDrafts } from '../../visits/log-drafts.ts';
 import { orderAlerts } from '../alerts.ts';
 import { currentPosition } from '../geo.ts';
 import { StopCard } from './StopCard.tsx';
+import { TodayMap } from './TodayMap.tsx';
 
 const tomorrowKey = () => tokyoDateKey(new Date(Date.now() + 86_400_000));
 
@@ -215,6 +216,7 @@ export function TodayView() {
               ),
             )}
           </Stack>
+          <TodayMap stops={query.data.stops} />
           {query.data.stops.length === 0 && (
             <EmptyPanel
               icon={<IconCalendarOff size={28} />}
