@@ -5,6 +5,7 @@ import { queryRows } from '../platform/db/query-rows.ts';
 import { seedComplaintHistory } from './complaint-history.ts';
 import { kyotoAreas, kyotoWards, osakaAreas, osakaWards } from './japanese-data.ts';
 import { type SeedCounts, type StaffPlan, seedTenant, type TenantPlan } from './seed-tenant.ts';
+import { seedVisitHistory } from './visit-history.ts';
 
 export const DEMO_PASSWORD = 'kayoi-demo-2026';
 
@@ -128,6 +129,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   for (const plan of demoTenantPlans(now, (email) => hashes.get(email)!)) {
     result[plan.name] = await seedTenant(db, plan);
   }
+  await seedVisitHistory(db, { tenantId: 'tenant-naniwa', now });
   await seedComplaintHistory(db, { tenantId: 'tenant-naniwa', now });
   return result;
 }
