@@ -28,8 +28,8 @@ type Source = BriefingView['cautions'][number]['source'];
 /** How far back purchases are read for reorder intervals. */
 const REORDER_HISTORY_DAYS = 730;
 /** Peers (same rank, in the caller's book) read for "similar customers buy", and their window. */
-const PEERS = 200;
-const PEER_DAYS = 180;
+const PEERS = 60;
+const PEER_DAYS = 120;
 
 const textLines = (text: string, customerId: string, field: string, max: number) =>
   text
@@ -82,25 +82,25 @@ export async function getBriefing({
       .where(and(customerScope(actor), eq(customers.id, customerId)));
     if (!customer) throw customerNotFound();
 
-    const [lastVisits, complaintRows, promises, recent, trend, purchases, forms, suggestion] =
-      await sequential(
-        () => readLastVisits(tx, actor, customerId),
-        () =>
-          selectComplaints(
-            tx,
-            actor,
-            and(
-              eq(complaints.customerId, customerId),
-              inArray(complaints.status, ['open', 'in_progress', 'resolved']),
-            ),
-          ).orderBy(...byDue),
-        () => readPromises(tx, actor, customerId, today),
-        () => readRecentOrders(tx, actor, customerId),
-        () => readTrend(tx, actor, customerId, today),
-        () => readPurchases(tx, actor, customerId, today),
-        () => readForms(tx, actor, customerId),
-        () => readPeerProduct(tx, actor, customer, today),
-      );
+    const [lastVisits, complaintRows, promises, recent, trend, purchases, forms] = await sequential(
+      () => readLastVisits(tx, actor, customerId),
+      () =>
+        selectComplaints(
+          tx,
+          actor,
+          and(
+            eq(complaints.customerId, customerId),
+            inArray(complaints.status, ['open', 'in_progress', 'resolved']),
+          ),
+        ).orderBy(...byDue),
+      () => readPromises(tx, actor, customerId, today),
+      () => readRecentOrders(tx, actor, customerId),
+      () => readTrend(tx, actor, customerId, today),
+      () => readPurchases(tx, actor, customerId, today),
+      () => readForms(tx, actor, customerId),
+    );
+    const ownProducts = new Set(purchases.map((p) => p.productCode));
+    const suggestion = await readPeerProduct(tx, actor, customer, today, ownProducts);
 
     const complaintsSeen = complaintRows.map((r) => toComplaintView(r, today));
     const complaintLine = (c: ComplaintView) => ({
@@ -436,7 +436,7 @@ async function readForms(tx: Tx, actor: Actor, customerId: string) {
 
 /**
  * A product that customers of the same rank in the caller's book bought in the last
- * {@link PEER_DAYS} days and this customer never did (in the purchases read): the one most of
+ * {@link PEER_DAYS} days and this customer did not in the last two years (the purchases read): the one most of
  * them bought. Peers are read within the caller's role scope, so a rep compares with their own book.
  */
 async function readPeerProduct(
@@ -444,9 +444,9 @@ async function readPeerProduct(
   actor: Actor,
   customer: { id: string; rank: string },
   today: string,
+  ownProducts: ReadonlySet<string>,
 ): Promise<{ productId: string; productName: string; buyers: number } | null> {
   const since = tokyoStart(addDays(today, -PEER_DAYS)).toISOString();
-  const twoYears = tokyoStart(addDays(today, -REORDER_HISTORY_DAYS)).toISOString();
   const [row] = await queryRows<{ product_id: string; product_name: string; buyers: number }>(
     tx,
     sql`with peers as (
@@ -454,19 +454,20 @@ async function readPeerProduct(
         where customers.tenant_id = ${actor.tenantId} and customers.rank = ${customer.rank}
           and customers.id <> ${customer.id} and customers.archived_at is null and ${customerScope(actor)}
         limit ${PEERS}
-      ),
-      own as (
-        select distinct l.product_id from orders o
-        join order_lines l on l.tenant_id = o.tenant_id and l.order_id = o.id
-        where o.tenant_id = ${actor.tenantId} and o.customer_id = ${customer.id}
-          and o.ordered_at >= ${twoYears}::timestamptz and l.product_id is not null
       )
       select l.product_id, max(l.product_name) as product_name, count(distinct o.customer_id)::int as buyers
       from peers p
       join orders o on o.tenant_id = ${actor.tenantId} and o.customer_id = p.id
         and o.ordered_at >= ${since}::timestamptz and o.status <> 'cancelled'
       join order_lines l on l.tenant_id = o.tenant_id and l.order_id = o.id
-      where l.product_id is not null and l.product_id not in (select product_id from own)
+      where l.product_id is not null${
+        ownProducts.size > 0
+          ? sql` and l.product_code not in (${sql.join(
+              [...ownProducts].map((code) => sql`${code}`),
+              sql`, `,
+            )})`
+          : sql``
+      }
       group by l.product_id
       having count(distinct o.customer_id) >= 2
       order by buyers desc, l.product_id

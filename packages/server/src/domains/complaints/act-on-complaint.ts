@@ -55,6 +55,9 @@ export async function actOnComplaint({ db, actor, id, input, now = new Date() }:
     return await withTenant(db, actor, async (tx): Promise<z.output<typeof ComplaintDetail>> => {
       const current = await loadComplaint(tx, actor, id);
       if (!current) throw complaintNotFound();
+      // A named owner must be one who may own it, whatever the action (checked before anything else).
+      if (input.ownerId !== undefined && !(await mayOwn(tx, actor, input.ownerId, current.repId)))
+        throw ownerNotAllowed();
       if (current.version !== input.version) throw versionConflict(current);
       const to = transitions[input.type][current.status];
       if (!to) throw invalidTransition(input.type, current.status);
@@ -64,7 +67,6 @@ export async function actOnComplaint({ db, actor, id, input, now = new Date() }:
       let ownerId = current.ownerId;
       if (input.type === 'reassign') {
         if (!input.ownerId) throw ownerRequired();
-        if (!(await mayOwn(tx, actor, input.ownerId, current.repId))) throw ownerNotAllowed();
         ownerId = input.ownerId;
       }
 

@@ -45,6 +45,8 @@ const tenantTables = [
   'visit_skips',
   'visit_templates',
   'followups',
+  'complaints',
+  'complaint_actions',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
