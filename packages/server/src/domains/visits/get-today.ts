@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { complaints } from '../complaints/tables.ts';
 import { customers } from '../customers/tables.ts';
 import type { FollowupView } from '../followups/followup-view.ts';
 import { selectFollowups } from '../followups/followup-view.ts';
@@ -220,8 +221,33 @@ export async function getToday(
     ),
     { limit: MAX_ALERTS },
   );
-  // TODO(complaints): the complaints domain is being built alongside; once its tables exist, list
-  // the open complaints of `customerIds` here (at most MAX_ALERTS).
-  const openComplaints: ComplaintAlertView[] = [];
+  // Open complaints (not inquiries) of the day's customers, the oldest first (RLS: the caller's scope).
+  const openComplaints: ComplaintAlertView[] = customerIds.length
+    ? (
+        await tx
+          .select({
+            id: complaints.id,
+            customerId: complaints.customerId,
+            customerName: customers.name,
+            title: complaints.title,
+            receivedAt: complaints.receivedAt,
+          })
+          .from(complaints)
+          .innerJoin(
+            customers,
+            and(eq(customers.tenantId, complaints.tenantId), eq(customers.id, complaints.customerId)),
+          )
+          .where(
+            and(
+              eq(complaints.tenantId, actor.tenantId),
+              inArray(complaints.customerId, customerIds),
+              eq(complaints.kind, 'complaint'),
+              inArray(complaints.status, ['open', 'in_progress']),
+            ),
+          )
+          .orderBy(asc(complaints.receivedAt))
+          .limit(MAX_ALERTS)
+      ).map(({ receivedAt, ...c }) => ({ ...c, openedAt: receivedAt.toISOString() }))
+    : [];
   return { date, planId: plan?.id ?? null, stops, alerts: { overdueFollowups, openComplaints } };
 }

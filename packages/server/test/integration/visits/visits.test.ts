@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stop, Today, Visit, VisitTemplateList } from '../../../src/contracts.ts';
+import { complaints } from '../../../src/domains/complaints/tables.ts';
 import { customers } from '../../../src/domains/customers/tables.ts';
 import { followups } from '../../../src/domains/followups/tables.ts';
 import { buildPlanProblem, type PlanningCustomer } from '../../../src/domains/planning/build-plan-problem.ts';
@@ -268,6 +269,40 @@ describe('今日 and skip', () => {
     expect((await read<Today>(await as('rep1').get('/api/today'))).stops.map((s) => s.key)).not.toContain(
       stopIds[0],
     );
+  });
+
+  it('puts the open complaints of the day’s customers on top, not resolved ones or other customers’', async () => {
+    const stopCustomer = tenant.customersOf('rep2')[5]!;
+    const elsewhere = tenant.customersOf('rep2')[6]!;
+    await planStops(t, tenant, 'rep2', today, [stopCustomer.id]);
+    const complaint = (customerId: string, status: 'open' | 'resolved', title: string) => ({
+      tenantId: tenant.tenantId,
+      id: randomUUID(),
+      customerId,
+      source: 'phone' as const,
+      kind: 'complaint' as const,
+      category: 'delivery' as const,
+      severity: 'medium' as const,
+      title,
+      ownerId: tenant.users.rep2.id,
+      status,
+      receivedAt: new Date(Date.now() - 86_400_000),
+      dueDate: addDays(today, 3),
+      createdBy: tenant.users.rep2.id,
+      ...(status === 'resolved' && { resolvedAt: new Date() }),
+    });
+    const open = complaint(stopCustomer.id, 'open', '納品が遅れた');
+    await t.database.admin
+      .insert(complaints)
+      .values([
+        open,
+        complaint(stopCustomer.id, 'resolved', '解決済み'),
+        complaint(elsewhere.id, 'open', '別の顧客'),
+      ]);
+    const day = await read<Today>(await as('rep2').get('/api/today'));
+    expect(day.alerts.openComplaints.map((c) => [c.id, c.title, c.customerId])).toEqual([
+      [open.id, '納品が遅れた', stopCustomer.id],
+    ]);
   });
 
   it('a skipped stop goes back to the pool: the next plan offers the customer; a visit done does not', async () => {
