@@ -34,7 +34,9 @@ export async function locateAddress(
   try {
     const hit = await geocoder.geocode(address);
     if (!hit) return noPosition(now());
-    return { lat: hit.lat, lng: hit.lng, geoPrecision: hit.precision, geocodedAt: now() };
+    // Six decimals (about 0.1 m): a service's float noise (34.704950000000004) stays out of the record.
+    const round = (x: number) => Math.round(x * 1e6) / 1e6;
+    return { lat: round(hit.lat), lng: round(hit.lng), geoPrecision: hit.precision, geocodedAt: now() };
   } catch (error) {
     if (error instanceof GeocoderError) return noPosition(null);
     throw error;
