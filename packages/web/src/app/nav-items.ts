@@ -3,15 +3,14 @@ import {
   IconCalendarWeek,
   IconChartBar,
   IconFileInvoice,
-  IconMessageExclamation,
   IconSettings,
   IconSun,
   IconUsers,
 } from '@tabler/icons-react';
 
 export interface NavItem {
-  to: '/' | '/customers' | '/plan' | '/complaints' | '/deals' | '/dashboard' | '/settings';
-  labelKey: `nav.${'today' | 'customers' | 'plan' | 'complaints' | 'deals' | 'dashboard' | 'settings'}`;
+  to: '/' | '/customers' | '/plan' | '/deals' | '/dashboard' | '/settings';
+  labelKey: `nav.${'today' | 'customers' | 'plan' | 'deals' | 'dashboard' | 'settings'}`;
   icon: Icon;
   /** Match only the exact path (the home route would otherwise match everything). */
   exact?: boolean;
@@ -21,7 +20,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.today', icon: IconSun, exact: true },
   { to: '/customers', labelKey: 'nav.customers', icon: IconUsers },
   { to: '/plan', labelKey: 'nav.plan', icon: IconCalendarWeek },
-  { to: '/complaints', labelKey: 'nav.complaints', icon: IconMessageExclamation },
   { to: '/deals', labelKey: 'nav.deals', icon: IconFileInvoice },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconChartBar },
   { to: '/settings', labelKey: 'nav.settings', icon: IconSettings },

@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core';
-import { IconUsersGroup } from '@tabler/icons-react';
+import { IconMessageExclamation, IconUsersGroup } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/auth/hooks/useMe.ts';
@@ -15,16 +15,26 @@ export function TodayPage() {
       <PageHeader
         title={t('today.title')}
         actions={
-          manages && (
+          <>
             <Button
-              variant="light"
+              variant="default"
               h={44}
-              leftSection={<IconUsersGroup size={18} />}
-              renderRoot={(props) => <Link {...props} to="/field" />}
+              leftSection={<IconMessageExclamation size={18} />}
+              renderRoot={(props) => <Link {...props} to="/complaints" />}
             >
-              {t('field.title')}
+              {t('complaints.title')}
             </Button>
-          )
+            {manages && (
+              <Button
+                variant="light"
+                h={44}
+                leftSection={<IconUsersGroup size={18} />}
+                renderRoot={(props) => <Link {...props} to="/field" />}
+              >
+                {t('field.title')}
+              </Button>
+            )}
+          </>
         }
       />
       <TodayView />

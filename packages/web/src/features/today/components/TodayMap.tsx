@@ -22,7 +22,10 @@ export function TodayMap({ stops }: { stops: Stop[] }) {
     }));
   if (points.length === 0) return null;
   return (
-    <div style={{ height: 200, borderRadius: 8, overflow: 'hidden' }} data-testid="today-map">
+    <div
+      style={{ height: 200, borderRadius: 8, overflow: 'hidden', position: 'relative', isolation: 'isolate' }}
+      data-testid="today-map"
+    >
       <Suspense fallback={<Skeleton height="100%" />}>
         <RouteMap
           stops={points}

@@ -19,7 +19,7 @@ const stop = (n: number, patch: Partial<Stop> = {}): Stop => ({
     address: `大阪市北区${n}`,
     lat: null,
     lng: null,
-    phone: '06-1234-000' + n,
+    phone: `06-1234-000${n}`,
     cautions: '',
   },
   navigation: {

@@ -40,6 +40,9 @@ import { currentPosition } from '../geo.ts';
 import { StopCard } from './StopCard.tsx';
 import { TodayMap } from './TodayMap.tsx';
 
+/** Alerts shown before 「すべて表示」, so the stops stay near the top of a phone screen. */
+const ALERTS_SHOWN = 2;
+
 const tomorrowKey = () => tokyoDateKey(new Date(Date.now() + 86_400_000));
 
 /** 今日: alerts on top, the day's stops in order; 明日 one tab (or one swipe) away. */
@@ -57,6 +60,7 @@ export function TodayView() {
   const [skipping, setSkipping] = useState<Stop | null>(null);
   const [adding, setAdding] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [allAlerts, setAllAlerts] = useState(false);
   const touchX = useRef<number | null>(null);
   const drafts = listDrafts();
   const unsentIds = new Set(drafts.map((d) => d.visitId));
@@ -159,62 +163,73 @@ export function TodayView() {
             {t('today.count', { count: query.data.stops.length })}
           </Text>
           <Stack gap={6} data-testid="today-alerts">
-            {orderAlerts(query.data.alerts).map((alert) =>
-              alert.kind === 'promise' ? (
-                <Alert
-                  key={alert.key}
-                  color="red"
-                  p="xs"
-                  icon={<IconAlertTriangle size={18} />}
-                  data-testid="alert-promise"
-                >
-                  <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <Stack gap={0} style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={600}>
-                        {t('today.overduePromise', {
-                          date: formatDate(`${alert.followup.dueDate}T03:00:00Z`, i18n.language),
-                        })}
-                      </Text>
-                      <Text size="sm" truncate>
-                        {alert.followup.customerName}: {alert.followup.title}
-                      </Text>
-                    </Stack>
-                    <Button
-                      size="compact-md"
-                      h={44}
-                      color="green"
-                      variant="light"
-                      leftSection={<IconCheck size={16} />}
-                      loading={doneMutation.isPending && doneMutation.variables?.id === alert.followup.id}
-                      onClick={() => doneMutation.mutate(alert.followup)}
-                    >
-                      {t('today.promiseDone')}
-                    </Button>
-                  </Group>
-                </Alert>
-              ) : (
-                <Alert
-                  key={alert.key}
-                  color="orange"
-                  p="xs"
-                  icon={<IconAlertTriangle size={18} />}
-                  data-testid="alert-complaint"
-                >
-                  <Anchor
-                    renderRoot={(props) => (
-                      <Link
-                        {...props}
-                        to="/complaints/$complaintId"
-                        params={{ complaintId: alert.complaint.id }}
-                      />
-                    )}
-                    size="sm"
+            {orderAlerts(query.data.alerts)
+              .slice(0, allAlerts ? undefined : ALERTS_SHOWN)
+              .map((alert) =>
+                alert.kind === 'promise' ? (
+                  <Alert
+                    key={alert.key}
+                    color="red"
+                    p="xs"
+                    icon={<IconAlertTriangle size={18} />}
+                    data-testid="alert-promise"
                   >
-                    {t('today.openComplaint')}: {alert.complaint.customerName} — {alert.complaint.title}
-                  </Anchor>
-                </Alert>
-              ),
-            )}
+                    <Group justify="space-between" wrap="nowrap" gap="xs">
+                      <Stack gap={0} style={{ minWidth: 0 }}>
+                        <Text size="sm" fw={600}>
+                          {t('today.overduePromise', {
+                            date: formatDate(`${alert.followup.dueDate}T03:00:00Z`, i18n.language),
+                          })}
+                        </Text>
+                        <Text size="sm" truncate>
+                          {alert.followup.customerName}: {alert.followup.title}
+                        </Text>
+                        {orderAlerts(query.data.alerts).length > ALERTS_SHOWN && (
+                          <Button variant="subtle" size="compact-sm" onClick={() => setAllAlerts(!allAlerts)}>
+                            {allAlerts
+                              ? t('today.fewerAlerts')
+                              : t('today.moreAlerts', {
+                                  count: orderAlerts(query.data.alerts).length - ALERTS_SHOWN,
+                                })}
+                          </Button>
+                        )}
+                      </Stack>
+                      <Button
+                        size="compact-md"
+                        h={44}
+                        color="green"
+                        variant="light"
+                        leftSection={<IconCheck size={16} />}
+                        loading={doneMutation.isPending && doneMutation.variables?.id === alert.followup.id}
+                        onClick={() => doneMutation.mutate(alert.followup)}
+                      >
+                        {t('today.promiseDone')}
+                      </Button>
+                    </Group>
+                  </Alert>
+                ) : (
+                  <Alert
+                    key={alert.key}
+                    color="orange"
+                    p="xs"
+                    icon={<IconAlertTriangle size={18} />}
+                    data-testid="alert-complaint"
+                  >
+                    <Anchor
+                      renderRoot={(props) => (
+                        <Link
+                          {...props}
+                          to="/complaints/$complaintId"
+                          params={{ complaintId: alert.complaint.id }}
+                        />
+                      )}
+                      size="sm"
+                    >
+                      {t('today.openComplaint')}: {alert.complaint.customerName} — {alert.complaint.title}
+                    </Anchor>
+                  </Alert>
+                ),
+              )}
           </Stack>
           <TodayMap stops={query.data.stops} />
           {query.data.stops.length === 0 && (
