@@ -75,14 +75,9 @@ export const FollowupInput = z.object({
   title: z.string().min(1).max(MAX_FOLLOWUP_TITLE),
   dueDate: IsoDateString,
   owner: z.enum(followupOwners),
-  assigneeId: z
-    .string()
-    .max(100)
-    .nullable()
-    .optional()
-    .openapi({
-      description: 'Who of our side follows it up (default: the caller, also when the customer promised)',
-    }),
+  assigneeId: z.string().max(100).nullable().optional().openapi({
+    description: 'Who of our side follows it up (default: the caller, also when the customer promised)',
+  }),
 });
 
 export const CreateFollowupBody = FollowupInput.extend({
