@@ -184,15 +184,6 @@ export function TodayView() {
                         <Text size="sm" truncate>
                           {alert.followup.customerName}: {alert.followup.title}
                         </Text>
-                        {orderAlerts(query.data.alerts).length > ALERTS_SHOWN && (
-                          <Button variant="subtle" size="compact-sm" onClick={() => setAllAlerts(!allAlerts)}>
-                            {allAlerts
-                              ? t('today.fewerAlerts')
-                              : t('today.moreAlerts', {
-                                  count: orderAlerts(query.data.alerts).length - ALERTS_SHOWN,
-                                })}
-                          </Button>
-                        )}
                       </Stack>
                       <Button
                         size="compact-md"
@@ -230,6 +221,15 @@ export function TodayView() {
                   </Alert>
                 ),
               )}
+            {orderAlerts(query.data.alerts).length > ALERTS_SHOWN && (
+              <Button variant="subtle" size="compact-sm" onClick={() => setAllAlerts(!allAlerts)}>
+                {allAlerts
+                  ? t('today.fewerAlerts')
+                  : t('today.moreAlerts', {
+                      count: orderAlerts(query.data.alerts).length - ALERTS_SHOWN,
+                    })}
+              </Button>
+            )}
           </Stack>
           <TodayMap stops={query.data.stops} />
           {query.data.stops.length === 0 && (
