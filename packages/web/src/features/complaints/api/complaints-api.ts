@@ -37,6 +37,7 @@ export const getFieldToday = (signal?: AbortSignal): Promise<FieldToday> =>
 
 export const complaintKeys = {
   all: ['complaints'] as const,
+  lists: ['complaints', 'list'] as const,
   list: (query: ComplaintListQuery) => ['complaints', 'list', query] as const,
   one: (id: string) => ['complaints', 'one', id] as const,
   field: ['field', 'today'] as const,

@@ -58,7 +58,8 @@ export function ComplaintDetailView({ complaintId }: { complaintId: string }) {
       ),
     onSuccess: (detail) => {
       queryClient.setQueryData(complaintKeys.one(complaintId), detail);
-      void queryClient.invalidateQueries({ queryKey: complaintKeys.all });
+      void queryClient.invalidateQueries({ queryKey: complaintKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: complaintKeys.field });
       setNote('');
     },
   });
