@@ -48,7 +48,9 @@ describe('CustomerStats', () => {
   it('labels every card with its basis and period, and switches the period', async () => {
     mockFetch({ '/api/customers/c1/figures': { body: figures } });
     renderWithApp(<CustomerStats customer={buildCustomer()} />);
-    const revenue = (await screen.findByText('売上（税抜）', {}, { timeout: 5000 })).closest('div') as HTMLElement;
+    const revenue = (await screen.findByText('売上（税抜）', {}, { timeout: 5000 })).closest(
+      'div',
+    ) as HTMLElement;
     expect(within(revenue).getByText('¥3,070,260')).toBeTruthy();
     expect(within(revenue).getByText('税込 ¥3,377,000')).toBeTruthy();
     expect(screen.getByText('2025/12/01〜2026/12/01・取消を除く')).toBeTruthy();
