@@ -77,6 +77,7 @@ export function BriefingBody({ briefing: b }: { briefing: Briefing }) {
           variant="default"
           size="compact-md"
           h={44}
+          style={{ flexShrink: 0 }}
           leftSection={<IconPrinter size={16} />}
           onClick={() => window.print()}
         >
@@ -237,7 +238,10 @@ export function BriefingBody({ briefing: b }: { briefing: Briefing }) {
           ))}
           {b.forms.items.map((f) => (
             <Text key={f.source.id} size="sm">
-              {link(f.source, `${f.title}（${f.status}）`)}
+              {link(
+                f.source,
+                `${f.title}（${t(`briefing.formStatus.${f.status}`, { defaultValue: f.status })}）`,
+              )}
             </Text>
           ))}
         </Section>
