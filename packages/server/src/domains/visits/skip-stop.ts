@@ -3,10 +3,10 @@ import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { validationFailed } from '../../platform/http/create-router.ts';
+import { setPlannedVisitStatus } from '../planning/mark-planned-visit.ts';
 import { plannedVisits } from '../planning/tables.ts';
 import { getToday, type StopView } from './get-today.ts';
 import { visitSkips, visits } from './tables.ts';
-import { setPlannedVisitStatus } from './visit-effects.ts';
 import { stopNotSkippable, visitFieldText } from './visit-errors.ts';
 import type { skipReasons } from './visit-values.ts';
 
