@@ -10,6 +10,7 @@ import type { ImportRow } from './customer-import-rows.ts';
 import { customerScope } from './customer-scope.ts';
 import {
   auditedCustomer,
+  CONTACTS_TABLE,
   CUSTOMERS_TABLE,
   codeNumber,
   formatCustomerCode,
@@ -18,7 +19,7 @@ import {
   takeCustomerCodes,
 } from './customer-writes.ts';
 import { importRefused } from './import-errors.ts';
-import { customerImports, customers } from './tables.ts';
+import { customerContacts, customerImports, customers } from './tables.ts';
 
 export interface CommitCustomerImportOptions {
   db: Db;
@@ -171,6 +172,72 @@ export async function commitCustomerImport(
           after: auditedCustomer(was.code, r.fields),
           context,
         });
+      }
+
+      // The primary contacts the 先方担当者 columns set, on the customers just written.
+      const customerIdOf = new Map<ImportRow, string>(creates.map((r, i) => [r, values[i]?.id as string]));
+      for (const r of rows) {
+        if (!r.contact || r.action === 'unchanged') continue;
+        const customerId = r.customerId ?? (customerIdOf.get(r) as string);
+        const subject = { table: CUSTOMERS_TABLE, id: customerId };
+        const { id, before: was, after } = r.contact;
+        const mine = (contactId: string) =>
+          and(
+            eq(customerContacts.tenantId, actor.tenantId),
+            eq(customerContacts.customerId, customerId),
+            eq(customerContacts.id, contactId),
+          );
+        if (id === null) {
+          if (!after) continue;
+          const contactId = randomUUID();
+          await tx.insert(customerContacts).values({
+            tenantId: actor.tenantId,
+            id: contactId,
+            customerId,
+            sortOrder: 0,
+            ...after,
+          });
+          audit.push({
+            table: CONTACTS_TABLE,
+            recordId: contactId,
+            action: 'create',
+            before: null,
+            after,
+            subject,
+            context,
+          });
+        } else if (after === null) {
+          const gone = await tx
+            .delete(customerContacts)
+            .where(mine(id))
+            .returning({ id: customerContacts.id });
+          if (gone.length !== 1) throw importRefused('stale');
+          audit.push({
+            table: CONTACTS_TABLE,
+            recordId: id,
+            action: 'delete',
+            before: was,
+            after: null,
+            subject,
+            context,
+          });
+        } else {
+          const changed = await tx
+            .update(customerContacts)
+            .set(after)
+            .where(mine(id))
+            .returning({ id: customerContacts.id });
+          if (changed.length !== 1) throw importRefused('stale');
+          audit.push({
+            table: CONTACTS_TABLE,
+            recordId: id,
+            action: 'update',
+            before: was,
+            after,
+            subject,
+            context,
+          });
+        }
       }
 
       await tx

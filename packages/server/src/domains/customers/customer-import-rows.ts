@@ -1,4 +1,4 @@
-import type { CustomerFields } from './customer-fields.ts';
+import type { ContactFields, CustomerFields } from './customer-fields.ts';
 import type { GeoPrecision } from './customer-values.ts';
 
 /** How long a preview can be committed. */
@@ -23,6 +23,16 @@ export interface ImportRow {
    * given → manual); absent: the stored precision stays.
    */
   position?: { geoPrecision: GeoPrecision; geocodedAt: string | null };
+  /**
+   * The primary contact when the row changes it (先方担当者 columns): `id` the stored one (null:
+   * add it), `after` null: remove it. Absent: the contacts stay as stored.
+   */
+  contact?: { id: string | null; before: ContactFields | null; after: ContactFields | null };
+}
+
+/** A stored contact, as the import compares it. */
+export interface StoredContact extends ContactFields {
+  id: string;
 }
 
 /** JSON with object keys sorted: jsonb hands time windows back as {end, start}. */

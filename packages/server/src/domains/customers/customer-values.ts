@@ -20,7 +20,8 @@ export const customerSorts = [
 
 /**
  * The CSV columns, in order: export writes them, import reads them (by header, any order, each
- * optional: a missing column or a blank cell keeps the stored value).
+ * optional: a missing column or a blank cell keeps the stored value). The 先方担当者 columns are
+ * the customer's primary contact (the one flagged primary, else the first).
  */
 export const csvColumns = [
   '顧客コード',
@@ -44,6 +45,10 @@ export const csvColumns = [
   'メモ',
   '緯度',
   '経度',
+  '先方担当者',
+  '先方担当者役職',
+  '先方担当者電話',
+  '先方担当者メール',
 ] as const;
 
 /**

@@ -1,11 +1,48 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { areas, tenantSettings, user } from '../../platform/db/schema/index.ts';
 import { type CsvEncoding, encodeCsv, shiftJisMisses, writeCsv } from './csv/csv-codec.ts';
 import { csvColumns, customerToCsvRow } from './csv/customer-csv-columns.ts';
+import type { StoredContact } from './customer-import-rows.ts';
 import { areaJoin, type CustomerListFilters, customerListCondition } from './customer-query.ts';
-import { customers } from './tables.ts';
+import { customerContacts, customers } from './tables.ts';
+
+/**
+ * Each customer's primary contact: the one flagged primary, else the first in the list's order.
+ */
+export async function loadPrimaryContacts(
+  tx: Tx,
+  tenantId: string,
+  customerIds: readonly string[],
+): Promise<Map<string, StoredContact>> {
+  const primary = new Map<string, StoredContact>();
+  for (let i = 0; i < customerIds.length; i += 1000) {
+    const found = await tx
+      .select()
+      .from(customerContacts)
+      .where(
+        and(
+          eq(customerContacts.tenantId, tenantId),
+          inArray(customerContacts.customerId, customerIds.slice(i, i + 1000)),
+        ),
+      )
+      .orderBy(desc(customerContacts.isPrimary), asc(customerContacts.sortOrder), asc(customerContacts.id));
+    for (const c of found) {
+      if (primary.has(c.customerId)) continue;
+      primary.set(c.customerId, {
+        id: c.id,
+        name: c.name,
+        nameKana: c.nameKana,
+        title: c.title,
+        phone: c.phone,
+        email: c.email,
+        isPrimary: c.isPrimary,
+      });
+    }
+  }
+  return primary;
+}
 
 export interface ExportCustomersCsvOptions {
   db: Db;
@@ -88,6 +125,7 @@ async function readExportRows({ db, actor, filters }: ExportCustomersCsvOptions)
   return withTenant(db, actor, async (tx) => {
     const rows = await tx
       .select({
+        id: customers.id,
         code: customers.code,
         name: customers.name,
         nameKana: customers.nameKana,
@@ -117,10 +155,16 @@ async function readExportRows({ db, actor, filters }: ExportCustomersCsvOptions)
       .leftJoin(areas, areaJoin)
       .where(customerListCondition(actor, filters))
       .orderBy(asc(customers.code));
+    const contacts = await loadPrimaryContacts(
+      tx,
+      actor.tenantId,
+      rows.map((r) => r.id),
+    );
+    const withContacts = rows.map((r) => ({ ...r, contact: contacts.get(r.id) ?? null }));
     const [settings] = await tx
       .select({ timezone: tenantSettings.timezone })
       .from(tenantSettings)
       .where(eq(tenantSettings.tenantId, actor.tenantId));
-    return { rows, timezone: settings?.timezone ?? 'Asia/Tokyo' };
+    return { rows: withContacts, timezone: settings?.timezone ?? 'Asia/Tokyo' };
   });
 }

@@ -15,14 +15,17 @@ import {
 } from './csv/csv-codec.ts';
 import {
   type CsvColumn,
+  type CsvContact,
   clearedValues,
   columnOfField,
   csvColumns,
+  csvContactFields,
   csvRowToCustomer,
   customerCells,
 } from './csv/customer-csv-columns.ts';
 import { fieldIssueText, importForbidden } from './customer-errors.ts';
 import {
+  type ContactFields,
   type CustomerFields,
   customerDefaults,
   editableFieldNames,
@@ -35,10 +38,17 @@ import {
   positionGiven,
   positionPlan,
 } from './customer-geocoding.ts';
-import { IMPORT_TTL_MS, type ImportRow, MAX_IMPORT_ROWS, sameFields } from './customer-import-rows.ts';
+import {
+  IMPORT_TTL_MS,
+  type ImportRow,
+  MAX_IMPORT_ROWS,
+  type StoredContact,
+  sameFields,
+} from './customer-import-rows.ts';
 import { customerScope } from './customer-scope.ts';
 import type { GeoPrecision } from './customer-values.ts';
 import { codesInUse, definedOnly } from './customer-writes.ts';
+import { loadPrimaryContacts } from './export-customers-csv.ts';
 import { notCsv } from './import-errors.ts';
 import { normalizeInput } from './japanese-text.ts';
 import { canAssignTo, loadAssignableStaff } from './staff-directory.ts';
@@ -202,6 +212,8 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
   /** Rows whose new address is geocoded after the checks (outside the transaction). */
   const toLocate: ImportRow[] = [];
   const storedById = new Map<string, CustomerFields>();
+  /** The stored primary contact of each customer the file updates. */
+  let storedContacts = new Map<string, StoredContact>();
   let describe: Describe = () => [];
   await withTenant(db, actor, async (tx) => {
     if (!fileErrors) {
@@ -237,6 +249,12 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
           visible.set(c.code, { id: c.id, version: c.version, fields, geoPrecision: c.geoPrecision });
         }
       }
+      if (parsed.some((p) => p.contactColumns))
+        storedContacts = await loadPrimaryContacts(
+          tx,
+          actor.tenantId,
+          [...visible.values()].map((v) => v.id),
+        );
       const taken = await codesInUse(
         tx,
         codes.filter((c) => !visible.has(c)),
@@ -302,7 +320,43 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
           merged.lat = null;
           merged.lng = null;
         }
-        const checked = validateCustomerFields(merged, undefined, p.code || undefined);
+        // 先方担当者 columns: the primary contact, cell by cell over the stored one.
+        const storedContact = existing ? (storedContacts.get(existing.id) ?? null) : null;
+        let contactAfter: ContactFields | null | undefined;
+        if (p.contactColumns && (Object.keys(p.contact).length > 0 || p.contactCleared.length > 0)) {
+          const next: ContactFields = storedContact
+            ? { ...storedContact }
+            : { name: '', nameKana: '', title: '', phone: '', email: '', isPrimary: true };
+          for (const k of csvContactFields) {
+            if (p.contactCleared.includes(k)) next[k] = '';
+            const value = p.contact[k];
+            if (value !== undefined) next[k] = k === 'email' ? normalizeInput(value) : value;
+            // As for the customer's text: a value Shift_JIS folded (𠮷→〓) keeps the stored one.
+            if (
+              storedContact &&
+              decoded.encoding === 'sjis' &&
+              next[k] !== storedContact[k] &&
+              toShiftJisRepertoire(storedContact[k]).text === next[k]
+            )
+              next[k] = storedContact[k];
+          }
+          if (p.contactCleared.includes('name') && Object.keys(p.contact).length === 0) contactAfter = null;
+          else if (csvContactFields.every((k) => next[k].trim() === '')) contactAfter = null;
+          else if (next.name.trim() === '')
+            add(
+              '先方担当者',
+              text(
+                '先方担当者の氏名を入力してください（役職・電話・メールだけでは登録できません）。',
+                'The contact needs a name (先方担当者) besides its title, phone or e-mail.',
+              ),
+            );
+          else contactAfter = next;
+        }
+        const checked = validateCustomerFields(
+          merged,
+          contactAfter ? [contactAfter] : undefined,
+          p.code || undefined,
+        );
         if (existing) {
           // As with PATCH: a stored value that predates a rule does not block a row that leaves it alone.
           const touched = new Set<string>([...Object.keys(p.fields), ...p.cleared]);
@@ -319,8 +373,17 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
           errors.push(...rowErrors);
           continue;
         }
+        const cleanContact = contactAfter ? (checked.contacts?.[0] ?? null) : contactAfter;
+        const contact =
+          cleanContact === undefined || sameContact(storedContact, cleanContact)
+            ? undefined
+            : {
+                id: storedContact?.id ?? null,
+                before: storedContact ? contactOnly(storedContact) : null,
+                after: cleanContact ? contactOnly(cleanContact) : null,
+              };
         const action = existing
-          ? sameFields(checked.value, existing.fields)
+          ? sameFields(checked.value, existing.fields) && !contact
             ? 'unchanged'
             : 'update'
           : 'create';
@@ -332,6 +395,7 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
           code: checked.code ?? null,
           fields: checked.value,
         };
+        if (contact) written.contact = contact;
         if (plan && !plan.geocode) written.position = { geoPrecision: plan.geoPrecision, geocodedAt: null };
         if (plan?.geocode && action !== 'unchanged') toLocate.push(written);
         if (existing) storedById.set(existing.id, existing.fields);
@@ -372,7 +436,19 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
   for (const r of rows) {
     if (r.action === 'unchanged' || changesByRow.size >= MAX_PREVIEW_ROWS) continue;
     const before = r.customerId ? (storedById.get(r.customerId) ?? null) : null;
-    changesByRow.set(r.row, diffCells(describe, before, r.fields));
+    const contactBefore = r.contact
+      ? r.contact.before
+      : r.customerId
+        ? (storedContacts.get(r.customerId) ?? null)
+        : null;
+    const contactAfter = r.contact ? r.contact.after : contactBefore;
+    changesByRow.set(
+      r.row,
+      diffCells(describe, before ? { fields: before, contact: contactBefore } : null, {
+        fields: r.fields,
+        contact: contactAfter,
+      }),
+    );
   }
 
   await withTenant(db, actor, async (tx) => {
@@ -433,7 +509,26 @@ export async function previewCustomerImport(options: PreviewCustomerImportOption
 const HEADER_ROW = 1;
 const FILE_ROW = 0;
 
-type Describe = (fields: CustomerFields) => string[];
+type Describe = (fields: CustomerFields, contact: CsvContact | null) => string[];
+
+const contactOnly = (c: ContactFields): ContactFields => ({
+  name: c.name,
+  nameKana: c.nameKana,
+  title: c.title,
+  phone: c.phone,
+  email: c.email,
+  isPrimary: c.isPrimary,
+});
+
+/** Whether the row leaves the primary contact as stored (null: none). */
+function sameContact(stored: ContactFields | null, after: ContactFields | null): boolean {
+  if (stored === null || after === null) return stored === after;
+  return (
+    csvContactFields.every((k) => stored[k] === after[k]) &&
+    stored.nameKana === after.nameKana &&
+    stored.isPrimary === after.isPrimary
+  );
+}
 
 /** The cells a customer's fields show as, with the rep's name and the area's name. */
 function cellDescriber(
@@ -442,9 +537,10 @@ function cellDescriber(
 ): Describe {
   const repName = new Map(staff.map((s) => [s.userId, s.name]));
   const areaName = new Map(tenantAreas.map((a) => [a.id, a.name]));
-  return (fields) =>
+  return (fields, contact) =>
     customerCells({
       ...fields,
+      contact,
       code: '',
       repEmail: fields.repId === null ? '' : (repName.get(fields.repId) ?? fields.repId),
       areaName: fields.areaId === null ? '' : (areaName.get(fields.areaId) ?? ''),
@@ -457,11 +553,11 @@ function cellDescriber(
  */
 function diffCells(
   describe: Describe,
-  before: CustomerFields | null,
-  after: CustomerFields,
+  before: { fields: CustomerFields; contact: CsvContact | null } | null,
+  after: { fields: CustomerFields; contact: CsvContact | null },
 ): ImportFieldChange[] {
-  const was = describe(before ?? customerDefaults);
-  const now = describe(after);
+  const was = before ? describe(before.fields, before.contact) : describe(customerDefaults, null);
+  const now = describe(after.fields, after.contact);
   const changes: ImportFieldChange[] = [];
   csvColumns.forEach((column, i) => {
     if (column === '顧客コード' || was[i] === now[i]) return;

@@ -10,7 +10,8 @@ export type CsvColumn = (typeof csvColumns)[number];
 
 /** Which column a validation error on a field path belongs to. */
 export function columnOfField(path: string): CsvColumn {
-  const field = path.split('.')[0];
+  const [field, , contactField] = path.split('.');
+  if (field === 'contacts') return contactColumns[contactField as CsvContactField] ?? '先方担当者';
   const map: Record<string, CsvColumn> = {
     code: '顧客コード',
     name: '会社名',
@@ -37,6 +38,17 @@ export function columnOfField(path: string): CsvColumn {
   return map[field ?? ''] ?? '顧客コード';
 }
 
+/** The primary contact's fields the CSV carries (nameKana and the flag stay as stored). */
+export const csvContactFields = ['name', 'title', 'phone', 'email'] as const;
+export type CsvContactField = (typeof csvContactFields)[number];
+export type CsvContact = Record<CsvContactField, string>;
+export const contactColumns: Record<CsvContactField, CsvColumn> = {
+  name: '先方担当者',
+  title: '先方担当者役職',
+  phone: '先方担当者電話',
+  email: '先方担当者メール',
+};
+
 const WEEKDAYS = '日月火水木金土';
 const statusJa: Record<CustomerStatus, string> = { active: '稼働', dormant: '休眠', churned: '離脱' };
 const honorificJa: Record<Honorific, string> = { onchu: '御中', sama: '様' };
@@ -46,6 +58,8 @@ export interface CsvCustomer extends CustomerFields {
   code: string;
   repEmail: string | null;
   areaName: string | null;
+  /** The primary contact; absent or null: none. */
+  contact?: CsvContact | null;
 }
 
 /**
@@ -86,6 +100,7 @@ export function customerCells(c: CsvCustomer): string[] {
     c.notes,
     c.lat === null ? '' : String(c.lat),
     c.lng === null ? '' : String(c.lng),
+    ...csvContactFields.map((k) => c.contact?.[k] ?? ''),
   ];
 }
 
@@ -98,6 +113,12 @@ export interface ParsedCsvRow {
   cleared: ClearableField[];
   repEmail: string;
   areaName: string;
+  /** Primary-contact cells the row sets (blank ones left out: keep the stored value). */
+  contact: Partial<CsvContact>;
+  /** Primary-contact fields whose cell holds the clear marker (name: remove the contact). */
+  contactCleared: CsvContactField[];
+  /** Whether the file has any 先方担当者 column: without, contacts are left alone. */
+  contactColumns: boolean;
   errors: { column: CsvColumn; message: LocalizedText }[];
 }
 
@@ -281,8 +302,23 @@ export function csvRowToCustomer(rawCell: (column: CsvColumn) => string | undefi
     fields.timeWindows = windows;
   }
 
+  const contact: Partial<CsvContact> = {};
+  const contactCleared: CsvContactField[] = [];
+  let hasContactColumns = false;
+  for (const key of csvContactFields) {
+    const column = contactColumns[key];
+    if (rawCell(column) !== undefined) hasContactColumns = true;
+    const raw = unguardFormula(rawCell(column) ?? '');
+    if (raw.trim() === '') continue;
+    if (isClearMarker(raw)) contactCleared.push(key);
+    else contact[key] = raw;
+  }
+
   return {
     code: normalizeInput(cell('顧客コード') ?? ''),
+    contact,
+    contactCleared,
+    contactColumns: hasContactColumns,
     fields,
     cleared,
     repEmail: normalizeInput(cell('担当者メール', 'repId') ?? '').toLowerCase(),

@@ -5,8 +5,10 @@ describe('buildImportTemplate', () => {
   it('starts with a BOM so Excel reads UTF-8, and ends with CRLF', () => {
     const template = buildImportTemplate();
     expect(template.startsWith('\uFEFF顧客コード,会社名,フリガナ,')).toBe(true);
-    expect(template.endsWith('注意点,メモ,緯度,経度\r\n')).toBe(true);
-    expect(template.trim().split(',')).toHaveLength(21);
+    expect(template.endsWith('緯度,経度,先方担当者,先方担当者役職,先方担当者電話,先方担当者メール\r\n')).toBe(
+      true,
+    );
+    expect(template.trim().split(',')).toHaveLength(25);
   });
 });
 
