@@ -26,6 +26,10 @@ const buildRow = (cells: Partial<Record<CsvColumn, string>>): Record<CsvColumn, 
   メモ: '',
   緯度: '',
   経度: '',
+  先方担当者: '',
+  先方担当者役職: '',
+  先方担当者電話: '',
+  先方担当者メール: '',
   ...cells,
 });
 
