@@ -258,7 +258,7 @@ describe('the pre-visit briefing', () => {
     const [order] = await t.database.admin
       .select({ id: orders.id })
       .from(orders)
-      .where(eq(orders.orderNo, 'BRF-O4'));
+      .where(and(eq(orders.tenantId, tenant.tenantId), eq(orders.orderNo, 'BRF-O4')));
     expect(body.reorderDue[0]?.source).toEqual({ kind: 'order', id: order?.id });
     expect(body.talkingPoints.find((p) => p.reason === 'reorder_due')?.message.ja).toContain('コピー用紙A4');
   });
