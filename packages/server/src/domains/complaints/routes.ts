@@ -1,6 +1,6 @@
 import { createRouter } from '../../platform/http/create-router.ts';
 import { defineRoute } from '../../platform/http/define-route.ts';
-import { errorResponses } from '../../platform/http/openapi-schemas.ts';
+import { errorResponses, json } from '../../platform/http/openapi-schemas.ts';
 import { actOnComplaint } from './act-on-complaint.ts';
 import {
   Complaint,
@@ -15,10 +15,6 @@ import { createComplaint } from './create-complaint.ts';
 import { getComplaint, listComplaints } from './list-complaints.ts';
 
 const tags = ['Complaints'];
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const everyone = ['rep', 'manager', 'admin'] as const;
 
 const createRoute = defineRoute({

@@ -2,7 +2,7 @@ import { AppError } from '../../platform/errors.ts';
 import { MAX_BODY_LIMIT } from '../../platform/http/body-limit.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
 import { defineRoute, type OperationAccess } from '../../platform/http/define-route.ts';
-import { ErrorBody, errorResponses } from '../../platform/http/openapi-schemas.ts';
+import { ErrorBody, errorResponses, json } from '../../platform/http/openapi-schemas.ts';
 import { archiveCustomer } from './archive-customer.ts';
 import { commitCustomerImport } from './commit-customer-import.ts';
 import { createCustomer } from './create-customer.ts';
@@ -44,10 +44,6 @@ import { restoreCustomer } from './restore-customer.ts';
 import { updateCustomer } from './update-customer.ts';
 
 const tags = ['Customers'];
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const everyone = ['rep', 'manager', 'admin'] as const;
 const filterRefs = { query: { repId: 'user', areaId: 'area' } };

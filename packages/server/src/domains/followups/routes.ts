@@ -1,7 +1,7 @@
 import { withTenant } from '../../platform/context.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
 import { defineRoute, type OperationAccess } from '../../platform/http/define-route.ts';
-import { errorResponses } from '../../platform/http/openapi-schemas.ts';
+import { errorResponses, json } from '../../platform/http/openapi-schemas.ts';
 import { completeFollowup } from './complete-followup.ts';
 import {
   CreateFollowupBody,
@@ -15,10 +15,6 @@ import { listFollowups } from './list-followups.ts';
 import { createFollowup } from './save-followups.ts';
 
 const tags = ['Followups'];
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const everyone = ['rep', 'manager', 'admin'] as const;
 const oneFollowup: OperationAccess = {
   roles: everyone,

@@ -1,15 +1,11 @@
 import { createRouter } from '../../platform/http/create-router.ts';
 import { defineRoute } from '../../platform/http/define-route.ts';
-import { errorResponses } from '../../platform/http/openapi-schemas.ts';
+import { errorResponses, json } from '../../platform/http/openapi-schemas.ts';
 import { calendarFeedFile, getCalendarFeed } from './calendar-feed.ts';
 import { CalendarFeed, CalendarTokenParam } from './plan-schemas.ts';
 import { planningTravel } from './planning-travel.ts';
 
 const tags = ['Calendar'];
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const everyone = ['rep', 'manager', 'admin'] as const;
 
 const meRoute = defineRoute({

@@ -2,7 +2,7 @@ import { withTenant } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
 import { defineRoute, type OperationAccess } from '../../platform/http/define-route.ts';
-import { errorResponses } from '../../platform/http/openapi-schemas.ts';
+import { errorResponses, json } from '../../platform/http/openapi-schemas.ts';
 import { cancelPlan } from './cancel-plan.ts';
 import { addAppointment, moveVisit } from './change-plan-day.ts';
 import { createPlan } from './create-plan.ts';
@@ -41,10 +41,6 @@ import {
 } from './plan-view.ts';
 
 const tags = ['Plans'];
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const planners = ['manager', 'admin'] as const;
 /** A manager their team's plans, an admin every plan. */
 const onePlan: OperationAccess = { roles: planners, scope: 'team', references: { path: { id: 'plan' } } };

@@ -1,7 +1,7 @@
 import { withTenant } from '../../platform/context.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
 import { defineRoute, type OperationAccess } from '../../platform/http/define-route.ts';
-import { errorResponses } from '../../platform/http/openapi-schemas.ts';
+import { errorResponses, json } from '../../platform/http/openapi-schemas.ts';
 import { checkIn } from './check-in.ts';
 import { checkOut } from './check-out.ts';
 import { getToday } from './get-today.ts';
@@ -24,10 +24,6 @@ import { listVisitTemplates } from './visit-templates.ts';
 import { loadVisit } from './visit-view.ts';
 
 const tags = ['Visits'];
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const everyone = ['rep', 'manager', 'admin'] as const;
 /** A visit of the caller's reps' scope: a rep their own, a manager their team's, an admin all. */
 const oneVisit: OperationAccess = {

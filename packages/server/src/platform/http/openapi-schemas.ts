@@ -39,3 +39,14 @@ export function errorResponses<S extends number>(...statuses: S[]) {
     ]),
   ) as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }>;
 }
+
+/**
+ * A JSON response of a route declaration.
+ *
+ * @example
+ * responses: { 200: json(Customer, 'The customer'), ...errorResponses(401, 404) }
+ */
+export const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
