@@ -47,6 +47,7 @@ const tenantTables = [
   'followups',
   'complaints',
   'complaint_actions',
+  'company_profiles',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
