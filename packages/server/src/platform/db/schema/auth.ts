@@ -110,6 +110,11 @@ export const member = pgTable(
       .references(() => user.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
     createdAt: createdAt(),
+    /** Kayoi: set when an admin deactivates the person (no sign-in, no session); null = active. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /** Kayoi: optimistic concurrency for role changes (PATCH /api/people/{id}). */
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('member_org_user_uq').on(t.organizationId, t.userId),
@@ -132,6 +137,12 @@ export const invitation = pgTable('invitation', {
     .notNull()
     .references(() => user.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
+  /** Kayoi: SHA-256 (hex) of the one-time token in the invitation link; the token is never stored. */
+  tokenHash: text('token_hash').unique(),
+  /** Kayoi: the invitee's name as the admin typed it, and the team they join. */
+  name: text('name'),
+  teamId: text('team_id'),
+  acceptedAt: timestamp('accepted_at', { withTimezone: true }),
 });
 
 export const kayoiRoles = ['rep', 'manager', 'admin'] as const;
