@@ -3,8 +3,9 @@
  * types inferred from the zod schemas the routes validate with, so they cannot drift, and the
  * fixed value lists both sides need.
  *
- * At run time this module imports only the `*-values.ts` lists, which import nothing: the schema
- * imports below are type-only and erased, so a browser bundle gets no server code.
+ * At run time this module imports only the `*-values.ts` lists and the pure quote-totals module,
+ * which import nothing: the schema imports below are type-only and erased, so a browser bundle
+ * gets no server code.
  *
  * @example
  * import { customerRanks, type Customer } from '@kayoi/server/contracts';
@@ -25,6 +26,7 @@ import type * as visitValues from './domains/visits/visit-values.ts';
 export * from './domains/complaints/complaint-values.ts';
 export * from './domains/customers/customer-values.ts';
 export * from './domains/followups/followup-values.ts';
+export * from './domains/quotes/quote-totals.ts';
 export * from './domains/visits/visit-values.ts';
 
 export type Rank = (typeof values.customerRanks)[number];
