@@ -1,9 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { type LocalizedText, versionConflict } from '../../platform/errors.ts';
 import { validationFailed } from '../../platform/http/create-router.ts';
+import { MAX_TITLE } from '../complaints/complaint-schemas.ts';
+import type {
+  complaintCategories,
+  complaintKinds,
+  complaintSeverities,
+} from '../complaints/complaint-values.ts';
+import { insertComplaint } from '../complaints/create-complaint.ts';
+import { complaints } from '../complaints/tables.ts';
 import { customers } from '../customers/tables.ts';
 import { checkFollowupInputs, type FollowupInput, saveFollowups } from '../followups/save-followups.ts';
 import { addDays, todayIn } from '../planning/working-days.ts';
@@ -17,6 +25,15 @@ export interface VisitLogInput {
   notes?: string | undefined;
   needs?: string | undefined;
   complaintHeard?: string | undefined;
+  complaint?:
+    | {
+        id: string;
+        kind?: ComplaintKind | undefined;
+        category: ComplaintCategory;
+        severity: ComplaintSeverity;
+        title?: string | undefined;
+      }
+    | undefined;
   satisfaction?: number | null | undefined;
   forms?: { kind: string; count: number }[] | undefined;
   promises?: FollowupInput[] | undefined;
@@ -50,6 +67,8 @@ export async function saveVisitLog(
   if (wishDate !== null && (wishDate < addDays(today, -7) || wishDate > addDays(today, 366)))
     errors['nextVisitWish.date'] = visitFieldText.dateRange(addDays(today, -7), addDays(today, 366));
   const promises = input.promises ?? [];
+  const heard = (input.complaintHeard ?? '').trim();
+  if (input.complaint && heard === '') errors.complaintHeard = visitFieldText.blank;
   return withTenant(db, actor, async (tx) => {
     const row = await lockVisit(tx, actor, id);
     if (input.version !== undefined ? input.version !== row.version : row.loggedAt !== null)
@@ -124,10 +143,42 @@ export async function saveVisitLog(
       inputs: promises,
       fieldOf: (i, name) => `promises.${i}.${name}`,
     });
+    if (input.complaint) await registerComplaint(tx, actor, row, input.complaint, heard);
     if (input.checkOut !== false && row.checkOutAt === null) {
       const now = new Date();
       await endVisit(tx, actor, row, now.getTime() < row.checkInAt.getTime() ? row.checkInAt : now);
     }
     return (await loadVisit(tx, actor, id)) as VisitView;
+  });
+}
+
+type ComplaintKind = (typeof complaintKinds)[number];
+type ComplaintCategory = (typeof complaintCategories)[number];
+type ComplaintSeverity = (typeof complaintSeverities)[number];
+
+/** The 不満 heard becomes a complaint of the visit's customer (once: a replayed save finds its id). */
+async function registerComplaint(
+  tx: Tx,
+  actor: Actor,
+  visit: { id: string; customerId: string },
+  complaint: NonNullable<VisitLogInput['complaint']>,
+  heard: string,
+) {
+  const [existing] = await tx
+    .select({ id: complaints.id })
+    .from(complaints)
+    .where(and(eq(complaints.tenantId, actor.tenantId), eq(complaints.id, complaint.id)));
+  if (existing) return;
+  const firstLine = heard.split(/\r?\n/)[0]?.trim() ?? heard;
+  await insertComplaint(tx, actor, {
+    id: complaint.id,
+    customerId: visit.customerId,
+    source: 'visit',
+    visitId: visit.id,
+    kind: complaint.kind ?? 'complaint',
+    category: complaint.category,
+    severity: complaint.severity,
+    title: complaint.title ?? Array.from(firstLine).slice(0, MAX_TITLE).join(''),
+    detail: heard,
   });
 }

@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { MAX_TITLE } from '../complaints/complaint-schemas.ts';
+import { complaintCategories, complaintKinds, complaintSeverities } from '../complaints/complaint-values.ts';
 import { Followup, FollowupInput } from '../followups/followup-schemas.ts';
 import { IsoDateString } from '../planning/plan-schemas.ts';
 import {
@@ -73,6 +75,29 @@ export const NextVisitWish = z
   })
   .openapi('NextVisitWish');
 
+export const VisitComplaint = z
+  .object({
+    id: z
+      .uuid()
+      .openapi({ description: 'A client-made UUID for the complaint (a retry never makes a second one)' }),
+    kind: z
+      .enum(complaintKinds)
+      .optional()
+      .openapi({ description: 'complaint 不満 (default) / inquiry 問い合わせ' }),
+    category: z.enum(complaintCategories),
+    severity: z
+      .enum(complaintSeverities)
+      .openapi({ description: 'Sets its due date (critical 1 … low 14 working days)' }),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_TITLE)
+      .optional()
+      .openapi({ description: 'Default: the first line of complaintHeard' }),
+  })
+  .openapi('VisitComplaint');
+
 export const VisitLogBody = z
   .object({
     outcome: z.enum(visitOutcomes).openapi({ description: 'met 面談 / absent 不在 / revisit 再訪' }),
@@ -83,6 +108,11 @@ export const VisitLogBody = z
       .max(L.complaintHeard)
       .optional()
       .openapi({ description: '不満: a complaint heard' }),
+    complaint: VisitComplaint.optional().openapi({
+      description:
+        'Register the 不満 heard (complaintHeard, required then) as a complaint to carry to closure, source visit. ' +
+        'Saved in the same transaction as the log; an id already registered is left as it is.',
+    }),
     satisfaction: z.number().int().min(1).max(5).nullable().optional(),
     forms: z
       .array(VisitForm)

@@ -217,6 +217,67 @@ describe('the visit log', () => {
   });
 });
 
+describe('a complaint heard at the visit', () => {
+  it('is registered with the log, once: the visit, its customer and the 不満 text carried over', async () => {
+    const customer = tenant.customersOf('rep1')[1]!;
+    const id = randomUUID();
+    expect((await checkIn('rep1', { id, customerId: customer.id })).status).toBe(201);
+    const complaintId = randomUUID();
+    const body = {
+      outcome: 'met',
+      complaintHeard: '先週の納品が2日遅れた\n店頭で欠品が出たとのこと',
+      complaint: { id: complaintId, category: 'delivery', severity: 'high' },
+    };
+    const saved = await as('rep1').send('PUT', `/api/visits/${id}/log`, body);
+    expect(saved.status).toBe(200);
+    const visit = await read<Visit>(saved);
+    const listed = await as('rep1').send('GET', `/api/complaints?customerId=${customer.id}`);
+    const items = (
+      await read<{
+        items: { id: string; title: string; source: string; visitId: string | null; status: string }[];
+      }>(listed)
+    ).items;
+    expect(items.filter((c) => c.id === complaintId)).toEqual([
+      expect.objectContaining({
+        title: '先週の納品が2日遅れた',
+        source: 'visit',
+        visitId: id,
+        status: 'open',
+      }),
+    ]);
+    // Saving the log again (the draft replayed with the version) makes no second complaint.
+    const again = await as('rep1').send('PUT', `/api/visits/${id}/log`, { ...body, version: visit.version });
+    expect(again.status).toBe(200);
+    const rows = await t.database.admin
+      .select()
+      .from(complaints)
+      .where(and(eq(complaints.tenantId, tenant.tenantId), eq(complaints.visitId, id)));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.detail).toBe(body.complaintHeard);
+  });
+
+  it('without the 不満 text it is refused on complaintHeard and nothing is stored', async () => {
+    const id = randomUUID();
+    await checkIn('rep1', { id, customerId: tenant.customersOf('rep1')[2]!.id });
+    const complaintId = randomUUID();
+    const res = await as('rep1').send(
+      'PUT',
+      `/api/visits/${id}/log`,
+      { outcome: 'met', complaint: { id: complaintId, category: 'quality', severity: 'low' } },
+      { locale: 'en' },
+    );
+    expect(res.status).toBe(422);
+    expect(Object.keys((await read<Refusal>(res)).error.fields)).toEqual(['complaintHeard']);
+    const rows = await t.database.admin
+      .select()
+      .from(complaints)
+      .where(and(eq(complaints.tenantId, tenant.tenantId), eq(complaints.id, complaintId)));
+    expect(rows).toHaveLength(0);
+    const stored = await t.database.admin.select().from(visits).where(eq(visits.id, id));
+    expect(stored[0]?.loggedAt).toBeNull();
+  });
+});
+
 describe('who reads a visit', () => {
   it('another rep gets 404 like a visit that does not exist; their manager and an admin read it', async () => {
     const id = randomUUID();
