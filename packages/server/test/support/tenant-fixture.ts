@@ -158,8 +158,14 @@ export async function createTenantFixture(
     unitPrice: 3600,
   };
   await db.insert(products).values([
-    { tenantId, ...paper, category: '用紙', taxCategory: 'standard' },
-    { tenantId, ...coffee, category: 'コーヒー', taxCategory: 'reduced' },
+    { tenantId, ...paper, unitPrice: String(paper.unitPrice), category: '用紙', taxCategory: 'standard' },
+    {
+      tenantId,
+      ...coffee,
+      unitPrice: String(coffee.unitPrice),
+      category: 'コーヒー',
+      taxCategory: 'reduced',
+    },
   ]);
 
   const perRep = options.customersPerRep ?? 2;

@@ -65,7 +65,7 @@ async function seedCustomer() {
       code: 'BRF-PAPER',
       name: 'コピー用紙A4',
       unit: '箱',
-      unitPrice: 2000,
+      unitPrice: '2000',
     },
     {
       tenantId: tenant.tenantId,
@@ -73,7 +73,7 @@ async function seedCustomer() {
       code: 'BRF-TONER',
       name: 'トナー黒',
       unit: '本',
-      unitPrice: 9000,
+      unitPrice: '9000',
     },
   ]);
   const history: [string, number, 'paper' | 'toner', number][] = [

@@ -48,6 +48,9 @@ const tenantTables = [
   'complaints',
   'complaint_actions',
   'company_profiles',
+  'product_components',
+  'price_list_entries',
+  'product_imports',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
