@@ -115,12 +115,15 @@ export const member = pgTable(
     /** Kayoi: optimistic concurrency for role changes (PATCH /api/people/{id}). */
     version: integer('version').notNull().default(1),
     updatedAt: updatedAt(),
+    /** Kayoi: the person's UI language ('ja' | 'en'); null = the browser's choice. */
+    language: text('language'),
   },
   (t) => [
     uniqueIndex('member_org_user_uq').on(t.organizationId, t.userId),
     index('member_user_idx').on(t.userId),
     index('member_role_idx').on(t.organizationId, t.role),
     check('member_role_ck', sql`${t.role} in ('rep', 'manager', 'admin')`),
+    check('member_language_ck', sql`${t.language} in ('ja', 'en')`),
   ],
 );
 
