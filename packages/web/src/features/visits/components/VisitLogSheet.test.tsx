@@ -88,4 +88,40 @@ describe('VisitLogForm', () => {
     expect(keys[1]).toBe(keys[0]);
     expect(readDraft('v1')).toBeNull();
   });
+
+  it('offers to take the 不満 heard in as a complaint and sends it with the log, with its category and severity', async () => {
+    const mock = mockFetch({
+      '/api/visit-templates': { body: templates },
+      '/api/visits/v1/log': { body: { id: 'v1' } },
+    });
+    const onDone = vi.fn();
+    renderWithApp(<VisitLogForm target={target} onDone={onDone} />);
+    fireEvent.click(await screen.findByRole('button', { name: '定期訪問・異常なし' }, { timeout: 5000 }));
+    expect(screen.queryByTestId('log-complaint')).toBeNull();
+    fireEvent.change(screen.getByLabelText('不満'), { target: { value: '納品が2日遅れた' } });
+    fireEvent.click(screen.getByRole('switch', { name: /対応が必要な不満として受付/ }));
+    fireEvent.click(screen.getByRole('radio', { name: '高' }));
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const body = JSON.parse(String(logCalls(mock)[0]![1]?.body));
+    expect(body.complaintHeard).toBe('納品が2日遅れた');
+    expect(body.complaint).toMatchObject({ category: 'service', severity: 'high' });
+    expect(body.complaint.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends no complaint when the switch is left off', async () => {
+    const mock = mockFetch({
+      '/api/visit-templates': { body: templates },
+      '/api/visits/v1/log': { body: { id: 'v1' } },
+    });
+    const onDone = vi.fn();
+    renderWithApp(<VisitLogForm target={target} onDone={onDone} />);
+    fireEvent.click(await screen.findByRole('button', { name: '定期訪問・異常なし' }, { timeout: 5000 }));
+    fireEvent.change(screen.getByLabelText('不満'), { target: { value: '少し高い' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const body = JSON.parse(String(logCalls(mock)[0]![1]?.body));
+    expect(body.complaintHeard).toBe('少し高い');
+    expect(body.complaint).toBeUndefined();
+  });
 });

@@ -1,5 +1,18 @@
-import type { FollowupOwner, VisitLogBody, VisitOutcome, VisitTemplate } from '@kayoi/server/contracts';
-import { followupOwners, visitOutcomes } from '@kayoi/server/contracts';
+import type {
+  ComplaintCategory,
+  ComplaintSeverity,
+  FollowupOwner,
+  VisitLogBody,
+  VisitOutcome,
+  VisitTemplate,
+} from '@kayoi/server/contracts';
+import {
+  complaintCategories,
+  complaintCategoryLabels,
+  complaintSeverities,
+  followupOwners,
+  visitOutcomes,
+} from '@kayoi/server/contracts';
 import {
   Alert,
   Badge,
@@ -9,8 +22,10 @@ import {
   Group,
   NumberInput,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -38,11 +53,20 @@ interface PromiseRow {
   owner: FollowupOwner;
 }
 
+/** The 不満 heard, registered as a complaint to carry to closure when `on`. */
+interface ComplaintChoice {
+  id: string;
+  on: boolean;
+  category: ComplaintCategory;
+  severity: ComplaintSeverity;
+}
+
 interface FormState {
   outcome: VisitOutcome | null;
   notes: string;
   needs: string;
   complaintHeard: string;
+  complaint: ComplaintChoice;
   satisfaction: number | null;
   forms: { key: string; kind: string; count: number }[];
   promises: PromiseRow[];
@@ -59,11 +83,19 @@ const emptyPromise = (): PromiseRow => ({
   owner: 'us',
 });
 
+const noComplaint = (): ComplaintChoice => ({
+  id: crypto.randomUUID(),
+  on: false,
+  category: 'service',
+  severity: 'medium',
+});
+
 const emptyForm = (): FormState => ({
   outcome: null,
   notes: '',
   needs: '',
   complaintHeard: '',
+  complaint: noComplaint(),
   satisfaction: null,
   forms: [],
   promises: [emptyPromise()],
@@ -77,6 +109,14 @@ const fromDraft = (draft: LogDraft): FormState => ({
   notes: draft.body.notes ?? '',
   needs: draft.body.needs ?? '',
   complaintHeard: draft.body.complaintHeard ?? '',
+  complaint: draft.body.complaint
+    ? {
+        id: draft.body.complaint.id,
+        on: true,
+        category: draft.body.complaint.category,
+        severity: draft.body.complaint.severity,
+      }
+    : noComplaint(),
   satisfaction: draft.body.satisfaction ?? null,
   forms: (draft.body.forms ?? []).map((f) => ({ ...f, key: crypto.randomUUID() })),
   promises: [...(draft.body.promises ?? []).map((p) => ({ ...p })), emptyPromise()],
@@ -94,6 +134,15 @@ export const toLogBody = (
   notes: form.notes.trim(),
   needs: form.needs.trim(),
   complaintHeard: form.complaintHeard.trim(),
+  ...(form.complaint.on && form.complaintHeard.trim()
+    ? {
+        complaint: {
+          id: form.complaint.id,
+          category: form.complaint.category,
+          severity: form.complaint.severity,
+        },
+      }
+    : {}),
   satisfaction: form.satisfaction,
   forms: form.forms
     .filter((f) => f.kind.trim() && f.count > 0)
@@ -134,7 +183,8 @@ export function VisitLogSheet({ target, onClose, onSaved }: VisitLogSheetProps) 
 }
 
 export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'ja';
   const queryClient = useQueryClient();
   const templates = useQuery({
     queryKey: visitKeys.templates,
@@ -251,13 +301,19 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
           value={form.satisfaction ? String(form.satisfaction) : null}
           onChange={(value) => set({ satisfaction: value ? Number(value) : null })}
         >
-          <Group gap="xs">
+          <SimpleGrid cols={5} spacing={6}>
             {[1, 2, 3, 4, 5].map((n) => (
-              <Chip key={n} value={String(n)} size="lg" radius="md">
+              <Chip
+                key={n}
+                value={String(n)}
+                size="lg"
+                radius="md"
+                styles={{ root: { width: '100%' }, label: { width: '100%', justifyContent: 'center' } }}
+              >
                 {n}
               </Chip>
             ))}
-          </Group>
+          </SimpleGrid>
         </Chip.Group>
       </Stack>
       <Textarea
@@ -276,6 +332,46 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
         value={form.complaintHeard}
         onChange={(e) => set({ complaintHeard: e.currentTarget.value })}
       />
+      {form.complaintHeard.trim() !== '' && (
+        <Stack gap="xs" data-testid="log-complaint">
+          <Switch
+            size="md"
+            checked={form.complaint.on}
+            onChange={(e) => set({ complaint: { ...form.complaint, on: e.currentTarget.checked } })}
+            label={t('visit.log.registerComplaint')}
+            description={t('visit.log.registerComplaintHelp')}
+          />
+          {form.complaint.on && (
+            <Group gap="xs" grow align="flex-end">
+              <Select
+                label={t('complaints.category')}
+                allowDeselect={false}
+                value={form.complaint.category}
+                onChange={(value) =>
+                  value && set({ complaint: { ...form.complaint, category: value as ComplaintCategory } })
+                }
+                data={complaintCategories.map((c) => ({
+                  value: c,
+                  label: complaintCategoryLabels[c][language],
+                }))}
+              />
+              <Stack gap={4}>
+                <Text size="sm" fw={500} id="log-complaint-severity">
+                  {t('complaints.severityLabel')}
+                </Text>
+                <SegmentedControl
+                  aria-labelledby="log-complaint-severity"
+                  value={form.complaint.severity}
+                  onChange={(value) =>
+                    set({ complaint: { ...form.complaint, severity: value as ComplaintSeverity } })
+                  }
+                  data={complaintSeverities.map((v) => ({ value: v, label: t(`complaints.severity.${v}`) }))}
+                />
+              </Stack>
+            </Group>
+          )}
+        </Stack>
+      )}
       <Stack gap={6}>
         <Text fw={600} size="sm">
           {t('visit.log.promises')}
@@ -398,7 +494,11 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
         h={56}
         onClick={() => void save()}
         loading={saving}
-        style={{ position: 'sticky', bottom: 0 }}
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          boxShadow: '0 -8px 12px var(--mantine-color-body)',
+        }}
       >
         {t('visit.log.save')}
       </Button>
