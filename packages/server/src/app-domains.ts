@@ -6,6 +6,7 @@ import { fieldRoutes } from './domains/field/routes.ts';
 import { followupRoutes } from './domains/followups/routes.ts';
 import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-routes.ts';
 import { planRoutes } from './domains/planning/routes.ts';
+import { quoteRoutes } from './domains/quotes/routes.ts';
 import { visitRoutes } from './domains/visits/routes.ts';
 import type { DomainRoutes } from './platform/http/create-app.ts';
 
@@ -24,4 +25,5 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '/calendar', routes: calendarRoutes },
   { path: '', routes: visitRoutes },
   { path: '/followups', routes: followupRoutes },
+  { path: '/quotes', routes: quoteRoutes },
 ];
