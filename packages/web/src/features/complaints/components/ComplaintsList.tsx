@@ -28,7 +28,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,10 +59,14 @@ export function ComplaintsList() {
     status: status as ComplaintListQuery['status'],
     ...(overdue ? { overdue: 'true' } : {}),
   };
-  const list = useQuery({
+  const list = useInfiniteQuery({
     queryKey: complaintKeys.list(query),
-    queryFn: ({ signal }) => listComplaints(query, signal),
+    queryFn: ({ pageParam, signal }) =>
+      listComplaints({ ...query, ...(pageParam ? { cursor: pageParam } : {}) }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="sm">
       <Group gap="xs" wrap="wrap">
@@ -84,8 +88,8 @@ export function ComplaintsList() {
       </Button>
       {list.isPending && <ListSkeleton />}
       {list.isError && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data?.items.length === 0 && <Text c="dimmed">{t('complaints.empty')}</Text>}
-      {list.data?.items.map((c) => (
+      {list.data && items.length === 0 && <Text c="dimmed">{t('complaints.empty')}</Text>}
+      {items.map((c) => (
         <Card key={c.id} withBorder p="sm" radius="md" data-testid="complaint-row">
           <Group gap={6} wrap="wrap">
             <Badge color={statusColor[c.status]}>
@@ -116,6 +120,17 @@ export function ComplaintsList() {
           </Text>
         </Card>
       ))}
+      {list.hasNextPage && (
+        <Button
+          variant="subtle"
+          h={44}
+          loading={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+          data-testid="complaints-more"
+        >
+          {t('common.loadMore')}
+        </Button>
+      )}
       <CreateComplaintModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );
