@@ -1,9 +1,12 @@
 import { authRoutes } from './domains/auth/routes.ts';
 import { briefingRoutes } from './domains/briefing/routes.ts';
+import { companyRoutes } from './domains/company/routes.ts';
 import { complaintRoutes } from './domains/complaints/routes.ts';
 import { customerRoutes } from './domains/customers/routes.ts';
 import { fieldRoutes } from './domains/field/routes.ts';
 import { followupRoutes } from './domains/followups/routes.ts';
+import { kpiRoutes } from './domains/kpis/routes.ts';
+import { peoplePublicRoutes, peopleRoutes } from './domains/people/routes.ts';
 import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-routes.ts';
 import { planRoutes } from './domains/planning/routes.ts';
 import { quoteRoutes } from './domains/quotes/routes.ts';
@@ -25,5 +28,9 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '/calendar', routes: calendarRoutes },
   { path: '', routes: visitRoutes },
   { path: '/followups', routes: followupRoutes },
+  { path: '', routes: peoplePublicRoutes, public: true },
+  { path: '', routes: peopleRoutes },
+  { path: '/kpis', routes: kpiRoutes },
   { path: '/quotes', routes: quoteRoutes },
+  { path: '/settings', routes: companyRoutes },
 ];

@@ -2,6 +2,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { seedCompanyProfiles } from './company-profiles.ts';
 import { seedComplaintHistory } from './complaint-history.ts';
 import { kyotoAreas, kyotoWards, osakaAreas, osakaWards } from './japanese-data.ts';
 import { type SeedCounts, type StaffPlan, seedTenant, type TenantPlan } from './seed-tenant.ts';
@@ -87,7 +88,7 @@ export function demoTenantPlans(now: Date, passwordHash: (email: string) => stri
         postalCode: '604-8166',
         address: KYOTO_OFFICE.address,
         phone: '075-211-2026',
-        invoiceRegistrationNo: 'T3130001234568',
+        invoiceRegistrationNo: 'T8130001234568',
       },
       office: KYOTO_OFFICE,
       cityPrefix: '京都府京都市',
@@ -131,6 +132,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   }
   await seedVisitHistory(db, { tenantId: 'tenant-naniwa', now });
   await seedComplaintHistory(db, { tenantId: 'tenant-naniwa', now });
+  await seedCompanyProfiles(db);
   return result;
 }
 
