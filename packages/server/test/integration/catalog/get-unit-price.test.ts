@@ -58,7 +58,7 @@ beforeAll(async () => {
   ]);
 });
 
-const priceOn = (date: string, id = customerId, key: UserKey = 'rep1', productId = counterId) =>
+const priceOn = (date: string, id = customerId, key: UserKey = 'rep1', productId: string = counterId) =>
   withTenant(t.database.db, tenant.actor(key), (tx) =>
     getUnitPrice(tx, tenant.actor(key), { customerId: id, productId, date }),
   );
