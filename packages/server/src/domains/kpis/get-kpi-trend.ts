@@ -1,0 +1,93 @@
+import type { z } from '@hono/zod-openapi';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Actor, withTenant } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { queryRows } from '../../platform/db/query-rows.ts';
+import { tokyoMidnight, trendBuckets } from './kpi-period.ts';
+import type { KpiTrend, KpiTrendQuery } from './kpi-schemas.ts';
+import { resolveKpiScope, scopeCondition } from './kpi-scope.ts';
+import { resolvePeriod } from './resolve-period.ts';
+
+export interface GetKpiTrendOptions {
+  db: Db;
+  actor: Actor;
+  query: z.output<typeof KpiTrendQuery>;
+}
+
+/** The bucket start of a Tokyo civil date: its ISO week's Monday or its month's first day, clipped to `from`. */
+const bucketOf = (grain: 'week' | 'month', date: SQL, from: string) =>
+  sql`greatest(date_trunc(${grain}, ${date})::date, ${from}::date)::text`;
+
+/**
+ * The period by ISO week or month: won orders and their amount, forms, active customers,
+ * revenue per customer, satisfaction and visits done of each bucket (docs/kpi.md, "Trend").
+ * Two statements (orders, visits), each grouped by bucket.
+ */
+export async function getKpiTrend({
+  db,
+  actor,
+  query,
+}: GetKpiTrendOptions): Promise<z.output<typeof KpiTrend>> {
+  const period = resolvePeriod(query);
+  const grain = query.grain ?? 'month';
+  return withTenant(db, actor, async (tx) => {
+    const scope = await resolveKpiScope(tx, actor, query);
+    const orderRows = await queryRows<{ b: string; won: number; excl: number; active: number }>(
+      tx,
+      sql`select ${bucketOf(grain, sql`(o.ordered_at at time zone 'Asia/Tokyo')`, period.from)} as b,
+            count(*)::int as won,
+            coalesce(sum(o.subtotal_standard + o.subtotal_reduced), 0)::float8 as excl,
+            count(distinct o.customer_id)::int as active
+          from orders o join customers c on c.tenant_id = o.tenant_id and c.id = o.customer_id
+          where o.tenant_id = ${actor.tenantId} and o.status <> 'cancelled'
+            and o.ordered_at >= ${tokyoMidnight(period.from)}::timestamptz
+            and o.ordered_at < ${tokyoMidnight(period.to)}::timestamptz
+            and ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}
+          group by 1`,
+    );
+    const visitRows = await queryRows<{
+      b: string;
+      done: number;
+      answers: number;
+      sat_sum: number;
+      forms: number;
+    }>(
+      tx,
+      sql`select ${bucketOf(grain, sql`v.date`, period.from)} as b,
+            count(*) filter (where v.check_out_at is not null)::int as done,
+            count(v.satisfaction)::int as answers,
+            coalesce(sum(v.satisfaction), 0)::int as sat_sum,
+            coalesce(sum(f.forms), 0)::int as forms
+          from visits v
+          join customers c on c.tenant_id = v.tenant_id and c.id = v.customer_id
+          left join lateral (
+            select sum(vf.count)::int as forms from visit_forms vf
+            where vf.tenant_id = v.tenant_id and vf.visit_id = v.id) f on true
+          where v.tenant_id = ${actor.tenantId} and v.date >= ${period.from}::date and v.date < ${period.to}::date
+            and ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
+          group by 1`,
+    );
+    const orders = new Map(orderRows.map((r) => [r.b, r]));
+    const visits = new Map(visitRows.map((r) => [r.b, r]));
+    return {
+      scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label },
+      grain,
+      buckets: trendBuckets(period, grain).map((bucket) => {
+        const o = orders.get(bucket.from);
+        const v = visits.get(bucket.from);
+        const answers = v?.answers ?? 0;
+        return {
+          ...bucket,
+          ordersWon: o?.won ?? 0,
+          ordersWonAmountExclTax: o?.excl ?? 0,
+          formsCollected: v?.forms ?? 0,
+          activeCustomers: o?.active ?? 0,
+          revenuePerCustomerExclTax: o && o.active > 0 ? Math.round(o.excl / o.active) : null,
+          satisfactionMean: answers > 0 ? Math.round(((v?.sat_sum ?? 0) / answers) * 100) / 100 : null,
+          satisfactionAnswers: answers,
+          visitsDone: v?.done ?? 0,
+        };
+      }),
+    };
+  });
+}

@@ -1,0 +1,38 @@
+import type { z } from '@hono/zod-openapi';
+import { type Actor, withTenant } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { computeKpis, emptyFigures, TOTAL } from './compute-kpis.ts';
+import { lastYearPeriod, previousPeriod } from './kpi-period.ts';
+import type { KpiQuery, KpiReport } from './kpi-schemas.ts';
+import { resolveKpiScope } from './kpi-scope.ts';
+import { resolvePeriod } from './resolve-period.ts';
+
+export interface GetKpisOptions {
+  db: Db;
+  actor: Actor;
+  query: z.output<typeof KpiQuery>;
+}
+
+/**
+ * The KPIs of a scope and period (docs/kpi.md) with the previous period's and the same period
+ * last year's (only the one `compare` names, when given). 404 for a scope the caller may not see.
+ */
+export async function getKpis({ db, actor, query }: GetKpisOptions): Promise<z.output<typeof KpiReport>> {
+  const current = resolvePeriod(query);
+  const previous = previousPeriod(current);
+  const lastYear = lastYearPeriod(current);
+  return withTenant(db, actor, async (tx) => {
+    const scope = await resolveKpiScope(tx, actor, query);
+    const figuresOf = async (period: typeof current) =>
+      (await computeKpis({ tx, tenantId: actor.tenantId, scope, period })).get(TOTAL) ?? emptyFigures();
+    return {
+      scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label },
+      periods: { current, previous, lastYear },
+      figures: {
+        current: await figuresOf(current),
+        previous: query.compare === 'last_year' ? null : await figuresOf(previous),
+        lastYear: query.compare === 'previous' ? null : await figuresOf(lastYear),
+      },
+    };
+  });
+}
