@@ -6,7 +6,6 @@ import { customerRoutes } from './domains/customers/routes.ts';
 import { fieldRoutes } from './domains/field/routes.ts';
 import { followupRoutes } from './domains/followups/routes.ts';
 import { kpiRoutes } from './domains/kpis/routes.ts';
-import { kpiRoutes } from './domains/kpis/routes.ts';
 import { peoplePublicRoutes, peopleRoutes } from './domains/people/routes.ts';
 import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-routes.ts';
 import { planRoutes } from './domains/planning/routes.ts';
@@ -29,7 +28,6 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '/calendar', routes: calendarRoutes },
   { path: '', routes: visitRoutes },
   { path: '/followups', routes: followupRoutes },
-  { path: '/kpis', routes: kpiRoutes },
   { path: '', routes: peoplePublicRoutes, public: true },
   { path: '', routes: peopleRoutes },
   { path: '/kpis', routes: kpiRoutes },
