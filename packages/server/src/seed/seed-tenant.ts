@@ -572,7 +572,7 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
         const taxStandard = Math.floor(subtotalStandard / 10);
         const taxReduced = Math.floor((subtotalReduced * 8) / 100);
         const cancelled = random.chance(0.01);
-        const orderStatus = cancelled ? 'cancelled' : nowMs - visitAt > 3 * DAY ? 'delivered' : 'confirmed';
+        const orderStatus = cancelled ? 'cancelled' : nowMs - visitAt > 3 * DAY ? 'delivered' : 'ordered';
         const monthTag = new Date(visitAt + JST).toISOString().slice(2, 7).replace('-', '');
         pendingOrders.push([
           tenantId,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orderStatuses } from '../orders/order-values.ts';
 import {
   customerRanks,
   customerSorts,
@@ -334,7 +335,10 @@ export const PurchaseHistory = z
         id: z.string(),
         orderNo: z.string(),
         orderedAt: isoTime,
-        status: z.enum(['confirmed', 'delivered', 'cancelled']),
+        status: z.enum(orderStatuses).openapi({
+          description:
+            'ordered 受注 / arranged 手配済 / delivered 納品済 / invoiced 請求済 / cancelled キャンセル',
+        }),
         subtotal: z.number().int().openapi({ description: 'Tax-exclusive yen' }),
         tax: z.number().int().openapi({ description: 'Once per order per rate' }),
         total: z.number().int(),
@@ -344,7 +348,7 @@ export const PurchaseHistory = z
             productName: z.string(),
             quantity: z.number().int(),
             unit: z.string(),
-            unitPrice: z.number().int(),
+            unitPrice: z.number().openapi({ description: 'Tax-exclusive decimal yen (1.5円/枚)' }),
             taxRate: z.union([z.literal(10), z.literal(8)]),
             amount: z.number().int(),
           }),

@@ -100,7 +100,7 @@ export async function listCustomerOrders(options: ListCustomerOrdersOptions): Pr
         productName: l.productName,
         quantity: l.quantity,
         unit: l.unit,
-        unitPrice: l.unitPrice,
+        unitPrice: Number(l.unitPrice),
         taxRate: l.taxRate === 8 ? (8 as const) : (10 as const),
         amount: l.amount,
       })),

@@ -269,12 +269,9 @@ export const QuoteListQuery = z.object({
   q: z.string().max(100).optional().openapi({ description: 'Quote number, subject or customer name' }),
   minTotal: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   maxTotal: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  allRevisions: z
-    .enum(['true', 'false'])
-    .optional()
-    .openapi({
-      description: 'true: superseded revisions too (電子帳簿保存法 search); default only the latest',
-    }),
+  allRevisions: z.enum(['true', 'false']).optional().openapi({
+    description: 'true: superseded revisions too (電子帳簿保存法 search); default only the latest',
+  }),
   limit: z.coerce.number().int().min(1).max(100).optional().openapi({ description: '1..100, default 50' }),
   cursor: z.string().max(500).optional(),
 });

@@ -110,7 +110,7 @@ async function seedCustomer() {
       productName: product === 'paper' ? 'コピー用紙A4' : 'トナー黒',
       unit: product === 'paper' ? '箱' : '本',
       quantity,
-      unitPrice,
+      unitPrice: String(unitPrice),
       taxRate: 10,
       amount: subtotal,
     });

@@ -58,7 +58,7 @@ beforeAll(async () => {
       productName: name,
       unit: code === 'P-PAPER' ? '箱' : '袋',
       quantity,
-      unitPrice,
+      unitPrice: String(unitPrice),
       taxRate,
       amount: quantity * unitPrice,
     });

@@ -51,6 +51,9 @@ const tenantTables = [
   'product_components',
   'price_list_entries',
   'product_imports',
+  'quotes',
+  'quote_lines',
+  'order_status_history',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
