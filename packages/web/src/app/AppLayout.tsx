@@ -145,7 +145,7 @@ export function AppLayout() {
 
       {!isDesktop && (
         <AppShell.Footer component="nav" aria-label={t('nav.label')} className={classes.tabBar}>
-          {NAV_ITEMS.map((item) => {
+          {NAV_ITEMS.filter((item) => !item.deskOnly).map((item) => {
             const active = isActive(item, pathname);
             return (
               <Link

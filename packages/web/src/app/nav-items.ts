@@ -3,17 +3,20 @@ import {
   IconCalendarWeek,
   IconChartBar,
   IconFileInvoice,
+  IconLayoutDashboard,
   IconSettings,
   IconSun,
   IconUsers,
 } from '@tabler/icons-react';
 
 export interface NavItem {
-  to: '/' | '/customers' | '/plan' | '/deals' | '/dashboard' | '/settings';
-  labelKey: `nav.${'today' | 'customers' | 'plan' | 'deals' | 'dashboard' | 'settings'}`;
+  to: '/' | '/customers' | '/plan' | '/deals' | '/desk' | '/dashboard' | '/settings';
+  labelKey: `nav.${'today' | 'customers' | 'plan' | 'deals' | 'dashboard' | 'settings'}` | 'desk.nav';
   icon: Icon;
   /** Match only the exact path (the home route would otherwise match everything). */
   exact?: boolean;
+  /** Only in the desk's side navbar, not in the phone's tab bar (営業事務 works at a desk). */
+  deskOnly?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -21,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/customers', labelKey: 'nav.customers', icon: IconUsers },
   { to: '/plan', labelKey: 'nav.plan', icon: IconCalendarWeek },
   { to: '/deals', labelKey: 'nav.deals', icon: IconFileInvoice },
+  { to: '/desk', labelKey: 'desk.nav', icon: IconLayoutDashboard, deskOnly: true },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconChartBar },
   { to: '/settings', labelKey: 'nav.settings', icon: IconSettings },
 ];

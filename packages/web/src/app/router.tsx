@@ -14,6 +14,7 @@ import { meQueryOptions } from '../features/auth/hooks/useMe.ts';
 import { safeRedirect } from '../features/auth/utils/safe-redirect.ts';
 import { CustomerKarteSkeleton } from '../features/customers/components/CustomerKarteSkeleton.tsx';
 import { parseCustomerFilters } from '../features/customers/utils/customer-filters.ts';
+import { parseDeskFilters } from '../features/desk/utils/desk-filters.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
@@ -46,6 +47,10 @@ const BriefingPage = lazyRouteComponent(() => import('../pages/BriefingPage.tsx'
 const ComplaintsPage = lazyRouteComponent(() => import('../pages/ComplaintsPage.tsx'), 'ComplaintsPage');
 const ComplaintPage = lazyRouteComponent(() => import('../pages/ComplaintPage.tsx'), 'ComplaintPage');
 const FieldPage = lazyRouteComponent(() => import('../pages/FieldPage.tsx'), 'FieldPage');
+const QuotePage = lazyRouteComponent(() => import('../pages/QuotePage.tsx'), 'QuotePage');
+const QuoteEditPage = lazyRouteComponent(() => import('../pages/QuoteEditPage.tsx'), 'QuoteEditPage');
+const OrderPage = lazyRouteComponent(() => import('../pages/OrderPage.tsx'), 'OrderPage');
+const DeskPage = lazyRouteComponent(() => import('../pages/DeskPage.tsx'), 'DeskPage');
 
 /**
  * A route component that passes the route's search or params to a lazy page, keeping the page's
@@ -198,7 +203,68 @@ const complaintRoute = createRoute({
 const fieldRoute = createRoute({ getParentRoute: () => appRoute, path: '/field', component: FieldPage });
 
 const planRoute = createRoute({ getParentRoute: () => appRoute, path: '/plan', component: PlanPage });
-const dealsRoute = createRoute({ getParentRoute: () => appRoute, path: '/deals', component: DealsPage });
+const dealsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals',
+  validateSearch: (search: Record<string, unknown>): { tab?: 'orders' } =>
+    search.tab === 'orders' ? { tab: 'orders' } : {},
+  component: withPreload(function DealsRoute() {
+    const navigate = dealsRoute.useNavigate();
+    return (
+      <DealsPage
+        tab={dealsRoute.useSearch().tab ?? 'quotes'}
+        onTab={(tab) => void navigate({ search: tab === 'orders' ? { tab } : {}, replace: true })}
+      />
+    );
+  }, DealsPage),
+});
+const optionalId = (value: unknown) =>
+  typeof value === 'string' && value.length > 0 && value.length <= 100 ? value : undefined;
+const quoteNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/quotes/new',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { customerId?: string; visitId?: string; sourceQuoteId?: string } =>
+    Object.fromEntries(
+      (['customerId', 'visitId', 'sourceQuoteId'] as const)
+        .map((key) => [key, optionalId(search[key])] as const)
+        .filter(([, value]) => value !== undefined),
+    ),
+  component: withPreload(function QuoteNewRoute() {
+    return <QuoteEditPage search={quoteNewRoute.useSearch()} />;
+  }, QuoteEditPage),
+});
+const quoteRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/quotes/$quoteId',
+  component: withPreload(function QuoteRoute() {
+    return <QuotePage quoteId={quoteRoute.useParams().quoteId} />;
+  }, QuotePage),
+});
+const quoteEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/quotes/$quoteId/edit',
+  component: withPreload(function QuoteEditRoute() {
+    return <QuoteEditPage quoteId={quoteEditRoute.useParams().quoteId} />;
+  }, QuoteEditPage),
+});
+const orderRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/orders/$orderId',
+  component: withPreload(function OrderRoute() {
+    return <OrderPage orderId={orderRoute.useParams().orderId} />;
+  }, OrderPage),
+});
+const deskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/desk',
+  validateSearch: parseDeskFilters,
+  component: withPreload(function DeskRoute() {
+    return <DeskPage filters={deskRoute.useSearch()} />;
+  }, DeskPage),
+  pendingComponent: () => <ListSkeleton />,
+});
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/dashboard',
@@ -225,6 +291,11 @@ const routeTree = rootRoute.addChildren([
     fieldRoute,
     planRoute,
     dealsRoute,
+    quoteNewRoute,
+    quoteRoute,
+    quoteEditRoute,
+    orderRoute,
+    deskRoute,
     dashboardRoute,
     settingsRoute,
   ]),

@@ -1,8 +1,9 @@
 import type { Briefing, BriefingSource } from '@kayoi/server/contracts';
 import { complaintStatusLabels } from '@kayoi/server/contracts';
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconAlertOctagon, IconPrinter } from '@tabler/icons-react';
+import { IconAlertOctagon, IconFilePlus, IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatYen } from '../../../lib/format.ts';
@@ -72,17 +73,32 @@ export function BriefingBody({ briefing: b }: { briefing: Briefing }) {
               : ''}
           </Text>
         </Stack>
-        <Button
-          className="no-print"
-          variant="default"
-          size="compact-md"
-          h={44}
-          style={{ flexShrink: 0 }}
-          leftSection={<IconPrinter size={16} />}
-          onClick={() => window.print()}
-        >
-          {t('briefing.print')}
-        </Button>
+        <Stack gap={6} className="no-print" style={{ flexShrink: 0 }}>
+          <Button
+            className="no-print"
+            variant="default"
+            size="compact-md"
+            h={44}
+            style={{ flexShrink: 0 }}
+            leftSection={<IconPrinter size={16} />}
+            onClick={() => window.print()}
+          >
+            {t('briefing.print')}
+          </Button>
+          <Button
+            className="no-print"
+            variant="light"
+            size="compact-md"
+            h={44}
+            style={{ flexShrink: 0 }}
+            leftSection={<IconFilePlus size={16} />}
+            renderRoot={(props) => (
+              <Link {...props} to="/quotes/new" search={{ customerId: b.customer.id }} />
+            )}
+          >
+            {t('quotes.create')}
+          </Button>
+        </Stack>
       </Group>
 
       {b.cautions.length > 0 && (

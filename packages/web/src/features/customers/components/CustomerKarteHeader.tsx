@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconEdit, IconMapPin, IconPhone } from '@tabler/icons-react';
+import { IconEdit, IconFilePlus, IconMapPin, IconPhone } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatPostalCode } from '../../../lib/format.ts';
@@ -33,6 +33,17 @@ export function CustomerKarteHeader({ customer }: { customer: Customer }) {
             </Title>
           </Stack>
           <Group gap="xs">
+            {!customer.archivedAt && (
+              <Button
+                renderRoot={(props) => (
+                  <Link to="/quotes/new" search={{ customerId: customer.id }} {...props} />
+                )}
+                variant="light"
+                leftSection={<IconFilePlus size={16} />}
+              >
+                {t('quotes.create')}
+              </Button>
+            )}
             {!customer.archivedAt && (
               <Button
                 renderRoot={(props) => (

@@ -1,0 +1,101 @@
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createIdempotentAction } from '../../../lib/idempotency.ts';
+import { ErrorState } from '../../../ui/ErrorState.tsx';
+import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import type { QuoteBody } from '../api/quote-types.ts';
+import {
+  createQuote,
+  getCustomerName,
+  getQuote,
+  getQuoteDefaults,
+  getVisitNeeds,
+  quoteKeys,
+} from '../api/quotes-api.ts';
+import { emptyQuoteForm, type QuoteFormValues, toFormValues } from '../utils/quote-form.ts';
+import { QuoteEditor } from './QuoteEditor.tsx';
+
+export interface NewQuoteSearch {
+  customerId?: string;
+  visitId?: string;
+  /** 複製: start from this quote's fields and lines. */
+  sourceQuoteId?: string;
+}
+
+const loadStart = async (
+  search: NewQuoteSearch,
+  signal: AbortSignal,
+): Promise<{ values: QuoteFormValues; rounding: QuoteDefaults['rounding']; lockCustomer: boolean }> => {
+  const defaults = await getQuoteDefaults(signal);
+  if (search.sourceQuoteId) {
+    const source = await getQuote(search.sourceQuoteId, signal);
+    return { values: toFormValues(source, { copy: true }), rounding: defaults.rounding, lockCustomer: false };
+  }
+  const base = emptyQuoteForm({ paymentTerms: defaults.paymentTerms });
+  if (search.visitId) {
+    const visit = await getVisitNeeds(search.visitId, signal);
+    return {
+      values: {
+        ...base,
+        customerId: visit.customerId,
+        customerName: visit.customerName,
+        visitId: search.visitId,
+        remarks: visit.needs,
+      },
+      rounding: defaults.rounding,
+      lockCustomer: true,
+    };
+  }
+  if (search.customerId) {
+    const name = await getCustomerName(search.customerId, signal);
+    return {
+      values: { ...base, customerId: search.customerId, customerName: name },
+      rounding: defaults.rounding,
+      lockCustomer: true,
+    };
+  }
+  return { values: base, rounding: defaults.rounding, lockCustomer: false };
+};
+
+type QuoteDefaults = Awaited<ReturnType<typeof getQuoteDefaults>>;
+
+/** 見積作成: blank, for a customer, from a visit (its 要望 in 備考) or from a previous quote (複製). */
+export function CreateQuote({ search }: { search: NewQuoteSearch }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const start = useQuery({
+    queryKey: ['quotes', 'new', search],
+    queryFn: ({ signal }) => loadStart(search, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
+  const save = useMemo(() => createIdempotentAction((body: QuoteBody, key) => createQuote(body, key)), []);
+  if (start.isPending) return <ListSkeleton />;
+  if (start.isError) return <ErrorState error={start.error} onRetry={() => void start.refetch()} />;
+  return (
+    <QuoteEditor
+      header={
+        <PageHeader
+          title={search.sourceQuoteId ? t('quotes.copyTitle') : t('quotes.newTitle')}
+          subtitle={search.visitId ? t('quotes.fromVisit') : undefined}
+        />
+      }
+      initialValues={start.data.values}
+      rounding={start.data.rounding}
+      lockCustomer={start.data.lockCustomer}
+      onCancel={() => window.history.back()}
+      onSave={async ({ body }) => {
+        const quote = await save(body);
+        queryClient.setQueryData(quoteKeys.one(quote.id), quote);
+        void queryClient.invalidateQueries({ queryKey: quoteKeys.lists });
+        notifications.show({ color: 'teal', message: t('quotes.saved') });
+        await navigate({ to: '/quotes/$quoteId', params: { quoteId: quote.id } });
+      }}
+    />
+  );
+}

@@ -1,0 +1,188 @@
+import {
+  ActionIcon,
+  Badge,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatYen } from '../../../lib/format.ts';
+import { type ProductOption, searchProducts } from '../api/products-api.ts';
+import type { RoundingMode, TaxRate } from '../api/quote-types.ts';
+import { type LineValues, lineAmountOf } from '../utils/quote-form.ts';
+
+interface QuoteLineRowProps {
+  index: number;
+  line: LineValues;
+  rounding: RoundingMode;
+  errors?: Record<string, string>;
+  onChange: (patch: Partial<LineValues>) => void;
+  onRemove: () => void;
+}
+
+const priceText = (value: string | number) =>
+  String(value)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+
+/** One 明細 line: product (catalog search) or free text, 数量, 単位, 単価, 税率, 備考, and its amount. */
+export function QuoteLineRow({ index, line, rounding, errors = {}, onChange, onRemove }: QuoteLineRowProps) {
+  const { t, i18n } = useTranslation();
+  const [q, setQ] = useState('');
+  const [picked, setPicked] = useState<ProductOption[]>([]);
+  const search = useQuery({
+    queryKey: ['products', 'pick', q],
+    queryFn: ({ signal }) => searchProducts(q.trim(), signal),
+    enabled: q.trim().length > 0,
+    staleTime: 30_000,
+  });
+  const options = [...(search.data ?? []), ...picked.filter((p) => !search.data?.some((s) => s.id === p.id))];
+  const amount = lineAmountOf(line, rounding);
+  const discount = line.kind === 'discount';
+  const n = index + 1;
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      data-testid="quote-line"
+      data-line={n}
+      bg={discount ? 'var(--mantine-color-red-0)' : undefined}
+    >
+      <Group justify="space-between" mb={6} wrap="nowrap">
+        <Group gap={6}>
+          <Text size="sm" fw={700} c="dimmed">
+            {n}
+          </Text>
+          {discount && (
+            <Badge color="red" variant="light">
+              {t('quotes.line.discount')}
+            </Badge>
+          )}
+          {line.productCode && (
+            <Text size="xs" c="dimmed" ff="monospace">
+              {line.productCode}
+            </Text>
+          )}
+        </Group>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="lg"
+          aria-label={t('quotes.line.remove', { n })}
+          onClick={onRemove}
+        >
+          <IconTrash size={18} />
+        </ActionIcon>
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 6 }} spacing="xs" verticalSpacing="xs">
+        {!discount && (
+          <Select
+            style={{ gridColumn: 'span 2' }}
+            label={t('quotes.line.product')}
+            placeholder={t('quotes.line.productPlaceholder')}
+            searchable
+            clearable
+            searchValue={q}
+            onSearchChange={setQ}
+            value={line.productId}
+            nothingFoundMessage={q.trim() ? t('quotes.line.noProduct') : undefined}
+            data={options.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+            filter={({ options: all }) => all}
+            onChange={(id) => {
+              const product = options.find((p) => p.id === id);
+              if (!product) {
+                onChange({ productId: null, productCode: null, priceSource: 'typed' });
+                return;
+              }
+              setPicked([product]);
+              onChange({
+                productId: product.id,
+                productCode: product.code,
+                name: product.name,
+                unit: product.unit,
+                unitPrice: priceText(product.unitPrice),
+                taxRate: product.taxRate,
+                priceSource: 'catalog',
+              });
+            }}
+            error={errors.productId}
+          />
+        )}
+        <TextInput
+          style={{ gridColumn: discount ? 'span 4' : 'span 2' }}
+          label={discount ? t('quotes.line.discountName') : t('quotes.line.name')}
+          value={line.name}
+          maxLength={200}
+          onChange={(e) => onChange({ name: e.currentTarget.value })}
+          error={errors.name}
+        />
+        <TextInput
+          label={t('quotes.line.quantity')}
+          inputMode="numeric"
+          value={line.quantity}
+          onChange={(e) => onChange({ quantity: e.currentTarget.value })}
+          error={errors.quantity}
+        />
+        <TextInput
+          label={t('quotes.line.unit')}
+          value={line.unit}
+          maxLength={20}
+          onChange={(e) => onChange({ unit: e.currentTarget.value })}
+          error={errors.unit}
+        />
+        <TextInput
+          label={t('quotes.line.unitPrice')}
+          inputMode="decimal"
+          value={line.unitPrice}
+          leftSection={<Text size="sm">¥</Text>}
+          description={line.priceSource === 'catalog' ? t('quotes.line.catalogPrice') : undefined}
+          onChange={(e) => onChange({ unitPrice: e.currentTarget.value, priceSource: 'typed' })}
+          error={errors.unitPrice}
+        />
+        <div>
+          <Text size="sm" fw={500} mb={4} id={`tax-${line.key}`}>
+            {t('quotes.line.taxRate')}
+          </Text>
+          <SegmentedControl
+            fullWidth
+            aria-labelledby={`tax-${line.key}`}
+            value={String(line.taxRate)}
+            onChange={(value) => onChange({ taxRate: Number(value) as TaxRate })}
+            data={[
+              { value: '10', label: '10%' },
+              { value: '8', label: t('quotes.line.reduced') },
+            ]}
+          />
+        </div>
+        <TextInput
+          style={{ gridColumn: 'span 2' }}
+          label={t('quotes.line.note')}
+          value={line.note}
+          maxLength={200}
+          onChange={(e) => onChange({ note: e.currentTarget.value })}
+          error={errors.note}
+        />
+        <Group gap={4} justify="flex-end" align="flex-end" style={{ gridColumn: 'span 2' }}>
+          <Text size="sm" c="dimmed">
+            {t('quotes.line.amount')}
+          </Text>
+          <Text fw={700} ff="monospace" c={discount ? 'red' : undefined} data-testid="line-amount">
+            {amount === null ? '—' : `${discount ? '▲' : ''}${formatYen(amount, i18n.language)}`}
+          </Text>
+        </Group>
+      </SimpleGrid>
+      {errors.taxRate && (
+        <Text size="xs" c="red">
+          {errors.taxRate}
+        </Text>
+      )}
+    </Paper>
+  );
+}

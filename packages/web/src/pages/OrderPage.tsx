@@ -1,0 +1,5 @@
+import { OrderView } from '../features/orders/components/OrderView.tsx';
+
+export function OrderPage({ orderId }: { orderId: string }) {
+  return <OrderView orderId={orderId} />;
+}
