@@ -61,7 +61,11 @@ async function main() {
   }
 
   const auth = createAuth({ db: database.db, config, logger });
-  const authentication = sessionAuthentication({ auth, clientIp: clientIpResolver(config) });
+  const authentication = sessionAuthentication({
+    auth,
+    clientIp: clientIpResolver(config),
+    attemptLimit: config.signInRateLimit,
+  });
   const jobs = createJobQueue({ database, onError: (error) => logger.error({ err: error }, 'job queue') });
   await registerPlanningJobs({ jobs, db: database.db, osrmUrl: config.osrmUrl });
   configurePlanning({ publicUrl: config.baseUrl });

@@ -27,6 +27,12 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   /** Sign-in attempts allowed per client address per minute. */
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** 0 turns the public company sign-up (POST /api/signup) off, e.g. for a private installation. */
+  ALLOW_SIGNUP: z.enum(['0', '1']).default('1'),
+  /** smtp(s)://user:pass@host:port: invitations and password resets are mailed; without it the admin gets the link. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The From address of that mail. */
+  MAIL_FROM: z.string().max(254).default('Kayoi <no-reply@kayoi.local>'),
   /** An OSRM-compatible routing service (its /table API) for travel times; straight-line estimates without. */
   OSRM_URL: z.url({ protocol: /^https?$/ }).optional(),
   /**
@@ -59,6 +65,11 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Sign-in attempts allowed per client address per minute. */
   readonly signInRateLimit: number;
+  /** Whether POST /api/signup may create a company. */
+  readonly allowSignup: boolean;
+  /** SMTP server for invitation and password-reset mail; undefined = links are handed to the admin. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
   /** Base URL of an OSRM-compatible routing service; undefined = straight-line travel estimates. */
   readonly osrmUrl: string | undefined;
   /** The geocoder addresses are located with (src/platform/geo/geocoder.ts). */
@@ -131,6 +142,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO === '1',
     trustProxy: e.TRUST_PROXY === '1',
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
+    allowSignup: e.ALLOW_SIGNUP === '1',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     osrmUrl: e.OSRM_URL?.replace(/\/+$/, ''),
     geocoder: e.GEOCODER ?? (e.GEOCODER_URL ? 'nominatim' : e.NODE_ENV === 'test' ? 'off' : 'gsi'),
     geocoderUrl: e.GEOCODER_URL?.replace(/\/+$/, ''),

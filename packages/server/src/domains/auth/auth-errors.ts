@@ -6,6 +6,7 @@ export const authErrorCodes = [
   'rate_limited',
   'no_tenant',
   'auth_failed',
+  'deactivated',
 ] as const;
 export type AuthErrorCode = (typeof authErrorCodes)[number];
 
@@ -15,6 +16,7 @@ const statusOf: Record<AuthErrorCode, 401 | 403 | 429 | 400> = {
   rate_limited: 429,
   no_tenant: 403,
   auth_failed: 400,
+  deactivated: 403,
 };
 
 function textOf(code: AuthErrorCode): LocalizedText {
@@ -35,6 +37,11 @@ function textOf(code: AuthErrorCode): LocalizedText {
       return {
         ja: 'このアカウントはどの会社にも所属していません。管理者に連絡してください。',
         en: 'This account does not belong to any company. Contact your administrator.',
+      };
+    case 'deactivated':
+      return {
+        ja: 'このアカウントは無効になっています。管理者に連絡してください。',
+        en: 'This account has been deactivated. Contact your administrator.',
       };
     case 'auth_failed':
       return { ja: '認証に失敗しました。', en: 'Authentication failed.' };

@@ -103,11 +103,14 @@ export function authHandler(auth: Auth, clientIp: ClientIpResolver): Handler<App
     const error =
       response.status === 429
         ? authError('rate_limited')
-        : response.status === 401 && (code === 'INVALID_EMAIL_OR_PASSWORD' || code === undefined)
-          ? authError('invalid_credentials')
-          : response.status === 401
-            ? authError('unauthenticated')
-            : errorForStatus(response.status);
+        : code === 'FAILED_TO_CREATE_SESSION'
+          ? // The password was right; the session hook refused a deactivated person.
+            authError('deactivated')
+          : response.status === 401 && (code === 'INVALID_EMAIL_OR_PASSWORD' || code === undefined)
+            ? authError('invalid_credentials')
+            : response.status === 401
+              ? authError('unauthenticated')
+              : errorForStatus(response.status);
     const rewritten = c.json(error.toBody(c.var.locale), error.status);
     const retryAfter = response.headers.get('x-retry-after');
     if (retryAfter) rewritten.headers.set('retry-after', retryAfter);

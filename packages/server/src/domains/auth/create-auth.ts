@@ -1,7 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { organization as organizationPlugin } from 'better-auth/plugins';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import {
@@ -46,7 +46,7 @@ export function createAuth({ db, config, logger }: CreateAuthOptions) {
       provider: 'pg',
       schema: { user, session, account, verification, rateLimit, organization, member, invitation },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: true,
@@ -65,12 +65,21 @@ export function createAuth({ db, config, logger }: CreateAuthOptions) {
       session: {
         create: {
           before: async (newSession) => {
-            if (newSession.activeOrganizationId) return { data: newSession };
             const memberships = await db
               .select({ organizationId: member.organizationId })
               .from(member)
-              .where(eq(member.userId, newSession.userId))
+              .where(and(eq(member.userId, newSession.userId), isNull(member.deactivatedAt)))
               .limit(2);
+            // A person deactivated in their company gets no session (sign-in answers `deactivated`).
+            if (memberships.length === 0) {
+              const [any] = await db
+                .select({ id: member.id })
+                .from(member)
+                .where(eq(member.userId, newSession.userId))
+                .limit(1);
+              if (any) return false;
+            }
+            if (newSession.activeOrganizationId) return { data: newSession };
             const only = memberships.length === 1 ? memberships[0]!.organizationId : null;
             return { data: { ...newSession, activeOrganizationId: only } };
           },

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { organization, teams, user } from '../../platform/db/schema/index.ts';
+import { member, organization, teams, user } from '../../platform/db/schema/index.ts';
 import { authError } from './auth-errors.ts';
 
 export interface GetMeOptions {
@@ -10,7 +10,7 @@ export interface GetMeOptions {
 }
 
 export interface Me {
-  user: { id: string; name: string; email: string; role: Actor['role'] };
+  user: { id: string; name: string; email: string; role: Actor['role']; language: 'ja' | 'en' | null };
   tenant: { id: string; name: string };
   team: { id: string; name: string } | null;
 }
@@ -22,6 +22,10 @@ export async function getMe({ db, actor }: GetMeOptions): Promise<Me> {
       .select({ id: user.id, name: user.name, email: user.email })
       .from(user)
       .where(eq(user.id, actor.userId));
+    const [membership] = await tx
+      .select({ language: member.language })
+      .from(member)
+      .where(and(eq(member.organizationId, actor.tenantId), eq(member.userId, actor.userId)));
     const [tenant] = await tx
       .select({ id: organization.id, name: organization.name })
       .from(organization)
@@ -33,6 +37,10 @@ export async function getMe({ db, actor }: GetMeOptions): Promise<Me> {
           .from(teams)
           .where(and(eq(teams.tenantId, actor.tenantId), eq(teams.id, actor.teamId)))
       : [];
-    return { user: { ...me, role: actor.role }, tenant, team: team ?? null };
+    return {
+      user: { ...me, role: actor.role, language: (membership?.language ?? null) as 'ja' | 'en' | null },
+      tenant,
+      team: team ?? null,
+    };
   });
 }

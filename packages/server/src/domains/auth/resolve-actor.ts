@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, APP_DB_ROLE } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { member, staffProfiles } from '../../platform/db/schema/index.ts';
+import { authError } from './auth-errors.ts';
 
 export interface ResolveActorOptions {
   userId: string;
@@ -11,7 +12,8 @@ export interface ResolveActorOptions {
 
 /**
  * The Actor for a signed-in user: tenant from the session, role from member.role, team from
- * staff_profiles. Null when the user belongs to no tenant (or to several and chose none).
+ * staff_profiles. Null when the user belongs to no tenant (or to several and chose none); 401
+ * `unauthenticated` when they were deactivated there.
  * `db` is the app's login: it reads `member` itself (better-auth's table), and switches to
  * kayoi_app with the tenant set to read staff_profiles, which only kayoi_app may see.
  */
@@ -34,7 +36,7 @@ export async function resolveActor(db: Db, { userId, activeOrganizationId }: Res
       set_config('role', ${APP_DB_ROLE}, true),
       set_config('app.tenant_id', ${scopedTenant}, true)`);
     const [row] = await tx
-      .select({ role: member.role, teamId: staffProfiles.teamId })
+      .select({ role: member.role, teamId: staffProfiles.teamId, deactivatedAt: member.deactivatedAt })
       .from(member)
       .leftJoin(
         staffProfiles,
@@ -42,6 +44,8 @@ export async function resolveActor(db: Db, { userId, activeOrganizationId }: Res
       )
       .where(and(eq(member.organizationId, scopedTenant), eq(member.userId, userId)));
     if (!row) return null;
+    // Deactivation deletes the person's sessions; this refuses one that raced it.
+    if (row.deactivatedAt) throw authError('unauthenticated');
     return {
       tenantId: scopedTenant,
       userId,

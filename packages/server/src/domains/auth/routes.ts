@@ -11,7 +11,14 @@ const Role = z.enum(kayoiRoles).openapi({ description: 'rep = 営業担当, mana
 
 const Me = z
   .object({
-    user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: Role }),
+    user: z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string(),
+      role: Role,
+      /** The UI language the person chose (PATCH /api/me); null = the browser's. */
+      language: z.enum(['ja', 'en']).nullable(),
+    }),
     tenant: z.object({ id: z.string(), name: z.string() }),
     team: z.object({ id: z.string(), name: z.string() }).nullable(),
   })

@@ -1,5 +1,6 @@
 import type { Authentication } from '../../platform/http/authentication.ts';
 import type { ClientIpResolver } from '../../platform/http/client-ip.ts';
+import { accountSessions } from './account-sessions.ts';
 import { registerAuthDocs } from './auth-docs.ts';
 import { authError } from './auth-errors.ts';
 import { authHandler } from './auth-handler.ts';
@@ -10,6 +11,8 @@ export interface SessionAuthenticationOptions {
   auth: Auth;
   /** The client address better-auth rate-limits sign-ins by. */
   clientIp: ClientIpResolver;
+  /** Public account actions (sign-up, invitations, resets) per address per minute; default 10. */
+  attemptLimit?: number;
 }
 
 /**
@@ -17,9 +20,18 @@ export interface SessionAuthenticationOptions {
  * /api/auth (every other /api/auth path answers 404), and the session → Actor resolution the platform runs in front of every other
  * /api route (401 `unauthenticated` without a valid session, 403 `no_tenant` without a company).
  */
-export function sessionAuthentication({ auth, clientIp }: SessionAuthenticationOptions): Authentication {
+export function sessionAuthentication({
+  auth,
+  clientIp,
+  attemptLimit = 10,
+}: SessionAuthenticationOptions): Authentication {
+  const sessions = accountSessions({ auth, clientIp, limit: attemptLimit });
   return {
     mount(app) {
+      app.use('/api/*', async (c, next) => {
+        c.set('sessions', sessions);
+        await next();
+      });
       app.all('/api/auth/*', authHandler(auth, clientIp));
       registerAuthDocs(app);
     },

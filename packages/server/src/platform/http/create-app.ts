@@ -86,6 +86,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     createGeocoder({ kind: config.geocoder, url: config.geocoderUrl, timeoutMs: config.geocoderTimeoutMs });
   app.use('/api/*', localeMiddleware, async (c, next) => {
     c.set('db', database.db);
+    c.set('config', config);
     c.set('signer', signer);
     c.set('geocoder', geocoder);
     if (options.jobs) c.set('jobs', options.jobs);
