@@ -20,7 +20,9 @@ import classes from './AppLayout.module.css';
 import { NAV_ITEMS, type NavItem } from './nav-items.ts';
 
 const isActive = (item: NavItem, pathname: string): boolean =>
-  item.exact ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`);
+  item.exact
+    ? pathname === item.to
+    : [item.to, ...(item.also ?? [])].some((to) => pathname === to || pathname.startsWith(`${to}/`));
 
 function Brand() {
   const { t } = useTranslation();

@@ -17,13 +17,15 @@ export interface NavItem {
   exact?: boolean;
   /** Only in the desk's side navbar, not in the phone's tab bar (営業事務 works at a desk). */
   deskOnly?: boolean;
+  /** Other paths that belong to this destination (a quote's page is under 見積・受注). */
+  also?: readonly string[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.today', icon: IconSun, exact: true },
   { to: '/customers', labelKey: 'nav.customers', icon: IconUsers },
   { to: '/plan', labelKey: 'nav.plan', icon: IconCalendarWeek },
-  { to: '/deals', labelKey: 'nav.deals', icon: IconFileInvoice },
+  { to: '/deals', labelKey: 'nav.deals', icon: IconFileInvoice, also: ['/quotes', '/orders'] },
   { to: '/desk', labelKey: 'desk.nav', icon: IconLayoutDashboard, deskOnly: true },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconChartBar },
   { to: '/settings', labelKey: 'nav.settings', icon: IconSettings },

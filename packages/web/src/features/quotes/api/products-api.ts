@@ -34,8 +34,11 @@ const toOption = (row: ProductRow): ProductOption => ({
 
 /** Active products matching `q` (code or name). */
 export const searchProducts = async (q: string, signal?: AbortSignal): Promise<ProductOption[]> => {
-  const page = await apiFetch<{ items: ProductRow[] }>(`/api/products${buildQuery({ q, active: 'true' })}`, {
-    signal,
-  });
+  const page = await apiFetch<{ items: ProductRow[] }>(
+    `/api/products${buildQuery({ q, active: 'true', limit: 20 })}`,
+    {
+      signal,
+    },
+  );
   return page.items.map(toOption);
 };

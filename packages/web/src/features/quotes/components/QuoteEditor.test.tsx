@@ -80,12 +80,12 @@ describe('QuoteEditor live totals', () => {
     renderWithApp(<QuoteEditor initialValues={start()} rounding="floor" lockCustomer onSave={onSave} />);
     await screen.findByTestId('quote-totals', {}, { timeout: 5000 });
     fireEvent.change(screen.getByLabelText(/件名/), { target: { value: '' } });
-    fireEvent.change(line(2).getByLabelText('備考'), { target: { value: '毎月第1週に納品' } });
+    fireEvent.change(line(2).getByLabelText('摘要'), { target: { value: '毎月第1週に納品' } });
     fireEvent.click(screen.getByRole('button', { name: '下書き保存' }));
     await waitFor(() => expect(screen.getByTestId('quote-save-error')).toBeTruthy());
     expect(screen.getByText('必須項目です。')).toBeTruthy();
     expect(line(2).getByText('1以上にしてください。')).toBeTruthy();
-    expect((line(2).getByLabelText('備考') as HTMLInputElement).value).toBe('毎月第1週に納品');
+    expect((line(2).getByLabelText('摘要') as HTMLInputElement).value).toBe('毎月第1週に納品');
     expect((line(1).getByLabelText('単価') as HTMLInputElement).value).toBe('3280');
     const sent = onSave.mock.calls[0]![0].body;
     expect(sent.lines).toHaveLength(2);
