@@ -19,6 +19,7 @@ import type * as values from './domains/customers/customer-values.ts';
 import type * as fieldApi from './domains/field/field-schemas.ts';
 import type * as followupApi from './domains/followups/followup-schemas.ts';
 import type * as followupValues from './domains/followups/followup-values.ts';
+import type * as kpiApi from './domains/kpis/kpi-schemas.ts';
 import type * as planApi from './domains/planning/plan-schemas.ts';
 import type * as visitApi from './domains/visits/visit-schemas.ts';
 import type * as visitValues from './domains/visits/visit-values.ts';
@@ -26,6 +27,7 @@ import type * as visitValues from './domains/visits/visit-values.ts';
 export * from './domains/complaints/complaint-values.ts';
 export * from './domains/customers/customer-values.ts';
 export * from './domains/followups/followup-values.ts';
+export * from './domains/kpis/kpi-values.ts';
 export * from './domains/quotes/quote-totals.ts';
 export * from './domains/visits/visit-values.ts';
 
@@ -172,3 +174,12 @@ export type TimelineKind = (typeof complaintValues.timelineKinds)[number];
 export type FieldTodayQuery = z.input<typeof fieldApi.FieldTodayQuery>;
 export type FieldToday = z.output<typeof fieldApi.FieldToday>;
 export type FieldRep = z.output<typeof fieldApi.FieldRep>;
+/** GET /api/kpis…: the KPIs of a scope and period (docs/kpi.md). */
+export type KpiFigures = kpiApi.KpiFiguresView;
+export type KpiReport = kpiApi.KpiReportView;
+export type KpiTrend = kpiApi.KpiTrendView;
+export type KpiByRep = kpiApi.KpiByRepView;
+export type KpiRepRow = KpiByRep['rows'][number];
+export type KpiRecordPage = kpiApi.KpiRecordPageView;
+export type KpiRecord = kpiApi.KpiRecordView;
+export type KpiScopeChoices = kpiApi.KpiScopeChoicesView;

@@ -231,3 +231,22 @@ export const KpiRecordPage = z
 
 export type KpiFiguresView = z.output<typeof KpiFigures>;
 export type KpiScopeInput = z.output<typeof KpiScopeQuery>;
+
+const Choice = z.object({ id: z.string(), name: z.string() });
+export const KpiScopeChoices = z
+  .object({
+    defaultScope: z.enum(kpiScopes),
+    scopes: z.array(z.enum(kpiScopes)),
+    teams: z.array(Choice),
+    reps: z.array(Choice.extend({ teamId: z.string().nullable() })),
+    areas: z.array(Choice),
+    ranks: z.array(z.string()),
+  })
+  .openapi('KpiScopeChoices');
+
+export type KpiReportView = z.output<typeof KpiReport>;
+export type KpiTrendView = z.output<typeof KpiTrend>;
+export type KpiByRepView = z.output<typeof KpiByRep>;
+export type KpiRecordPageView = z.output<typeof KpiRecordPage>;
+export type KpiRecordView = z.output<typeof KpiRecord>;
+export type KpiScopeChoicesView = z.output<typeof KpiScopeChoices>;

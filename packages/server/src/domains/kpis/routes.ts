@@ -11,11 +11,13 @@ import {
   KpiRecordsParam,
   KpiRecordsQuery,
   KpiReport,
+  KpiScopeChoices,
   KpiScopeQuery,
   KpiTrend,
   KpiTrendQuery,
 } from './kpi-schemas.ts';
 import { listKpiRecords } from './list-kpi-records.ts';
+import { listKpiScopes } from './list-kpi-scopes.ts';
 import { listKpisByRep } from './list-kpis-by-rep.ts';
 
 const tags = ['KPIs'];
@@ -85,8 +87,18 @@ const recordsRoute = defineRoute({
   access,
 });
 
+const scopesRoute = defineRoute({
+  method: 'get',
+  path: '/scopes',
+  tags,
+  summary: 'The scopes the caller may ask for: teams, reps, areas and ranks (a rep: only themself)',
+  responses: { 200: json(KpiScopeChoices, 'The choices'), ...errorResponses(401) },
+  access: { roles: everyone, scope: 'team' },
+});
+
 /** The KPI read model, mounted at /api/kpis. */
 export const kpiRoutes = createRouter()
+  .openapi(scopesRoute, async (c) => c.json(await listKpiScopes({ db: c.var.db, actor: c.var.actor }), 200))
   .openapi(kpisRoute, async (c) =>
     c.json(await getKpis({ db: c.var.db, actor: c.var.actor, query: c.req.valid('query') }), 200),
   )
