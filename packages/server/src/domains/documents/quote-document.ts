@@ -1,3 +1,5 @@
+import { renderDocumentPdf } from './render-quote-pdf.ts';
+
 /**
  * The document shape shared by the quotes domain (which fills it) and the PDF renderer (which draws it):
  * 御見積書 (kind 'quote') and 注文請書 (kind 'order_confirmation') come from the same template.
@@ -48,7 +50,13 @@ export interface DocumentIssuer {
   dateStyle: 'western' | 'japanese'; // 西暦 | 和暦 (令和元年 for an era's first year)
 }
 
-/** Renders an A4 portrait PDF of the document. */
-export async function renderQuotePdf(_doc: QuoteDocument, _issuer: DocumentIssuer): Promise<Uint8Array> {
-  throw new Error('renderQuotePdf: not yet');
+/**
+ * Renders an A4 portrait PDF of the document (御見積書 or 注文請書), Noto Sans JP subset-embedded.
+ *
+ * @example
+ * const profile = await getCompanyProfile(tx, actor);
+ * const bytes = await renderQuotePdf(doc, toDocumentIssuer(profile));
+ */
+export function renderQuotePdf(doc: QuoteDocument, issuer: DocumentIssuer): Promise<Uint8Array> {
+  return renderDocumentPdf(doc, issuer);
 }
