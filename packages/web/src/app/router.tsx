@@ -51,6 +51,13 @@ const QuotePage = lazyRouteComponent(() => import('../pages/QuotePage.tsx'), 'Qu
 const QuoteEditPage = lazyRouteComponent(() => import('../pages/QuoteEditPage.tsx'), 'QuoteEditPage');
 const OrderPage = lazyRouteComponent(() => import('../pages/OrderPage.tsx'), 'OrderPage');
 const DeskPage = lazyRouteComponent(() => import('../pages/DeskPage.tsx'), 'DeskPage');
+const SignUpPage = lazyRouteComponent(() => import('../pages/SignUpPage.tsx'), 'SignUpPage');
+const AcceptInvitePage = lazyRouteComponent(
+  () => import('../pages/AcceptInvitePage.tsx'),
+  'AcceptInvitePage',
+);
+const PeoplePage = lazyRouteComponent(() => import('../pages/PeoplePage.tsx'), 'PeoplePage');
+const SetupPage = lazyRouteComponent(() => import('../pages/SetupPage.tsx'), 'SetupPage');
 
 /**
  * A route component that passes the route's search or params to a lazy page, keeping the page's
@@ -116,6 +123,31 @@ const signInRoute = createRoute({
     const { redirect: target } = signInRoute.useSearch();
     return <SignInPage redirect={target} />;
   }, SignInPage),
+  pendingComponent: PendingScreen,
+});
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-up',
+  component: SignUpPage,
+  pendingComponent: PendingScreen,
+});
+const acceptInviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: withPreload(function AcceptInviteRoute() {
+    const { token } = acceptInviteRoute.useParams();
+    return <AcceptInvitePage token={token} mode="invitation" />;
+  }, AcceptInvitePage),
+  pendingComponent: PendingScreen,
+});
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password/$token',
+  component: withPreload(function ResetPasswordRoute() {
+    const { token } = resetPasswordRoute.useParams();
+    return <AcceptInvitePage token={token} mode="reset" />;
+  }, AcceptInvitePage),
   pendingComponent: PendingScreen,
 });
 
@@ -276,8 +308,14 @@ const settingsRoute = createRoute({
   component: SettingsPage,
 });
 
+const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
+const setupRoute = createRoute({ getParentRoute: () => appRoute, path: '/setup', component: SetupPage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  signUpRoute,
+  acceptInviteRoute,
+  resetPasswordRoute,
   appRoute.addChildren([
     todayRoute,
     customersRoute,
@@ -298,6 +336,8 @@ const routeTree = rootRoute.addChildren([
     deskRoute,
     dashboardRoute,
     settingsRoute,
+    peopleRoute,
+    setupRoute,
   ]),
 ]);
 

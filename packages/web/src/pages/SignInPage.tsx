@@ -3,6 +3,7 @@ import { useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { SignInForm } from '../features/auth/components/SignInForm.tsx';
 import { safeRedirect } from '../features/auth/utils/safe-redirect.ts';
+import { SignUpLink } from '../features/signup/components/SignUpLink.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import classes from './SignInPage.module.css';
 
@@ -36,6 +37,7 @@ export function SignInPage({ redirect }: { redirect?: string }) {
             </Text>
             <SignInForm onSignedIn={() => router.history.replace(safeRedirect(redirect))} />
           </Paper>
+          <SignUpLink />
         </Stack>
       </Center>
     </Box>

@@ -3,7 +3,7 @@ import { apiFetch } from '../../../lib/http.ts';
 export type Role = 'rep' | 'manager' | 'admin';
 
 export interface Me {
-  user: { id: string; name: string; email: string; role: Role };
+  user: { id: string; name: string; email: string; role: Role; language?: 'ja' | 'en' | null };
   tenant: { id: string; name: string };
   team: { id: string; name: string } | null;
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import i18n from 'i18next';
 import { signInWithEmail } from '../api/auth-api.ts';
 import { meQueryOptions } from './useMe.ts';
 
@@ -9,7 +10,10 @@ export const useSignIn = () => {
     mutationFn: async (input: { email: string; password: string }) => {
       queryClient.clear();
       await signInWithEmail(input);
-      return queryClient.fetchQuery(meQueryOptions);
+      const me = await queryClient.fetchQuery(meQueryOptions);
+      // The language the person chose on Settings (PATCH /api/me), on whatever device they sign in.
+      if (me.user.language && me.user.language !== i18n.language) await i18n.changeLanguage(me.user.language);
+      return me;
     },
   });
 };

@@ -1,0 +1,84 @@
+import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../features/auth/hooks/useMe.ts';
+import { InviteDialog, type TeamOption } from '../features/people/components/InviteDialog.tsx';
+import { PersonRow } from '../features/people/components/PersonRow.tsx';
+import { peopleQueryOptions } from '../features/people/hooks/usePeople.ts';
+import { ErrorState } from '../ui/ErrorState.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
+
+export function PeoplePage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const people = useQuery(peopleQueryOptions);
+  const [inviting, setInviting] = useState(false);
+  const isAdmin = me.user.role === 'admin';
+  const teams = useMemo<TeamOption[]>(() => {
+    const byId = new Map<string, string>();
+    for (const p of people.data?.items ?? []) if (p.teamId) byId.set(p.teamId, p.teamName ?? p.teamId);
+    return [...byId].map(([value, label]) => ({ value, label }));
+  }, [people.data]);
+
+  return (
+    <>
+      <PageHeader
+        title={t('people.title')}
+        subtitle={t('people.subtitle')}
+        actions={
+          isAdmin && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setInviting(true)}>
+              {t('people.invite')}
+            </Button>
+          )
+        }
+      />
+      {people.isPending ? (
+        <Stack gap="sm">
+          <Skeleton height={72} />
+          <Skeleton height={72} />
+        </Stack>
+      ) : people.isError ? (
+        <ErrorState error={people.error} onRetry={() => people.refetch()} />
+      ) : (
+        <Stack gap="sm" maw={960}>
+          {people.data.items.map((person) => (
+            <PersonRow
+              key={person.id}
+              person={person}
+              teams={teams}
+              canEdit={isAdmin}
+              isSelf={person.id === me.user.id}
+            />
+          ))}
+          {people.data.invitations.length > 0 && (
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} fz="md" mb="xs">
+                {t('people.pendingInvitations')}
+              </Title>
+              <Stack gap={6}>
+                {people.data.invitations.map((inv) => (
+                  <Group key={inv.id} justify="space-between" wrap="wrap" gap="xs">
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {inv.name}（{inv.email}）· {t(`roles.${inv.role}`)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t('people.expires', {
+                        date: new Date(inv.expiresAt).toLocaleDateString(i18n.language, {
+                          timeZone: 'Asia/Tokyo',
+                        }),
+                      })}
+                    </Text>
+                  </Group>
+                ))}
+              </Stack>
+            </Paper>
+          )}
+        </Stack>
+      )}
+      <InviteDialog opened={inviting} onClose={() => setInviting(false)} teams={teams} />
+    </>
+  );
+}
