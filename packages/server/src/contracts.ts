@@ -12,6 +12,7 @@
  */
 import type { z } from 'zod';
 import type * as briefingApi from './domains/briefing/briefing-schemas.ts';
+import type * as companyApi from './domains/company/company-schemas.ts';
 import type * as complaintApi from './domains/complaints/complaint-schemas.ts';
 import type * as complaintValues from './domains/complaints/complaint-values.ts';
 import type * as customerApi from './domains/customers/customer-schemas.ts';
@@ -25,6 +26,14 @@ import type * as planApi from './domains/planning/plan-schemas.ts';
 import type * as visitApi from './domains/visits/visit-schemas.ts';
 import type * as visitValues from './domains/visits/visit-values.ts';
 
+export {
+  DEFAULT_QUOTE_VALIDITY_DAYS,
+  dateStyles,
+  entityTypes,
+  MAX_QUOTE_VALIDITY_DAYS,
+  MAX_SEAL_BYTES,
+  sealMimeTypes,
+} from './domains/company/company-values.ts';
 export * from './domains/complaints/complaint-values.ts';
 export * from './domains/customers/customer-values.ts';
 export * from './domains/followups/followup-values.ts';
@@ -196,3 +205,8 @@ export type SetupItemKey = peopleApi.SetupItemKeyType;
 export type UpdatePersonInput = peopleApi.UpdatePersonInput;
 export type SignUpInput = peopleApi.SignUpInput;
 export type PasswordResetLink = peopleApi.PasswordResetLinkView;
+/** GET/PATCH /api/settings/company: the company profile printed on 見積書 and 注文請書. */
+export type CompanyProfile = z.output<typeof companyApi.CompanyProfileView>;
+export type CompanyProfileBody = z.input<typeof companyApi.CompanyProfileBody>;
+export type CompanyEntityType = CompanyProfile['entityType'];
+export type CompanyDateStyle = CompanyProfile['dateStyle'];

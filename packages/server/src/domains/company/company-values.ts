@@ -1,8 +1,10 @@
-/** The choices of a company profile (pure values: the web client imports them through contracts). */
+/**
+ * The choices of a company profile (pure values: the web client imports them through contracts;
+ * the rounding modes are the totals module's own).
+ */
 
 /** 切捨て | 切上げ | 四捨五入: how a line amount and each rate's consumption tax become whole yen. */
-export const roundingModes = ['floor', 'ceil', 'half_up'] as const;
-export type RoundingMode = (typeof roundingModes)[number];
+export { type RoundingMode, roundingModes } from '../quotes/quote-totals.ts';
 
 /** 西暦 (2026年12月2日) | 和暦 (令和8年12月2日). */
 export const dateStyles = ['western', 'japanese'] as const;
