@@ -43,53 +43,55 @@ export function FieldView() {
           </Text>
         </Card>
       </SimpleGrid>
-      {f.reps.map((rep) => (
-        <Card key={rep.repId} withBorder p="sm" radius="md" data-testid="field-rep">
-          <Group justify="space-between">
-            <Title order={2} fz={16}>
-              {rep.repName}
-            </Title>
-            <Text size="sm">{t('field.doneOfPlanned', { done: rep.done, planned: rep.planned })}</Text>
-          </Group>
-          <Progress value={rep.planned ? (100 * rep.done) / rep.planned : 0} mt={4} />
-          {rep.escalatedComplaints.map((c) => (
-            <Group key={c.id} gap={6} mt={6} wrap="nowrap" data-testid="field-escalated">
-              <Badge color="red" size="sm">
-                {t('field.daysOverdue', { count: c.daysOverdue })}
-              </Badge>
-              <Anchor
-                size="sm"
-                truncate
-                renderRoot={(props) => (
-                  <Link {...props} to="/complaints/$complaintId" params={{ complaintId: c.id }} />
-                )}
-              >
-                {c.customerName}: {c.title}
-              </Anchor>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+        {f.reps.map((rep) => (
+          <Card key={rep.repId} withBorder p="sm" radius="md" data-testid="field-rep">
+            <Group justify="space-between">
+              <Title order={2} fz={16}>
+                {rep.repName}
+              </Title>
+              <Text size="sm">{t('field.doneOfPlanned', { done: rep.done, planned: rep.planned })}</Text>
             </Group>
-          ))}
-          {rep.overduePromises.map((p) => (
-            <Group key={p.id} gap={6} mt={6} wrap="nowrap" data-testid="field-promise">
-              <Badge color="orange" size="sm">
-                {t('field.daysOverdue', { count: p.daysOverdue })}
-              </Badge>
-              <Anchor
-                size="sm"
-                truncate
-                renderRoot={(props) => (
-                  <Link
-                    {...props}
-                    to="/customers/$customerId/briefing"
-                    params={{ customerId: p.customerId }}
-                  />
-                )}
-              >
-                {p.customerName}: {p.title}
-              </Anchor>
-            </Group>
-          ))}
-        </Card>
-      ))}
+            <Progress value={rep.planned ? (100 * rep.done) / rep.planned : 0} mt={4} />
+            {rep.escalatedComplaints.map((c) => (
+              <Group key={c.id} gap={6} mt={6} wrap="nowrap" data-testid="field-escalated">
+                <Badge color="red" size="sm">
+                  {t('field.daysOverdue', { count: c.daysOverdue })}
+                </Badge>
+                <Anchor
+                  size="sm"
+                  truncate
+                  renderRoot={(props) => (
+                    <Link {...props} to="/complaints/$complaintId" params={{ complaintId: c.id }} />
+                  )}
+                >
+                  {c.customerName}: {c.title}
+                </Anchor>
+              </Group>
+            ))}
+            {rep.overduePromises.map((p) => (
+              <Group key={p.id} gap={6} mt={6} wrap="nowrap" data-testid="field-promise">
+                <Badge color="orange" size="sm">
+                  {t('field.daysOverdue', { count: p.daysOverdue })}
+                </Badge>
+                <Anchor
+                  size="sm"
+                  truncate
+                  renderRoot={(props) => (
+                    <Link
+                      {...props}
+                      to="/customers/$customerId/briefing"
+                      params={{ customerId: p.customerId }}
+                    />
+                  )}
+                >
+                  {p.customerName}: {p.title}
+                </Anchor>
+              </Group>
+            ))}
+          </Card>
+        ))}
+      </SimpleGrid>
     </Stack>
   );
 }

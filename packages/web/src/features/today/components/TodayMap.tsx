@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 const RouteMap = lazy(() => import('../../planning/components/RouteMap.tsx'));
 
 /** A small map of the day's stops, numbered as the list is. */
-export function TodayMap({ stops }: { stops: Stop[] }) {
+export function TodayMap({ stops, height = 200 }: { stops: Stop[]; height?: number }) {
   const { t } = useTranslation();
   const points = stops
     .map((stop, index) => ({ stop, number: index + 1 }))
@@ -23,7 +23,7 @@ export function TodayMap({ stops }: { stops: Stop[] }) {
   if (points.length === 0) return null;
   return (
     <div
-      style={{ height: 200, borderRadius: 8, overflow: 'hidden', position: 'relative', isolation: 'isolate' }}
+      style={{ height, borderRadius: 8, overflow: 'hidden', position: 'relative', isolation: 'isolate' }}
       data-testid="today-map"
     >
       <Suspense fallback={<Skeleton height="100%" />}>

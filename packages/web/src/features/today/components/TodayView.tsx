@@ -4,6 +4,7 @@ import {
   Alert,
   Anchor,
   Button,
+  Grid,
   Group,
   Modal,
   SegmentedControl,
@@ -13,6 +14,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconCalendarOff, IconCheck, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -49,6 +51,8 @@ const tomorrowKey = () => tokyoDateKey(new Date(Date.now() + 86_400_000));
 export function TodayView() {
   const { t, i18n } = useTranslation();
   const [day, setDay] = useState<'today' | 'tomorrow'>('today');
+  // On a desk the map stands beside the list, tall; on a phone it is a strip above it.
+  const desk = useMediaQuery('(min-width: 62em)') ?? false;
   const date = day === 'today' ? null : tomorrowKey();
   const queryClient = useQueryClient();
   const query = useQuery({
@@ -231,50 +235,60 @@ export function TodayView() {
               </Button>
             )}
           </Stack>
-          <TodayMap stops={query.data.stops} />
-          {query.data.stops.length === 0 && (
-            <EmptyPanel
-              icon={<IconCalendarOff size={28} />}
-              title={t('today.empty')}
-              description={t('today.emptyHint')}
-            />
-          )}
-          {query.data.stops.map((stop, index) => (
-            <StopCard
-              key={stop.key}
-              stop={stop}
-              index={index}
-              open={openKey === stop.key}
-              onToggle={() => setOpenKey(openKey === stop.key ? null : stop.key)}
-              busy={
-                (checkInMutation.isPending && checkInMutation.variables?.key === stop.key) ||
-                (checkOutMutation.isPending && checkOutMutation.variables?.key === stop.key)
-              }
-              unsent={stop.visitId !== null && unsentIds.has(stop.visitId)}
-              readOnly={day === 'tomorrow'}
-              onCheckIn={() => checkInMutation.mutate(stop)}
-              onCheckOut={() => checkOutMutation.mutate(stop)}
-              onLog={() =>
-                stop.visitId &&
-                setLogTarget({
-                  visitId: stop.visitId,
-                  customerName: stop.customer.name,
-                  version: stop.log ? stop.visitVersion : null,
-                })
-              }
-              onSkip={() => setSkipping(stop)}
-            />
-          ))}
-          {day === 'today' && (
-            <Button
-              variant="light"
-              h={48}
-              leftSection={<IconPlus size={18} />}
-              onClick={() => setAdding(true)}
-            >
-              {t('today.addUnplanned')}
-            </Button>
-          )}
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
+              <div style={{ position: 'sticky', top: 72 }}>
+                <TodayMap stops={query.data.stops} height={desk ? 560 : 200} />
+              </div>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
+              <Stack gap="sm">
+                {query.data.stops.length === 0 && (
+                  <EmptyPanel
+                    icon={<IconCalendarOff size={28} />}
+                    title={t('today.empty')}
+                    description={t('today.emptyHint')}
+                  />
+                )}
+                {query.data.stops.map((stop, index) => (
+                  <StopCard
+                    key={stop.key}
+                    stop={stop}
+                    index={index}
+                    open={openKey === stop.key}
+                    onToggle={() => setOpenKey(openKey === stop.key ? null : stop.key)}
+                    busy={
+                      (checkInMutation.isPending && checkInMutation.variables?.key === stop.key) ||
+                      (checkOutMutation.isPending && checkOutMutation.variables?.key === stop.key)
+                    }
+                    unsent={stop.visitId !== null && unsentIds.has(stop.visitId)}
+                    readOnly={day === 'tomorrow'}
+                    onCheckIn={() => checkInMutation.mutate(stop)}
+                    onCheckOut={() => checkOutMutation.mutate(stop)}
+                    onLog={() =>
+                      stop.visitId &&
+                      setLogTarget({
+                        visitId: stop.visitId,
+                        customerName: stop.customer.name,
+                        version: stop.log ? stop.visitVersion : null,
+                      })
+                    }
+                    onSkip={() => setSkipping(stop)}
+                  />
+                ))}
+                {day === 'today' && (
+                  <Button
+                    variant="light"
+                    h={48}
+                    leftSection={<IconPlus size={18} />}
+                    onClick={() => setAdding(true)}
+                  >
+                    {t('today.addUnplanned')}
+                  </Button>
+                )}
+              </Stack>
+            </Grid.Col>
+          </Grid>
         </>
       )}
       <VisitLogSheet target={logTarget} onClose={() => setLogTarget(null)} />
