@@ -1,5 +1,6 @@
 import { authRoutes } from './domains/auth/routes.ts';
 import { briefingRoutes } from './domains/briefing/routes.ts';
+import { customerPriceRoutes, priceListRoutes, productRoutes } from './domains/catalog/routes.ts';
 import { companyRoutes } from './domains/company/routes.ts';
 import { complaintRoutes } from './domains/complaints/routes.ts';
 import { customerRoutes } from './domains/customers/routes.ts';
@@ -21,6 +22,9 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '', routes: authRoutes() },
   { path: '/customers', routes: customerRoutes },
   { path: '/customers', routes: briefingRoutes },
+  { path: '/customers', routes: customerPriceRoutes },
+  { path: '/products', routes: productRoutes },
+  { path: '/price-lists', routes: priceListRoutes },
   { path: '/complaints', routes: complaintRoutes },
   { path: '/field', routes: fieldRoutes },
   { path: '/plans', routes: planRoutes },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { csvColumns } from '../../src/contracts.ts';
+import { priceListEntries, products } from '../../src/domains/catalog/tables.ts';
 import { complaints } from '../../src/domains/complaints/tables.ts';
 import { customers } from '../../src/domains/customers/tables.ts';
 import { followups } from '../../src/domains/followups/tables.ts';
@@ -221,6 +222,70 @@ export function storedVisitOf(world: RecordWorld, tenant: SignedTenantFixture, h
   return stored;
 }
 
+const previewedProducts = new WeakMap<RecordWorld, Map<string, Promise<string>>>();
+
+/** Previews a one-row catalog import (a new product) as `holder` (once per world, tenant and holder). */
+function previewProductImport(
+  world: RecordWorld,
+  tenant: SignedTenantFixture,
+  holder: UserKey,
+): Promise<string> {
+  if (tenant.users[holder].role === 'rep') throw new Error(`${holder} is a rep: reps preview no imports`);
+  const cache = previewedProducts.get(world) ?? new Map<string, Promise<string>>();
+  previewedProducts.set(world, cache);
+  const key = `${tenant.tenantId}:${holder}`;
+  let id = cache.get(key);
+  if (!id) {
+    id = (async () => {
+      const code = `IMP-${randomUUID().slice(0, 8)}`;
+      const res = await request(world.app.app, 'POST', '/api/products/import/preview', {
+        cookie: world.cookie(tenant, holder),
+        body: csvFormData(
+          `商品コード,商品名,単位,単価,税区分\r\n${code},取込テスト商品,個,1.5,標準10%\r\n`,
+          'products.csv',
+        ),
+      });
+      const body = (await res.json()) as { importId?: string; errors?: unknown[] };
+      if (res.status !== 200 || !body.importId || body.errors?.length)
+        throw new Error(`product preview as ${holder} failed: ${res.status} ${JSON.stringify(body)}`);
+      return body.importId;
+    })();
+    cache.set(key, id);
+  }
+  return id;
+}
+
+const storedPriceEntries = new WeakMap<RecordWorld, Map<string, Promise<string>>>();
+
+/**
+ * A special price on the paper for a customer of `holder` (a rep: their own; others: rep1's),
+ * written through the owner's handle (once per world, tenant and customer's rep).
+ */
+export function storedPriceEntryOf(world: RecordWorld, tenant: SignedTenantFixture, holder: UserKey) {
+  const owner: UserKey = tenant.users[holder].role === 'rep' ? holder : 'rep1';
+  const cache = storedPriceEntries.get(world) ?? new Map<string, Promise<string>>();
+  storedPriceEntries.set(world, cache);
+  const key = `${tenant.tenantId}:${owner}`;
+  let stored = cache.get(key);
+  if (!stored) {
+    stored = (async () => {
+      const id = randomUUID();
+      await world.app.database.admin.insert(priceListEntries).values({
+        tenantId: tenant.tenantId,
+        id,
+        customerId: tenant.customersOf(owner)[0]!.id,
+        productId: tenant.products.paper,
+        unitPrice: '2800',
+        effectiveFrom: '2026-04-01',
+        createdBy: tenant.users.admin.id,
+      });
+      return id;
+    })();
+    cache.set(key, stored);
+  }
+  return stored;
+}
+
 /**
  * Every record kind the access declarations name. An operation referencing a kind missing here
  * fails the authorization matrix until a resolver is added.
@@ -303,6 +368,32 @@ export const recordKinds: Readonly<Record<string, RecordKind>> = {
         .select({ version: followups.version })
         .from(followups)
         .where(eq(followups.id, id));
+      return row?.version;
+    },
+  },
+  product: {
+    existing: async (_world, tenant) => tenant.products.paper,
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: products.version })
+        .from(products)
+        .where(eq(products.id, id));
+      return row?.version;
+    },
+  },
+  productImport: {
+    existing: (world, tenant, holder) => previewProductImport(world, tenant, holder),
+    nonexistent: () => randomUUID(),
+  },
+  priceListEntry: {
+    existing: (world, tenant, holder) => storedPriceEntryOf(world, tenant, holder),
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: priceListEntries.version })
+        .from(priceListEntries)
+        .where(eq(priceListEntries.id, id));
       return row?.version;
     },
   },
