@@ -42,3 +42,16 @@ export const searchProducts = async (q: string, signal?: AbortSignal): Promise<P
   );
   return page.items.map(toOption);
 };
+
+/** GET /api/products/:id/price: what this customer pays today (special price, discount or list price). */
+export interface CustomerUnitPrice {
+  unitPrice: string;
+  source: 'list' | 'customer_price' | 'discount';
+  listPrice: string;
+}
+
+export const getCustomerUnitPrice = (productId: string, customerId: string, signal?: AbortSignal) =>
+  apiFetch<CustomerUnitPrice>(
+    `/api/products/${encodeURIComponent(productId)}/price${buildQuery({ customerId })}`,
+    { signal },
+  );

@@ -108,10 +108,15 @@ export function QuoteEditor({
 
   const set = <K extends keyof QuoteFormValues>(key: K, value: QuoteFormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
-  const setLine = (key: string, patch: Partial<LineValues>) =>
+  const setLine = (key: string, patch: Partial<LineValues>, whileProduct?: string) =>
     setValues((current) => ({
       ...current,
-      lines: current.lines.map((line) => (line.key === key ? { ...line, ...patch } : line)),
+      lines: current.lines.map((line) =>
+        line.key !== key ||
+        (whileProduct !== undefined && (line.productId !== whileProduct || line.priceSource !== 'catalog'))
+          ? line
+          : { ...line, ...patch },
+      ),
     }));
   const addLine = (kind: LineValues['kind']) =>
     setValues((current) => {
@@ -241,7 +246,8 @@ export function QuoteEditor({
                   line={line}
                   rounding={rounding}
                   errors={errors.lines[line.key]}
-                  onChange={(patch) => setLine(line.key, patch)}
+                  customerId={values.customerId}
+                  onChange={(patch, whileProduct) => setLine(line.key, patch, whileProduct)}
                   onRemove={() => removeLine(line.key)}
                 />
               ))}

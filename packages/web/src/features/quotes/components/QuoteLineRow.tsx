@@ -14,16 +14,22 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatYen } from '../../../lib/format.ts';
-import { type ProductOption, searchProducts } from '../api/products-api.ts';
+import { getCustomerUnitPrice, type ProductOption, searchProducts } from '../api/products-api.ts';
 import type { RoundingMode, TaxRate } from '../api/quote-types.ts';
 import { type LineValues, lineAmountOf } from '../utils/quote-form.ts';
 
 interface QuoteLineRowProps {
   index: number;
+  /** The quote's customer: a picked product is priced at what this customer pays. */
+  customerId: string;
   line: LineValues;
   rounding: RoundingMode;
   errors?: Record<string, string>;
-  onChange: (patch: Partial<LineValues>) => void;
+  /**
+   * Changes the line; with `whileProduct`, only while the line still holds that product at its
+   * catalog price (a late price answer never overwrites a price typed meanwhile).
+   */
+  onChange: (patch: Partial<LineValues>, whileProduct?: string) => void;
   onRemove: () => void;
 }
 
@@ -33,7 +39,15 @@ const priceText = (value: string | number) =>
     .replace(/\.$/, '');
 
 /** One 明細 line: product (catalog search) or free text, 数量, 単位, 単価, 税率, 備考, and its amount. */
-export function QuoteLineRow({ index, line, rounding, errors = {}, onChange, onRemove }: QuoteLineRowProps) {
+export function QuoteLineRow({
+  index,
+  customerId,
+  line,
+  rounding,
+  errors = {},
+  onChange,
+  onRemove,
+}: QuoteLineRowProps) {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
   const [picked, setPicked] = useState<ProductOption[]>([]);
@@ -81,7 +95,7 @@ export function QuoteLineRow({ index, line, rounding, errors = {}, onChange, onR
           <IconTrash size={18} />
         </ActionIcon>
       </Group>
-      <SimpleGrid cols={{ base: 2, sm: 6 }} spacing="xs" verticalSpacing="xs">
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" verticalSpacing="xs">
         {!discount && (
           <Select
             style={{ gridColumn: 'span 2' }}
@@ -110,13 +124,21 @@ export function QuoteLineRow({ index, line, rounding, errors = {}, onChange, onR
                 unitPrice: priceText(product.unitPrice),
                 taxRate: product.taxRate,
                 priceSource: 'catalog',
+                priceNote: 'list',
               });
+              // The server's price lookup: this customer's special price or discount, else the list price.
+              if (customerId)
+                void getCustomerUnitPrice(product.id, customerId)
+                  .then((price) =>
+                    onChange({ unitPrice: priceText(price.unitPrice), priceNote: price.source }, product.id),
+                  )
+                  .catch(() => undefined);
             }}
             error={errors.productId}
           />
         )}
         <TextInput
-          style={{ gridColumn: discount ? 'span 4' : 'span 2' }}
+          style={{ gridColumn: discount ? '1 / -1' : 'span 2' }}
           label={discount ? t('quotes.line.discountName') : t('quotes.line.name')}
           value={line.name}
           maxLength={200}
@@ -142,7 +164,6 @@ export function QuoteLineRow({ index, line, rounding, errors = {}, onChange, onR
           inputMode="decimal"
           value={line.unitPrice}
           leftSection={<Text size="sm">¥</Text>}
-          description={line.priceSource === 'catalog' ? t('quotes.line.catalogPrice') : undefined}
           onChange={(e) => onChange({ unitPrice: e.currentTarget.value, priceSource: 'typed' })}
           error={errors.unitPrice}
         />
@@ -170,6 +191,11 @@ export function QuoteLineRow({ index, line, rounding, errors = {}, onChange, onR
           error={errors.note}
         />
         <Group gap={4} justify="flex-end" align="flex-end" style={{ gridColumn: 'span 2' }}>
+          {line.priceSource === 'catalog' && line.priceNote && (
+            <Text size="xs" c="dimmed" mr="auto" data-testid="price-note">
+              {t(`quotes.line.priceNote.${line.priceNote}`)}
+            </Text>
+          )}
           <Text size="sm" c="dimmed">
             {t('quotes.line.amount')}
           </Text>

@@ -26,6 +26,8 @@ export interface LineValues {
    * the server's price lookup (the customer's price list) decides. 'typed': sent as typed.
    */
   priceSource: 'catalog' | 'typed';
+  /** Where a catalog price came from: the list price, or this customer's special price or discount. */
+  priceNote?: 'list' | 'customer_price' | 'discount';
 }
 
 export interface QuoteFormValues {
