@@ -497,6 +497,8 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
         style={{
           position: 'sticky',
           bottom: 0,
+          // Above the segmented controls' indicators (they are positioned), so nothing shows through.
+          zIndex: 5,
           boxShadow: '0 -8px 12px var(--mantine-color-body)',
         }}
       >
