@@ -12,6 +12,8 @@
  */
 import type { z } from 'zod';
 import type * as briefingApi from './domains/briefing/briefing-schemas.ts';
+import type * as catalogApi from './domains/catalog/catalog-schemas.ts';
+import type * as catalogValues from './domains/catalog/catalog-values.ts';
 import type * as companyApi from './domains/company/company-schemas.ts';
 import type * as complaintApi from './domains/complaints/complaint-schemas.ts';
 import type * as complaintValues from './domains/complaints/complaint-values.ts';
@@ -26,6 +28,7 @@ import type * as planApi from './domains/planning/plan-schemas.ts';
 import type * as visitApi from './domains/visits/visit-schemas.ts';
 import type * as visitValues from './domains/visits/visit-values.ts';
 
+export * from './domains/catalog/catalog-values.ts';
 export {
   DEFAULT_QUOTE_VALIDITY_DAYS,
   dateStyles,
@@ -210,3 +213,32 @@ export type CompanyProfile = z.output<typeof companyApi.CompanyProfileView>;
 export type CompanyProfileBody = z.input<typeof companyApi.CompanyProfileBody>;
 export type CompanyEntityType = CompanyProfile['entityType'];
 export type CompanyDateStyle = CompanyProfile['dateStyle'];
+
+/* The catalog and prices: src/domains/catalog (/api/products, /api/price-lists, /api/customers/:id/prices). */
+export type TaxCategory = (typeof catalogValues.taxCategories)[number];
+export type PriceSource = (typeof catalogValues.priceSources)[number];
+export type ProductCsvColumn = (typeof catalogValues.productCsvColumns)[number];
+/** GET /api/products: one page of the catalog. */
+export type ProductPage = z.output<typeof catalogApi.ProductPage>;
+export type ProductSummary = z.output<typeof catalogApi.ProductSummary>;
+/** GET /api/products/:id and every product write: the product with a bundle's components. */
+export type Product = z.output<typeof catalogApi.Product>;
+export type ProductComponent = z.output<typeof catalogApi.ProductComponent>;
+export type ProductListQuery = z.input<typeof catalogApi.ProductListQuery>;
+/** POST /api/products body. */
+export type CreateProductBody = z.input<typeof catalogApi.CreateProductBody>;
+/** PATCH /api/products/:id body. */
+export type UpdateProductBody = z.input<typeof catalogApi.UpdateProductBody>;
+/** GET /api/products/:id/price?customerId=&date=. */
+export type UnitPriceAnswer = z.output<typeof catalogApi.UnitPriceAnswer>;
+/** A customer's (or a rank's) special price or discount on one product. */
+export type PriceListEntry = z.output<typeof catalogApi.PriceListEntry>;
+export type PriceListPage = z.output<typeof catalogApi.PriceListPage>;
+export type PriceListQuery = z.input<typeof catalogApi.PriceListQuery>;
+export type CreatePriceEntryBody = z.input<typeof catalogApi.CreatePriceEntryBody>;
+export type UpdatePriceEntryBody = z.input<typeof catalogApi.UpdatePriceEntryBody>;
+/** GET /api/customers/:id/prices. */
+export type CustomerPrices = z.output<typeof catalogApi.CustomerPrices>;
+/** POST /api/products/import/preview and …/commit. */
+export type ProductImportPreview = z.output<typeof catalogApi.ProductImportPreview>;
+export type ProductImportResult = z.output<typeof catalogApi.ProductImportResult>;

@@ -12,9 +12,6 @@ export const taxRateOfCategory = { standard: 10, reduced: 8 } as const;
 /** Where a unit price came from: the catalog, a special price for the customer (or its rank), a discount. */
 export const priceSources = ['list', 'customer_price', 'discount'] as const;
 
-/** The largest unit price the catalog takes (yen, tax-exclusive), as the quote contract bounds it. */
-export const MAX_UNIT_PRICE_YEN = 10_000_000;
-
 /**
  * The catalog CSV's columns, in order: export writes them, import reads them (by header, any
  * order; 商品コード is required, a blank cell or a missing column keeps the stored value).
