@@ -1,6 +1,5 @@
-import { IconChartBar } from '@tabler/icons-react';
-import { PlaceholderPage } from './PlaceholderPage.tsx';
+import { Dashboard } from '../features/dashboard/components/Dashboard.tsx';
 
 export function DashboardPage() {
-  return <PlaceholderPage section="dashboard" icon={IconChartBar} />;
+  return <Dashboard />;
 }
