@@ -17,8 +17,10 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-error.ts';
+import { formatYen } from '../../../lib/format.ts';
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
 import { errorMessage } from '../../../ui/error-message.ts';
+import { useIsDesktop } from '../../../ui/useIsDesktop.ts';
 import type { RoundingMode } from '../api/quote-types.ts';
 import {
   emptyLine,
@@ -95,7 +97,8 @@ export function QuoteEditor({
   onCancel,
   header,
 }: QuoteEditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const isDesktop = useIsDesktop();
   const [values, setValues] = useState<QuoteFormValues>(initialValues);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<{ error: unknown; lineKeys: string[] } | null>(null);
@@ -161,6 +164,19 @@ export function QuoteEditor({
         'validUntil',
         'remarks',
       ].includes(name),
+  );
+
+  const actions = (
+    <Group grow gap="xs">
+      {onCancel && (
+        <Button variant="default" h={48} onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      )}
+      <Button type="submit" h={48} loading={saving}>
+        {t('quotes.saveDraft')}
+      </Button>
+    </Group>
   );
 
   return (
@@ -295,19 +311,38 @@ export function QuoteEditor({
                   ))}
                 </Alert>
               )}
-              <Group grow gap="xs">
-                {onCancel && (
-                  <Button variant="default" h={48} onClick={onCancel}>
-                    {t('common.cancel')}
-                  </Button>
-                )}
-                <Button type="submit" h={48} loading={saving}>
-                  {t('quotes.saveDraft')}
-                </Button>
-              </Group>
+              {isDesktop && actions}
             </Stack>
           </Grid.Col>
         </Grid>
+        {!isDesktop && (
+          // On a phone the total and 保存 stay in reach above the tab bar while the lines scroll.
+          <Paper
+            withBorder
+            shadow="sm"
+            p="xs"
+            style={{
+              position: 'sticky',
+              bottom: 'calc(var(--app-shell-footer-offset, 0rem) + 4px)',
+              zIndex: 5,
+            }}
+            data-testid="quote-save-bar"
+          >
+            <Group justify="space-between" gap="xs" wrap="nowrap">
+              <Stack gap={0}>
+                <Text size="xs" c="dimmed">
+                  {t('quotes.totals.total')}
+                </Text>
+                <Text fw={700} ff="monospace">
+                  {formatYen(totals.total, i18n.language)}
+                </Text>
+              </Stack>
+              <Button type="submit" h={44} loading={saving}>
+                {t('quotes.saveDraft')}
+              </Button>
+            </Group>
+          </Paper>
+        )}
       </Stack>
     </form>
   );
