@@ -198,6 +198,8 @@ export async function seedVisitHistory(
         }
         filled.push(v);
       }
+      // One overdue or due-soon promise per customer at most (two alike read as a seeding slip).
+      let special = false;
       for (const v of filled) {
         if (v.ms >= nowMs) continue;
         const written = await writeVisit(
@@ -210,8 +212,9 @@ export async function seedVisitHistory(
             order: v.order,
             nowMs,
             today,
-            dueCase:
-              nowMs - v.ms < 20 * DAY && overdueLeft > 0
+            dueCase: special
+              ? 'past'
+              : nowMs - v.ms < 20 * DAY && overdueLeft > 0
                 ? 'overdue'
                 : nowMs - v.ms < 6 * DAY && dueSoonLeft > 0
                   ? 'soon'
@@ -220,6 +223,7 @@ export async function seedVisitHistory(
         );
         if (written === 'overdue') overdueLeft--;
         if (written === 'soon') dueSoonLeft--;
+        if (written !== null) special = true;
       }
     }
     await formRows.flush();
