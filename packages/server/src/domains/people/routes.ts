@@ -5,6 +5,7 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { defineRoute } from '../../platform/http/define-route.ts';
 import { errorResponses, json } from '../../platform/http/openapi-schemas.ts';
 import { acceptInvitation } from './accept-invitation.ts';
+import { changeOwnPassword } from './change-own-password.ts';
 import { createCompany } from './create-company.ts';
 import { getInvitation } from './get-invitation.ts';
 import { getSetupChecklist } from './get-setup-checklist.ts';
@@ -33,7 +34,7 @@ import {
 } from './people-schemas.ts';
 import { resetPassword } from './reset-password.ts';
 import { setPersonActive } from './set-person-active.ts';
-import { changeOwnPassword, updateOwnAccount } from './update-own-account.ts';
+import { updateOwnAccount } from './update-own-account.ts';
 import { updatePerson } from './update-person.ts';
 
 const tags = ['people'];
@@ -115,11 +116,12 @@ const resetRoute = defineRoute({
 });
 
 /** Sign-up, invitation links and password-reset links: served without a session. */
-export const peoplePublicRoutes = createRouter()
-  // Counted before the body is read: a malformed attempt counts too, as at sign-in.
-  .use('/signup', limitWrites('signup'))
-  .use('/invitations/*', limitWrites('invitation'))
-  .use('/password-reset/*', limitWrites('password-reset'))
+export const peoplePublicRoutes = createRouter();
+// Counted before the body is read: a malformed attempt counts too, as at sign-in.
+peoplePublicRoutes.use('/signup', limitWrites('signup'));
+peoplePublicRoutes.use('/invitations/*', limitWrites('invitation'));
+peoplePublicRoutes.use('/password-reset/*', limitWrites('password-reset'));
+peoplePublicRoutes
   .openapi(signupStatusRoute, (c) => c.json({ enabled: c.var.config.allowSignup }, 200))
   .openapi(signupRoute, async (c) => {
     if (!c.var.config.allowSignup) throw peopleError('signup_disabled');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, member } from '../../../src/platform/db/schema/index.ts';
+import { auditEvents, invitation, member } from '../../../src/platform/db/schema/index.ts';
 import {
   cookieHeader,
   createTestApp,
@@ -18,6 +18,8 @@ afterAll(() => t.close());
 const app = t.app;
 
 const randomEmail = (tag: string) => `${tag}.${randomUUID().slice(0, 8)}@people.kayoi.test`;
+// biome-ignore lint/suspicious/noExplicitAny: the assertions below read the answers' JSON loosely
+const bodyOf = (res: Response): Promise<any> => res.json();
 const tokenOf = (link: string) => link.split('/').pop()!;
 
 let tenant: SignedTenantFixture;
@@ -46,12 +48,12 @@ describe('sign-up', () => {
     });
     expect(res.status).toBe(201);
     const cookie = cookieHeader(res);
-    const me = await (await request(app, 'GET', '/api/me', { cookie })).json();
+    const me = await bodyOf(await request(app, 'GET', '/api/me', { cookie }));
     expect(me).toMatchObject({
       user: { email, role: 'admin', name: '創業 太郎' },
       tenant: { name: '株式会社はじめ商事' },
     });
-    const setup = await (await request(app, 'GET', '/api/setup', { cookie })).json();
+    const setup = await bodyOf(await request(app, 'GET', '/api/setup', { cookie }));
     expect(setup.done).toBe(0);
     expect(setup.items.map((i: { key: string }) => i.key)).toEqual([
       'companyProfile',
@@ -63,7 +65,7 @@ describe('sign-up', () => {
       'customers',
     ]);
     // The new company sees only itself.
-    const people = await (await request(app, 'GET', '/api/people', { cookie })).json();
+    const people = await bodyOf(await request(app, 'GET', '/api/people', { cookie }));
     expect(people.items.map((p: { email: string }) => p.email)).toEqual([email]);
     // Sign-in with the chosen password works.
     await signIn(app, email, 'first-admin-pw');
@@ -77,7 +79,7 @@ describe('sign-up', () => {
       password: 'whatever-pw',
     });
     expect(res.status).toBe(422);
-    expect((await res.json()).error.fields).toHaveProperty('email');
+    expect((await bodyOf(res)).error.fields).toHaveProperty('email');
   });
 
   it('names bad fields in the caller’s language', async () => {
@@ -86,7 +88,7 @@ describe('sign-up', () => {
       locale: 'en',
     });
     expect(res.status).toBe(422);
-    const { error } = await res.json();
+    const { error } = await bodyOf(res);
     expect(Object.keys(error.fields).sort()).toEqual(['companyName', 'email', 'password']);
   });
 
@@ -108,13 +110,13 @@ describe('sign-up', () => {
   it('is off with ALLOW_SIGNUP=0, with a clear message', async () => {
     const off = await createTestApp({ config: testConfig({ ALLOW_SIGNUP: '0' }) });
     try {
-      expect(await (await request(off.app, 'GET', '/api/signup')).json()).toEqual({ enabled: false });
+      expect(await bodyOf(await request(off.app, 'GET', '/api/signup'))).toEqual({ enabled: false });
       const res = await signUp(
         { companyName: '閉鎖商事', adminName: '閉鎖', email: randomEmail('off'), password: 'closed-pw-1' },
         off.app,
       );
       expect(res.status).toBe(403);
-      expect((await res.json()).error).toMatchObject({ code: 'signup_disabled' });
+      expect((await bodyOf(res)).error).toMatchObject({ code: 'signup_disabled' });
     } finally {
       await off.close();
     }
@@ -126,7 +128,7 @@ describe('invitations', () => {
     const email = randomEmail('newrep');
     const res = await invite({ email, name: '新人 花子', role: 'rep', teamId: tenant.teams.a.id });
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await bodyOf(res);
     expect(body).toMatchObject({
       mailed: false,
       invitation: { email, role: 'rep', teamId: tenant.teams.a.id },
@@ -134,11 +136,11 @@ describe('invitations', () => {
     const token = tokenOf(body.link);
     expect(body.link).toBe(`${t.config.baseUrl}/invite/${token}`);
     // The token is stored hashed only.
-    const people = await (await request(app, 'GET', '/api/people', { cookie: adminCookie })).json();
+    const people = await bodyOf(await request(app, 'GET', '/api/people', { cookie: adminCookie }));
     expect(people.invitations.map((i: { email: string }) => i.email)).toContain(email);
 
     const view = await request(app, 'GET', `/api/invitations/${token}`);
-    expect(await view.json()).toMatchObject({
+    expect(await bodyOf(view)).toMatchObject({
       email,
       name: '新人 花子',
       role: 'rep',
@@ -149,7 +151,7 @@ describe('invitations', () => {
       body: { password: 'new-rep-password' },
     });
     expect(accepted.status).toBe(201);
-    const me = await (await request(app, 'GET', '/api/me', { cookie: cookieHeader(accepted) })).json();
+    const me = await bodyOf(await request(app, 'GET', '/api/me', { cookie: cookieHeader(accepted) }));
     expect(me).toMatchObject({
       user: { email, role: 'rep', name: '新人 花子' },
       team: { id: tenant.teams.a.id },
@@ -161,15 +163,16 @@ describe('invitations', () => {
       body: { password: 'again-again' },
     });
     expect(again.status).toBe(404);
-    expect((await again.json()).error.code).toBe('invitation_invalid');
+    expect((await bodyOf(again)).error.code).toBe('invitation_invalid');
   });
 
   it('refuses an expired invitation', async () => {
     const email = randomEmail('late');
-    const body = await (await invite({ email, name: '遅刻', role: 'rep' })).json();
-    await t.database.admin.execute(
-      `update invitation set expires_at = now() - interval '1 minute' where id = '${body.invitation.id}'`,
-    );
+    const body = await bodyOf(await invite({ email, name: '遅刻', role: 'rep' }));
+    await t.database.admin
+      .update(invitation)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(invitation.id, body.invitation.id));
     const res = await request(app, 'POST', `/api/invitations/${tokenOf(body.link)}/accept`, {
       body: { password: 'too-late-pw' },
     });
@@ -187,7 +190,7 @@ describe('invitations', () => {
     const other = await t.createTenant();
     const res = await invite({ email: randomEmail('x'), name: 'x', role: 'rep', teamId: other.teams.a.id });
     expect(res.status).toBe(422);
-    expect((await res.json()).error.fields).toHaveProperty('teamId');
+    expect((await bodyOf(res)).error.fields).toHaveProperty('teamId');
   });
 
   it('mails the link when SMTP_URL is set', async () => {
@@ -217,14 +220,14 @@ describe('invitations', () => {
         body: { email, name: 'メール 受信', role: 'manager' },
       });
       expect(res.status).toBe(201);
-      expect(await res.json()).toMatchObject({ mailed: true, link: null });
+      expect(await bodyOf(res)).toMatchObject({ mailed: true, link: null });
       expect(received).toHaveLength(1);
       const message = received[0]!.replace(/=\r?\n/g, '');
       expect(message).toContain(email);
       const link = message.match(/http:\/\/localhost:3000\/invite\/[A-Za-z0-9_-]+/)?.[0];
       expect(link).toBeDefined();
       const view = await request(mailing.app, 'GET', `/api/invitations/${tokenOf(link!)}`);
-      expect(await view.json()).toMatchObject({ email, role: 'manager' });
+      expect(await bodyOf(view)).toMatchObject({ email, role: 'manager' });
     } finally {
       await mailing.close();
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
@@ -248,7 +251,7 @@ describe('people administration', () => {
     const fixture = await t.createTenant();
     const cookie = await fixture.signIn('admin');
     const rep = fixture.users.rep1;
-    const before = (await (await request(app, 'GET', '/api/people', { cookie })).json()).items.find(
+    const before = (await bodyOf(await request(app, 'GET', '/api/people', { cookie }))).items.find(
       (p: { id: string }) => p.id === rep.id,
     );
     const res = await request(app, 'PATCH', `/api/people/${rep.id}`, {
@@ -256,7 +259,7 @@ describe('people administration', () => {
       body: { version: before.version, role: 'manager', teamId: fixture.teams.b.id },
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({
+    expect(await bodyOf(res)).toMatchObject({
       role: 'manager',
       teamId: fixture.teams.b.id,
       version: before.version + 1,
@@ -266,11 +269,11 @@ describe('people administration', () => {
       body: { version: before.version, role: 'rep' },
     });
     expect(stale.status).toBe(409);
-    expect((await stale.json()).error).toMatchObject({
+    expect((await bodyOf(stale)).error).toMatchObject({
       code: 'version_conflict',
       current: { role: 'manager' },
     });
-    const me = await (await request(app, 'GET', '/api/me', { cookie: await fixture.signIn('rep1') })).json();
+    const me = await bodyOf(await request(app, 'GET', '/api/me', { cookie: await fixture.signIn('rep1') }));
     expect(me.user.role).toBe('manager');
     const [audit] = await t.database.admin
       .select()
@@ -293,7 +296,7 @@ describe('people administration', () => {
       locale: 'en',
     });
     expect(demote.status).toBe(409);
-    expect((await demote.json()).error).toMatchObject({
+    expect((await bodyOf(demote)).error).toMatchObject({
       code: 'last_admin',
       message: 'The last admin cannot demote or deactivate themselves. Make someone else an admin first.',
     });
@@ -318,14 +321,14 @@ describe('people administration', () => {
 
     const res = await request(app, 'POST', `/api/people/${rep.id}/deactivate`, { cookie });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'deactivated', name: rep.name });
+    expect(await bodyOf(res)).toMatchObject({ status: 'deactivated', name: rep.name });
     expect((await request(app, 'GET', '/api/me', { cookie: repCookie })).status).toBe(401);
     const again = await request(app, 'POST', '/api/auth/sign-in/email', {
       body: { email: rep.email, password: fixture.password },
     });
     expect(again.status).toBe(403);
-    expect((await again.json()).error.code).toBe('deactivated');
-    const list = await (await request(app, 'GET', '/api/people', { cookie })).json();
+    expect((await bodyOf(again)).error.code).toBe('deactivated');
+    const list = await bodyOf(await request(app, 'GET', '/api/people', { cookie }));
     expect(list.items.find((p: { id: string }) => p.id === rep.id)).toMatchObject({
       name: rep.name,
       status: 'deactivated',
@@ -351,7 +354,7 @@ describe('people administration', () => {
     const rep = fixture.users.rep1;
     const res = await request(app, 'POST', `/api/people/${rep.id}/password-reset`, { cookie });
     expect(res.status).toBe(201);
-    const { link, mailed } = await res.json();
+    const { link, mailed } = await bodyOf(res);
     expect(mailed).toBe(false);
     const token = tokenOf(link);
     const reset = await request(app, 'POST', `/api/password-reset/${token}`, {
@@ -388,7 +391,7 @@ describe('own account', () => {
       body: { name: '改名 一郎', language: 'en' },
     });
     expect(res.status).toBe(200);
-    expect((await (await request(app, 'GET', '/api/me', { cookie })).json()).user).toMatchObject({
+    expect((await bodyOf(await request(app, 'GET', '/api/me', { cookie }))).user).toMatchObject({
       name: '改名 一郎',
       language: 'en',
     });
@@ -397,7 +400,7 @@ describe('own account', () => {
       body: { current: 'not-it', next: 'another-pw-1' },
     });
     expect(wrong.status).toBe(422);
-    expect((await wrong.json()).error.fields).toHaveProperty('current');
+    expect((await bodyOf(wrong)).error.fields).toHaveProperty('current');
     const ok = await request(app, 'POST', '/api/me/password', {
       cookie,
       body: { current: fixture.password, next: 'another-pw-1' },
