@@ -66,7 +66,7 @@ export function OrderView({ orderId }: { orderId: string }) {
   const next = nextOrderStatus(o.status);
   const cancelled = o.status === 'cancelled';
   const active = cancelled ? -1 : (orderSteps as readonly OrderStatus[]).indexOf(o.status);
-  const when = (status: OrderStatus) => o.history?.find((h) => h.status === status);
+  const when = (status: OrderStatus) => o.history?.findLast((h) => h.toStatus === status);
   return (
     <Stack gap="sm">
       <Group gap={8}>

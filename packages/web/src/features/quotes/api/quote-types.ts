@@ -133,11 +133,12 @@ export interface OrderSummary {
 }
 
 export interface OrderStatusChange {
-  status: OrderStatus;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  reason: string | null;
+  actorId: string;
+  actorName: string | null;
   at: string;
-  by?: string | null;
-  byName?: string | null;
-  reason?: string | null;
 }
 
 export interface Order extends OrderSummary {

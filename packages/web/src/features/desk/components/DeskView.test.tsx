@@ -1,0 +1,48 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mockFetch, renderWithApp } from '../../../test/render.tsx';
+import type { OrderSummary } from '../../quotes/api/quote-types.ts';
+import { DeskView } from './DeskView.tsx';
+
+const order = (id: string, orderNo: string): OrderSummary => ({
+  id,
+  orderNo,
+  status: 'ordered',
+  customer: { id: 'c1', name: '喫茶こもれび' },
+  repId: 'u2',
+  quoteId: null,
+  subject: '定期補充',
+  total: 11_000,
+  orderedAt: '2026-11-30T01:00:00Z',
+  updatedAt: '2026-11-30T01:00:00Z',
+});
+
+describe('DeskView', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('counts each bucket, lists the orders to arrange, and moves the checked ones to 手配済 in one request', async () => {
+    const mock = mockFetch({
+      '/api/desk': { body: { counts: { toSend: 3, expiring: 1, toArrange: 2, toDeliver: 0, toInvoice: 5 } } },
+      '/api/customers/reps': { body: { items: [{ id: 'u2', name: '田中 翔太' }] } },
+      '/api/orders/bulk-status': { body: { updated: 1, ids: ['o2'] } },
+      '/api/orders': {
+        body: { items: [order('o1', 'O-2026-0001'), order('o2', 'O-2026-0002')], nextCursor: null },
+      },
+    });
+    renderWithApp(<DeskView filters={{ bucket: 'toArrange', repId: 'u2' }} />);
+    const bucket = await screen.findByTestId('desk-bucket-toInvoice', {}, { timeout: 5000 });
+    await waitFor(() => expect(within(bucket).getByTestId('desk-count').textContent).toBe('5'));
+    expect(await screen.findAllByTestId('desk-row')).toHaveLength(2);
+    const listed = mock.mock.calls.map(([url]) => String(url)).find((url) => url.startsWith('/api/orders?'));
+    expect(listed).toContain('status=ordered');
+    expect(listed).toContain('repId=u2');
+
+    fireEvent.click(screen.getByLabelText('O-2026-0002を選択'));
+    fireEvent.click(screen.getByRole('button', { name: '1件を手配済にする' }));
+    await waitFor(() =>
+      expect(mock.mock.calls.some(([url]) => url === '/api/orders/bulk-status')).toBe(true),
+    );
+    const [, init] = mock.mock.calls.find(([url]) => url === '/api/orders/bulk-status')!;
+    expect(JSON.parse(String(init?.body))).toEqual({ ids: ['o2'], status: 'arranged' });
+  });
+});
