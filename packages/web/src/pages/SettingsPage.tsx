@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/auth/hooks/useMe.ts';
 import { useSignOut } from '../features/auth/hooks/useSignOut.ts';
+import { CompanyProfileSection } from '../features/company/components/CompanyProfileSection.tsx';
 import { OwnAccountSection } from '../features/people/components/OwnAccountSection.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -64,6 +65,7 @@ export function SettingsPage() {
           </Button>
         </Paper>
         <OwnAccountSection />
+        {me.user.role === 'admin' && <CompanyProfileSection />}
       </Stack>
     </>
   );
