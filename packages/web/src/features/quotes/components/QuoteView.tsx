@@ -172,7 +172,9 @@ export function QuoteView({ quoteId }: { quoteId: string }) {
   const run = (action: Action) => mutation.mutate({ action, quote: q });
   const busy = (action: Action) => mutation.isPending && mutation.variables?.action === action;
   const canRevise = q.status === 'submitted' || q.status === 'expired' || q.status === 'lost';
-  const canDecide = q.status === 'submitted' || q.status === 'expired';
+  // An expired quote cannot be accepted (the server answers quote_expired): revise and issue again.
+  const canAccept = q.status === 'submitted';
+  const canLose = q.status === 'submitted' || q.status === 'expired';
   return (
     <Stack gap="sm">
       <Group gap={8} wrap="wrap">
@@ -238,7 +240,7 @@ export function QuoteView({ quoteId }: { quoteId: string }) {
             </Button>
           </>
         )}
-        {canDecide && (
+        {canAccept && (
           <Button
             h={44}
             color="teal"
@@ -260,7 +262,7 @@ export function QuoteView({ quoteId }: { quoteId: string }) {
             {t('quotes.action.revise')}
           </Button>
         )}
-        {canDecide && (
+        {canLose && (
           <Button
             h={44}
             variant="light"
