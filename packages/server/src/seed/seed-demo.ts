@@ -2,6 +2,7 @@ import { hashPassword } from 'better-auth/crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { seedCatalogExtras } from './catalog-extras.ts';
 import { seedCompanyProfiles } from './company-profiles.ts';
 import { seedComplaintHistory } from './complaint-history.ts';
 import { kyotoAreas, kyotoWards, osakaAreas, osakaWards } from './japanese-data.ts';
@@ -132,6 +133,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   }
   await seedVisitHistory(db, { tenantId: 'tenant-naniwa', now });
   await seedComplaintHistory(db, { tenantId: 'tenant-naniwa', now });
+  await seedCatalogExtras(db, { tenantId: 'tenant-naniwa', now });
   await seedCompanyProfiles(db);
   return result;
 }
