@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { type KayoiRole, member, staffProfiles, user } from '../../platform/db/schema/index.ts';
@@ -18,11 +18,15 @@ export interface UserSummary {
 }
 
 /**
- * The staff the caller may see: a rep only themself, a manager the members of their team,
+ * The active staff the caller may see: a rep only themself, a manager the members of their team,
  * an admin everyone in the tenant. Sorted by name.
  */
 export async function listUsers({ db, actor, role }: ListUsersOptions): Promise<UserSummary[]> {
-  const scope: (SQL | undefined)[] = [eq(member.organizationId, actor.tenantId)];
+  // A deactivated person is no one's to pick any more (their records keep their name elsewhere).
+  const scope: (SQL | undefined)[] = [
+    eq(member.organizationId, actor.tenantId),
+    isNull(member.deactivatedAt),
+  ];
   if (role) scope.push(eq(member.role, role));
   if (actor.role === 'rep') scope.push(eq(member.userId, actor.userId));
   if (actor.role === 'manager') {
