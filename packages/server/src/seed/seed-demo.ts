@@ -6,6 +6,7 @@ import { seedCatalogExtras } from './catalog-extras.ts';
 import { seedCompanyProfiles } from './company-profiles.ts';
 import { seedComplaintHistory } from './complaint-history.ts';
 import { kyotoAreas, kyotoWards, osakaAreas, osakaWards } from './japanese-data.ts';
+import { seedPeopleDemo } from './people-demo.ts';
 import { type SeedCounts, type StaffPlan, seedTenant, type TenantPlan } from './seed-tenant.ts';
 import { seedVisitHistory } from './visit-history.ts';
 
@@ -135,6 +136,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   await seedComplaintHistory(db, { tenantId: 'tenant-naniwa', now });
   await seedCatalogExtras(db, { tenantId: 'tenant-naniwa', now });
   await seedCompanyProfiles(db);
+  await seedPeopleDemo(db, { tenantId: 'tenant-naniwa', now });
   return result;
 }
 
