@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCompanyProfile, toDocumentIssuer } from '../../../src/domains/company/get-company-profile.ts';
+import { registrationNumberIssue } from '../../../src/domains/company/registration-number.ts';
 import { companyProfiles } from '../../../src/domains/company/tables.ts';
 import { withTenant } from '../../../src/platform/context.ts';
 import { auditEvents } from '../../../src/platform/db/schema/index.ts';
+import { demoTenantPlans } from '../../../src/seed/seed-demo.ts';
 import { createTestApp, request, type SignedTenantFixture } from '../../support/test-app.ts';
 import { signInAll } from '../customers/customer-app.ts';
 
@@ -158,6 +160,13 @@ describe('company profile', () => {
       body: sealForm(PNG),
     });
     expect(seal.status).toBe(403);
+  });
+
+  it('seeds the demo companies with registration numbers whose 法人番号 check digit is right', () => {
+    const plans = demoTenantPlans(new Date(), () => '');
+    expect(plans.length).toBeGreaterThan(0);
+    for (const plan of plans)
+      expect(registrationNumberIssue(plan.settings.invoiceRegistrationNo, 'corporation')).toBeNull();
   });
 
   it("keeps one tenant's profile from another's", async () => {
