@@ -115,6 +115,10 @@ export interface QuoteListQuery {
   from?: string;
   to?: string;
   q?: string;
+  minTotal?: number;
+  maxTotal?: number;
+  /** 'true': superseded revisions too (電子帳簿保存法 search). */
+  allRevisions?: 'true';
   cursor?: string;
   limit?: number;
 }

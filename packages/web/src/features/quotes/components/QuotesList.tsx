@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -22,7 +22,26 @@ export function QuotesList() {
   const [status, setStatus] = useState<QuoteStatus | ''>('');
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 300);
-  const query = { status, q: debounced };
+  // 電子帳簿保存法: every revision is searchable by date, amount and customer.
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [minTotal, setMinTotal] = useState('');
+  const [maxTotal, setMaxTotal] = useState('');
+  const [allRevisions, setAllRevisions] = useState(false);
+  const [amounts] = useDebouncedValue({ minTotal, maxTotal }, 400);
+  const yen = (text: string) => {
+    const digits = text.normalize('NFKC').replace(/[,\s¥]/g, '');
+    return /^\d{1,15}$/.test(digits) ? Number(digits) : undefined;
+  };
+  const query = {
+    status,
+    q: debounced,
+    from: from || undefined,
+    to: to || undefined,
+    minTotal: yen(amounts.minTotal),
+    maxTotal: yen(amounts.maxTotal),
+    allRevisions: allRevisions ? ('true' as const) : undefined,
+  };
   const list = useInfiniteQuery({
     queryKey: quoteKeys.list(query),
     queryFn: ({ signal, pageParam }) => listQuotes({ ...query, cursor: pageParam }, signal),
@@ -52,6 +71,46 @@ export function QuotesList() {
             ...quoteStatuses.map((s) => ({ value: s, label: t(`quotes.status.${s}`) })),
           ]}
         />
+        {isDesktop && (
+          <>
+            <TextInput
+              type="date"
+              w={150}
+              aria-label={t('quotes.filter.from')}
+              value={from}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+            />
+            <Text c="dimmed">〜</Text>
+            <TextInput
+              type="date"
+              w={150}
+              aria-label={t('quotes.filter.to')}
+              value={to}
+              onChange={(e) => setTo(e.currentTarget.value)}
+            />
+            <TextInput
+              w={110}
+              inputMode="numeric"
+              placeholder={t('quotes.filter.minTotal')}
+              aria-label={t('quotes.filter.minTotal')}
+              value={minTotal}
+              onChange={(e) => setMinTotal(e.currentTarget.value)}
+            />
+            <TextInput
+              w={110}
+              inputMode="numeric"
+              placeholder={t('quotes.filter.maxTotal')}
+              aria-label={t('quotes.filter.maxTotal')}
+              value={maxTotal}
+              onChange={(e) => setMaxTotal(e.currentTarget.value)}
+            />
+            <Checkbox
+              label={t('quotes.filter.allRevisions')}
+              checked={allRevisions}
+              onChange={(e) => setAllRevisions(e.currentTarget.checked)}
+            />
+          </>
+        )}
         <Button
           leftSection={<IconPlus size={16} />}
           renderRoot={(props) => <Link {...props} to="/quotes/new" />}
