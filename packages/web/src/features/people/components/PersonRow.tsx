@@ -37,6 +37,49 @@ export function PersonRow({
   const [resetLink, setResetLink] = useState<string | null>(null);
   const [resetMailed, setResetMailed] = useState(false);
   const active = person.status === 'active';
+  const menu = (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          size="xs"
+          variant="subtle"
+          color="gray"
+          aria-label={t('people.more')}
+          data-testid="person-menu"
+        >
+          <IconDots size={18} />
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          leftSection={<IconKey size={16} />}
+          disabled={!active}
+          onClick={() =>
+            actions.passwordReset.mutate(person.id, {
+              onSuccess: (r) => {
+                setResetMailed(r.mailed);
+                setResetLink(r.link ?? '');
+              },
+            })
+          }
+        >
+          {t('people.resetPassword')}
+        </Menu.Item>
+        {active ? (
+          <Menu.Item color="red" leftSection={<IconUserOff size={16} />} onClick={() => setConfirming(true)}>
+            {t('people.deactivate')}
+          </Menu.Item>
+        ) : (
+          <Menu.Item
+            leftSection={<IconUserCheck size={16} />}
+            onClick={() => actions.reactivate.mutate(person.id)}
+          >
+            {t('people.reactivate')}
+          </Menu.Item>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
   const error =
     actions.update.error ??
     actions.deactivate.error ??
@@ -46,29 +89,38 @@ export function PersonRow({
   return (
     <Paper withBorder p="md" radius="md" data-testid={`person-${person.email}`}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-        <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
-          <Group gap="xs">
-            <Text fw={600} c={active ? undefined : 'dimmed'}>
-              {person.name}
-            </Text>
-            {isSelf && (
-              <Badge size="sm" variant="light" color="gray">
-                {t('people.you')}
+        <Group
+          justify="space-between"
+          align="flex-start"
+          wrap="nowrap"
+          gap="xs"
+          style={{ flex: '1 1 16rem', minWidth: 0 }}
+        >
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Group gap="xs">
+              <Text fw={600} c={active ? undefined : 'dimmed'}>
+                {person.name}
+              </Text>
+              {isSelf && (
+                <Badge size="sm" variant="light" color="gray">
+                  {t('people.you')}
+                </Badge>
+              )}
+              <Badge size="sm" variant="light" color={active ? 'teal' : 'gray'} data-testid="person-status">
+                {active ? t('people.active') : t('people.deactivated')}
               </Badge>
-            )}
-            <Badge size="sm" variant="light" color={active ? 'teal' : 'gray'} data-testid="person-status">
-              {active ? t('people.active') : t('people.deactivated')}
-            </Badge>
-          </Group>
-          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {person.email}
-          </Text>
-        </Stack>
-        <Group gap="xs" wrap="wrap" align="flex-end">
+            </Group>
+            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {person.email}
+            </Text>
+          </Stack>
+          {canEdit && menu}
+        </Group>
+        <Group gap="xs" wrap="nowrap" style={{ flex: '0 1 25rem' }}>
           <Select
             aria-label={t('people.role')}
             size="xs"
-            w={140}
+            style={{ flex: '1 1 8rem' }}
             disabled={!canEdit || !active}
             value={person.role}
             allowDeselect={false}
@@ -85,58 +137,17 @@ export function PersonRow({
           <Select
             aria-label={t('people.team')}
             size="xs"
-            w={160}
+            style={{ flex: '1 1 12rem' }}
             disabled={!canEdit || !active}
-            placeholder={t('people.noTeam')}
-            value={person.teamId}
-            clearable
-            data={teams as TeamOption[]}
-            onChange={(teamId) =>
-              teamId !== person.teamId &&
-              actions.update.mutate({ id: person.id, input: { version: person.version, teamId } })
-            }
+            value={person.teamId ?? ''}
+            allowDeselect={false}
+            data={[{ value: '', label: t('people.noTeam') }, ...teams]}
+            onChange={(value) => {
+              const teamId = value || null;
+              if (teamId !== person.teamId)
+                actions.update.mutate({ id: person.id, input: { version: person.version, teamId } });
+            }}
           />
-          {canEdit && (
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button size="xs" variant="default" aria-label={t('people.more')} data-testid="person-menu">
-                  <IconDots size={16} />
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item
-                  leftSection={<IconKey size={16} />}
-                  disabled={!active}
-                  onClick={() =>
-                    actions.passwordReset.mutate(person.id, {
-                      onSuccess: (r) => {
-                        setResetMailed(r.mailed);
-                        setResetLink(r.link ?? '');
-                      },
-                    })
-                  }
-                >
-                  {t('people.resetPassword')}
-                </Menu.Item>
-                {active ? (
-                  <Menu.Item
-                    color="red"
-                    leftSection={<IconUserOff size={16} />}
-                    onClick={() => setConfirming(true)}
-                  >
-                    {t('people.deactivate')}
-                  </Menu.Item>
-                ) : (
-                  <Menu.Item
-                    leftSection={<IconUserCheck size={16} />}
-                    onClick={() => actions.reactivate.mutate(person.id)}
-                  >
-                    {t('people.reactivate')}
-                  </Menu.Item>
-                )}
-              </Menu.Dropdown>
-            </Menu>
-          )}
         </Group>
       </Group>
       {error && (
