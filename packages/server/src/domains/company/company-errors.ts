@@ -11,7 +11,8 @@ export type CompanyFieldIssue =
   | 'phone_format'
   | 'validity_range'
   | 'seal_missing'
-  | 'seal_type';
+  | 'seal_type'
+  | 'seal_unreadable';
 
 /** The user's message for a field issue. */
 export function companyIssueText(issue: CompanyFieldIssue, max = 0): LocalizedText {
@@ -51,6 +52,11 @@ export function companyIssueText(issue: CompanyFieldIssue, max = 0): LocalizedTe
       return {
         ja: '印影はPNGまたはJPEGの画像にしてください。',
         en: 'The seal must be a PNG or JPEG image.',
+      };
+    case 'seal_unreadable':
+      return {
+        ja: '印影の画像を読み込めませんでした（ファイルが壊れているか、4096ピクセルを超えています）。別の画像を選んでください。',
+        en: 'The seal image could not be read (the file is damaged or wider than 4096 pixels). Choose another image.',
       };
   }
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { isEmbeddableImage } from '../documents/seal-image.ts';
 import {
   companyForbidden,
   companyIssueText,
@@ -32,8 +33,8 @@ const sealAudit = (p: CompanyProfile) => ({
 });
 
 /**
- * Stores the seal image (admins): PNG or JPEG by magic bytes (422 naming `file` otherwise), at
- * most 1 MB (413 with the size). Replaces any earlier seal; audited; answers the profile.
+ * Stores the seal image (admins): PNG or JPEG by magic bytes (422 naming `file` otherwise, or
+ * when the image does not decode), at most 1 MB (413 with the size). Replaces any earlier seal; audited; answers the profile.
  */
 export async function uploadCompanySeal({
   db,
@@ -49,6 +50,8 @@ export async function uploadCompanySeal({
   if (file.length > MAX_SEAL_BYTES) throw sealTooLarge(file.length);
   const mimeType = sealMimeTypeOf(file);
   if (!mimeType) throw companyValidationFailed({ file: companyIssueText('seal_type') });
+  if (!isEmbeddableImage(file, mimeType))
+    throw companyValidationFailed({ file: companyIssueText('seal_unreadable') });
   return withTenant(db, actor, async (tx) => {
     const before = await ensureCompanyProfile(tx, actor);
     await tx

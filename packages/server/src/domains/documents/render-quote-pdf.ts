@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { formatDocumentDate } from './japanese-date.ts';
 import type { DocumentIssuer, QuoteDocument } from './quote-document.ts';
+import { isEmbeddableImage } from './seal-image.ts';
 
 /**
  * The 御見積書 / 注文請書 template (A4 portrait), drawn with pdfkit in Noto Sans JP. pdfkit embeds
@@ -237,7 +238,8 @@ function drawParties(
     pdf.text(line, blockX, ry, { width: blockWidth });
     ry = pdf.y + 1.5;
   }
-  if (issuer.seal) {
+  // A seal pdfkit could not decode is left out rather than leaving the document unfinished.
+  if (issuer.seal && isEmbeddableImage(issuer.seal.data, issuer.seal.mimeType)) {
     const size = 58;
     try {
       pdf.image(Buffer.from(issuer.seal.data), blockX + blockWidth - size + 4, nameTop - 10, {

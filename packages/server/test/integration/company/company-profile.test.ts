@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCompanyProfile, toDocumentIssuer } from '../../../src/domains/company/get-company-profile.ts';
@@ -213,6 +214,23 @@ describe('company seal', () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as Profile;
     expect(body.error?.fields?.file).toMatch(/PNG or JPEG/);
+    expect((await storedRow())[0]?.sealData ?? null).toBeNull();
+  });
+
+  it('refuses a PNG whose image data does not decode, in ja', async () => {
+    const forged = new Uint8Array(PNG);
+    // Damage the compressed pixels, then give the chunk a right CRC again: only decoding tells.
+    const idat = Buffer.from(forged).indexOf('IDAT', 0, 'latin1');
+    const length = new DataView(forged.buffer).getUint32(idat - 4);
+    forged.fill(0xaa, idat + 6, idat + 4 + length);
+    new DataView(forged.buffer).setUint32(idat + 4 + length, crc32(forged.subarray(idat, idat + 4 + length)));
+    const res = await request(t.app, 'POST', '/api/settings/company/seal', {
+      cookie: as('admin').cookie,
+      body: sealForm(forged),
+      locale: 'ja',
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as Profile).error?.fields?.file).toContain('読み込めませんでした');
     expect((await storedRow())[0]?.sealData ?? null).toBeNull();
   });
 
