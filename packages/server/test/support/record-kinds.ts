@@ -7,6 +7,7 @@ import { customers } from '../../src/domains/customers/tables.ts';
 import { followups } from '../../src/domains/followups/tables.ts';
 import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
 import { visits } from '../../src/domains/visits/tables.ts';
+import { member, staffProfiles, user } from '../../src/platform/db/schema/index.ts';
 import type { UserKey } from './tenant-fixture.ts';
 import { request, type SignedTenantFixture, type TestApp } from './test-app.ts';
 
@@ -290,6 +291,40 @@ export function storedPriceEntryOf(world: RecordWorld, tenant: SignedTenantFixtu
  * Every record kind the access declarations name. An operation referencing a kind missing here
  * fails the authorization matrix until a resolver is added.
  */
+const sparePeople = new WeakMap<RecordWorld, Map<string, Promise<string>>>();
+
+/**
+ * A rep of `tenant` whom no test signs in as (once per world and tenant): the people admin's
+ * operations (deactivate, role change, reset) aim at them, so that a generated request that
+ * succeeds never ends a session a suite goes on using.
+ */
+function sparePersonOf(world: RecordWorld, tenant: SignedTenantFixture) {
+  const cache = sparePeople.get(world) ?? new Map<string, Promise<string>>();
+  sparePeople.set(world, cache);
+  let stored = cache.get(tenant.tenantId);
+  if (!stored) {
+    stored = (async () => {
+      const id = randomUUID();
+      const admin = world.app.database.admin;
+      await admin.insert(user).values({ id, name: '予備 担当', email: `spare.${id}@fixture.kayoi.test` });
+      await admin
+        .insert(member)
+        .values({ id: randomUUID(), organizationId: tenant.tenantId, userId: id, role: 'rep' });
+      await admin
+        .insert(staffProfiles)
+        .values({
+          tenantId: tenant.tenantId,
+          userId: id,
+          teamId: tenant.teams.a.id,
+          displayName: '予備 担当',
+        });
+      return id;
+    })();
+    cache.set(tenant.tenantId, stored);
+  }
+  return stored;
+}
+
 export const recordKinds: Readonly<Record<string, RecordKind>> = {
   customer: {
     async existing(_world, tenant, holder) {
@@ -314,6 +349,18 @@ export const recordKinds: Readonly<Record<string, RecordKind>> = {
   user: {
     existing: async (_world, tenant, holder) => tenant.users[holder].id,
     nonexistent: () => randomUUID(),
+  },
+  /** A member of the company as the people admin sees them (path id = user id): a spare rep. */
+  person: {
+    existing: (world, tenant) => sparePersonOf(world, tenant),
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: member.version })
+        .from(member)
+        .where(eq(member.userId, id));
+      return row?.version;
+    },
   },
   area: {
     existing: async (_world, tenant) => tenant.areas[0]!.id,

@@ -152,7 +152,7 @@ peoplePublicRoutes
 // ——— signed in ———
 
 const admin = ['admin'] as const;
-const personRef = { path: { id: 'user' } };
+const personRef = { path: { id: 'person' } };
 
 const setupRoute = defineRoute({
   method: 'get',
