@@ -116,7 +116,7 @@ export function AppLayout() {
       {isDesktop && (
         <AppShell.Navbar p="sm" aria-label={t('nav.label')} component="nav">
           <Stack gap={4}>
-            {NAV_ITEMS.map((item) => {
+            {NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(me.user.role)).map((item) => {
               const active = isActive(item, pathname);
               return (
                 <NavLink

@@ -4,14 +4,18 @@ import {
   IconChartBar,
   IconFileInvoice,
   IconLayoutDashboard,
+  IconPackage,
   IconSettings,
   IconSun,
   IconUsers,
 } from '@tabler/icons-react';
 
 export interface NavItem {
-  to: '/' | '/customers' | '/plan' | '/deals' | '/desk' | '/dashboard' | '/settings';
-  labelKey: `nav.${'today' | 'customers' | 'plan' | 'deals' | 'dashboard' | 'settings'}` | 'desk.nav';
+  to: '/' | '/customers' | '/plan' | '/deals' | '/desk' | '/dashboard' | '/settings' | '/catalog';
+  labelKey:
+    | `nav.${'today' | 'customers' | 'plan' | 'deals' | 'dashboard' | 'settings'}`
+    | 'desk.nav'
+    | 'catalog.nav';
   icon: Icon;
   /** Match only the exact path (the home route would otherwise match everything). */
   exact?: boolean;
@@ -19,6 +23,8 @@ export interface NavItem {
   deskOnly?: boolean;
   /** Other paths that belong to this destination (a quote's page is under 見積・受注). */
   also?: readonly string[];
+  /** Only for these roles (absent: everyone). */
+  roles?: readonly ('rep' | 'manager' | 'admin')[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -27,6 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/plan', labelKey: 'nav.plan', icon: IconCalendarWeek },
   { to: '/deals', labelKey: 'nav.deals', icon: IconFileInvoice, also: ['/quotes', '/orders'] },
   { to: '/desk', labelKey: 'desk.nav', icon: IconLayoutDashboard, deskOnly: true },
+  { to: '/catalog', labelKey: 'catalog.nav', icon: IconPackage, deskOnly: true, roles: ['manager', 'admin'] },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconChartBar },
   { to: '/settings', labelKey: 'nav.settings', icon: IconSettings },
 ];

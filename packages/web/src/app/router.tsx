@@ -58,6 +58,7 @@ const AcceptInvitePage = lazyRouteComponent(
 );
 const PeoplePage = lazyRouteComponent(() => import('../pages/PeoplePage.tsx'), 'PeoplePage');
 const SetupPage = lazyRouteComponent(() => import('../pages/SetupPage.tsx'), 'SetupPage');
+const CatalogPage = lazyRouteComponent(() => import('../pages/CatalogPage.tsx'), 'CatalogPage');
 
 /**
  * A route component that passes the route's search or params to a lazy page, keeping the page's
@@ -310,6 +311,12 @@ const settingsRoute = createRoute({
 
 const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
 const setupRoute = createRoute({ getParentRoute: () => appRoute, path: '/setup', component: SetupPage });
+const catalogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/catalog',
+  component: CatalogPage,
+  pendingComponent: () => <ListSkeleton />,
+});
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -338,6 +345,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     peopleRoute,
     setupRoute,
+    catalogRoute,
   ]),
 ]);
 

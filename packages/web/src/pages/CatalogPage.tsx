@@ -1,0 +1,7 @@
+import { useMe } from '../features/auth/hooks/useMe.ts';
+import { CatalogView } from '../features/catalog/components/CatalogView.tsx';
+
+export function CatalogPage() {
+  const me = useMe();
+  return <CatalogView role={me.user.role} />;
+}
