@@ -71,4 +71,30 @@ describe('CompanyProfileSection', () => {
     expect(await screen.findByText('入力してください')).toBeTruthy();
     expect(fetch.mock.calls.some(([, init]) => init?.method === 'PATCH')).toBe(false);
   });
+
+  it('tells of a conflicting save and reloads the latest profile on request', async () => {
+    let phase: 'read' | 'conflict' | 'reread' = 'read';
+    mockFetch({
+      '/api/settings/company': () => {
+        if (phase === 'conflict') {
+          phase = 'reread';
+          return {
+            status: 409,
+            body: { error: { code: 'version_conflict', message: '他の人が先に更新しました。' } },
+          };
+        }
+        return {
+          body:
+            phase === 'reread' ? { ...profile, paymentTerms: '20日締め翌月10日払い', version: 4 } : profile,
+        };
+      },
+    });
+    renderWithApp(<CompanyProfileSection />);
+    await screen.findByDisplayValue('月末締め翌月末日 銀行振込');
+    phase = 'conflict';
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText(/他の人が先に会社情報を更新しました/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '再読み込み' }));
+    expect(await screen.findByDisplayValue('20日締め翌月10日払い')).toBeTruthy();
+  });
 });

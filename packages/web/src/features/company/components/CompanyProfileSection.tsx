@@ -92,7 +92,15 @@ export function CompanyProfileSection() {
       )}
       {query.data && (
         <Stack gap="lg">
-          <CompanyProfileForm key={query.data.version} profile={query.data} save={save} />
+          <CompanyProfileForm
+            key={query.data.version}
+            profile={query.data}
+            save={save}
+            reload={() => {
+              save.reset();
+              query.refetch();
+            }}
+          />
           <SealField profile={query.data} upload={upload} remove={remove} />
         </Stack>
       )}
@@ -102,7 +110,15 @@ export function CompanyProfileSection() {
 
 type Hooks = ReturnType<typeof useCompanyProfile>;
 
-function CompanyProfileForm({ profile, save }: { profile: CompanyProfile; save: Hooks['save'] }) {
+function CompanyProfileForm({
+  profile,
+  save,
+  reload,
+}: {
+  profile: CompanyProfile;
+  save: Hooks['save'];
+  reload: () => void;
+}) {
   const { t } = useTranslation();
   const form = useForm<FormValues>({
     mode: 'uncontrolled',
@@ -128,7 +144,12 @@ function CompanyProfileForm({ profile, save }: { profile: CompanyProfile; save: 
         )}
         {conflict && (
           <Alert color="orange" variant="light" role="alert">
-            {t('company.conflict')}
+            <Group justify="space-between" gap="xs">
+              <span>{t('company.conflict')}</span>
+              <Button size="xs" variant="light" color="orange" onClick={reload}>
+                {t('common.reload')}
+              </Button>
+            </Group>
           </Alert>
         )}
         {error && !conflict && !Object.keys(fields).length && (
