@@ -33,7 +33,13 @@ describe('GET /api/me', () => {
   it('tells a rep who they are, their company and team', async () => {
     const me = await getJson('/api/me', await as('a', 'rep1'));
     expect(me).toEqual({
-      user: { id: a.users.rep1.id, name: a.users.rep1.name, email: a.users.rep1.email, role: 'rep' },
+      user: {
+        id: a.users.rep1.id,
+        name: a.users.rep1.name,
+        email: a.users.rep1.email,
+        role: 'rep',
+        language: null,
+      },
       tenant: { id: a.tenantId, name: '浪速テスト商事' },
       team: a.teams.a,
     });
