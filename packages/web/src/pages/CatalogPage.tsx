@@ -3,5 +3,5 @@ import { CatalogView } from '../features/catalog/components/CatalogView.tsx';
 
 export function CatalogPage() {
   const me = useMe();
-  return <CatalogView role={me.user.role} />;
+  return <CatalogView userRole={me.user.role} />;
 }

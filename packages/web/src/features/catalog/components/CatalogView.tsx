@@ -51,7 +51,7 @@ function ProductEditor({
 }
 
 /** 商品マスタ: search the catalog, add and edit products and bundles, customer prices, CSV in and out. */
-export function CatalogView({ role }: { role: 'rep' | 'manager' | 'admin' }) {
+export function CatalogView({ userRole: role }: { userRole: 'rep' | 'manager' | 'admin' }) {
   const { t } = useTranslation();
   const isDesktop = useIsDesktop();
   const [search, setSearch] = useState('');
