@@ -4,7 +4,7 @@ import { queryRows } from '../../platform/db/query-rows.ts';
 import { addDays, todayIn } from '../planning/working-days.ts';
 import { type KpiPeriod, previousPeriod, tokyoMidnight } from './kpi-period.ts';
 import type { KpiFiguresView } from './kpi-schemas.ts';
-import { type ResolvedScope, scopeCondition } from './kpi-scope.ts';
+import { customerJoin, type ResolvedScope, scopeCondition } from './kpi-scope.ts';
 import { ACTIVE_WINDOW_DAYS } from './kpi-values.ts';
 
 export interface ComputeKpisOptions {
@@ -101,7 +101,7 @@ export async function computeKpis({
           coalesce(sum(o.subtotal_standard + o.subtotal_reduced) filter (where ${won}), 0)::float8 as excl,
           coalesce(sum(o.total) filter (where ${won}), 0)::float8 as incl,
           count(distinct o.customer_id) filter (where ${won})::int as active
-        from orders o join customers c on c.tenant_id = o.tenant_id and c.id = o.customer_id
+        from orders o ${customerJoin(scope, sql`o`)}
         where o.tenant_id = ${tenantId} and o.ordered_at >= ${at(from)} and o.ordered_at < ${at(to)}
           and ${orderScope}
         group by 1`,
@@ -115,7 +115,7 @@ export async function computeKpis({
             bool_or(o.ordered_at >= ${at(endWindow)}) as active_end,
             bool_or(o.ordered_at >= ${at(previous.from)} and o.ordered_at < ${at(from)}) as in_previous,
             bool_or(o.ordered_at >= ${at(from)}) as in_current
-          from orders o join customers c on c.tenant_id = o.tenant_id and c.id = o.customer_id
+          from orders o ${customerJoin(scope, sql`o`)}
           where o.tenant_id = ${tenantId} and ${won}
             and o.ordered_at >= ${at(earliest)} and o.ordered_at < ${at(to)} and ${orderScope}
           group by 1, o.customer_id)
@@ -136,7 +136,7 @@ export async function computeKpis({
           coalesce(sum(v.satisfaction), 0)::int as sat_sum,
           coalesce(sum(f.forms), 0)::int as forms
         from visits v
-        join customers c on c.tenant_id = v.tenant_id and c.id = v.customer_id
+        ${customerJoin(scope, sql`v`)}
         left join lateral (
           select sum(vf.count)::int as forms from visit_forms vf
           where vf.tenant_id = v.tenant_id and vf.visit_id = v.id) f on true
@@ -168,7 +168,7 @@ export async function computeKpis({
         from chosen ch
         join planned_visits pv on pv.tenant_id = ${tenantId} and pv.plan_id = ch.plan_id
           and pv.rep_id = ch.rep_id and pv.date = ch.date
-        join customers c on c.tenant_id = pv.tenant_id and c.id = pv.customer_id
+        ${customerJoin(scope, sql`pv`)}
         where ${scopeCondition(scope, sql`pv.rep_id`, sql`c`)}
         group by 1`,
   );
@@ -180,9 +180,10 @@ export async function computeKpis({
           select ${groupKey(byRep, sql`c.rep_id`)} as k,
             coalesce(
               greatest(
-                (select max(v.date) from visits v
+                (select v.date from visits v
                   where v.tenant_id = c.tenant_id and v.customer_id = c.id
-                    and v.check_out_at is not null and v.date < ${day(to)}),
+                    and v.check_in_at < ${at(to)} and v.check_out_at is not null
+                  order by v.check_in_at desc limit 1),
                 case when c.last_visit_at < ${at(to)} then (c.last_visit_at at time zone 'Asia/Tokyo')::date end),
               (c.created_at at time zone 'Asia/Tokyo')::date)
               + c.cadence_days + c.cadence_tolerance_days as due

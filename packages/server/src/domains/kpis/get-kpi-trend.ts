@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/query-rows.ts';
 import { tokyoMidnight, trendBuckets } from './kpi-period.ts';
 import type { KpiTrend, KpiTrendQuery } from './kpi-schemas.ts';
-import { resolveKpiScope, scopeCondition } from './kpi-scope.ts';
+import { customerJoin, resolveKpiScope, scopeCondition } from './kpi-scope.ts';
 import { resolvePeriod } from './resolve-period.ts';
 
 export interface GetKpiTrendOptions {
@@ -38,7 +38,7 @@ export async function getKpiTrend({
             count(*)::int as won,
             coalesce(sum(o.subtotal_standard + o.subtotal_reduced), 0)::float8 as excl,
             count(distinct o.customer_id)::int as active
-          from orders o join customers c on c.tenant_id = o.tenant_id and c.id = o.customer_id
+          from orders o ${customerJoin(scope, sql`o`)}
           where o.tenant_id = ${actor.tenantId} and o.status <> 'cancelled'
             and o.ordered_at >= ${tokyoMidnight(period.from)}::timestamptz
             and o.ordered_at < ${tokyoMidnight(period.to)}::timestamptz
@@ -59,7 +59,7 @@ export async function getKpiTrend({
             coalesce(sum(v.satisfaction), 0)::int as sat_sum,
             coalesce(sum(f.forms), 0)::int as forms
           from visits v
-          join customers c on c.tenant_id = v.tenant_id and c.id = v.customer_id
+          ${customerJoin(scope, sql`v`)}
           left join lateral (
             select sum(vf.count)::int as forms from visit_forms vf
             where vf.tenant_id = v.tenant_id and vf.visit_id = v.id) f on true

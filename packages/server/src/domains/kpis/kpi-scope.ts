@@ -123,5 +123,12 @@ export function scopeCondition(scope: ResolvedScope, repColumn: SQL, customer: S
   return parts.length === 0 ? sql`true` : sql.join(parts, sql` and `);
 }
 
-/** Whether the scope's conditions need the customer joined. */
-export const needsCustomer = (scope: ResolvedScope): boolean => scope.areaId !== null || scope.rank !== null;
+/**
+ * The join of the record's customer (alias `c`), only when the scope filters on the customer's
+ * area or rank: RLS already keeps orders to the caller's book, and the join would cost a
+ * customers policy check per record.
+ */
+export const customerJoin = (scope: ResolvedScope, record: SQL): SQL =>
+  scope.areaId !== null || scope.rank !== null
+    ? sql`join customers c on c.tenant_id = ${record}.tenant_id and c.id = ${record}.customer_id`
+    : sql``;

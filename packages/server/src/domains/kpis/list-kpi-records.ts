@@ -140,8 +140,10 @@ export async function listKpiRecords({
                 , (x.last + c.cadence_days + c.cadence_tolerance_days)::text as due
               from customers c ${customerRep}
               cross join lateral (select coalesce(greatest(
-                  (select max(v.date) from visits v where v.tenant_id = c.tenant_id and v.customer_id = c.id
-                     and v.check_out_at is not null and v.date < ${to}::date),
+                  (select v.date from visits v
+                  where v.tenant_id = c.tenant_id and v.customer_id = c.id
+                    and v.check_in_at < ${at(to)} and v.check_out_at is not null
+                  order by v.check_in_at desc limit 1),
                   case when c.last_visit_at < ${at(to)} then (c.last_visit_at at time zone 'Asia/Tokyo')::date end),
                   (c.created_at at time zone 'Asia/Tokyo')::date) as last) x
               where c.tenant_id = ${t} and c.status <> 'churned' and c.archived_at is null
