@@ -133,6 +133,22 @@ describe('御見積書 PDF', () => {
     expect(pdftotext(file)).not.toContain('※印は軽減税率');
   });
 
+  it('keeps the largest amounts on one line, shrinking the type to fit', async () => {
+    const quote = buildSampleQuote();
+    quote.lines[0] = {
+      ...quote.lines[0]!,
+      quantity: 1_000_000,
+      unitPrice: '9999999.99',
+      amount: 9_999_999_990_000,
+    };
+    const text = pdftotext(
+      save(await renderQuotePdf({ ...quote, total: 10_999_999_989_000 }, buildSampleIssuer())),
+    );
+    expect(text).toMatch(/1,000,000\s+箱\s+9,999,999\.99\s+9,999,999,990,000/);
+    expect(text).toMatch(/合計（税込）\s+¥10,999,999,989,000\n/);
+    expect(text).toMatch(/御見積金額\s+¥10,999,999,989,000-/);
+  });
+
   it('makes the 注文請書 from the same template, without a validity date', async () => {
     const text = pdftotext(
       save(

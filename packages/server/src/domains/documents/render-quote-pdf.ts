@@ -187,8 +187,10 @@ function drawParties(
     .fontSize(11)
     .fillColor(INK)
     .text(texts.total, MARGIN + 10, y + 11, { lineBreak: false });
-  pdf.font('jp-bold').fontSize(18);
-  pdf.text(`¥${formatYen(doc.total)}-`, MARGIN + 100, y + 6, {
+  const total = `¥${formatYen(doc.total)}-`;
+  pdf.font('jp-bold');
+  fitFontSize(pdf, total, leftWidth - 162, 18);
+  pdf.text(total, MARGIN + 100, y + 6, {
     width: leftWidth - 160,
     align: 'right',
     lineBreak: false,
@@ -252,6 +254,13 @@ function drawParties(
     }
   }
   return Math.max(leftBottom, ry) + 14;
+}
+
+/** Sets the font size to `size`, or smaller (down to 5 pt) so that one line of `text` fits `width`. */
+function fitFontSize(pdf: Doc, text: string, width: number, size: number): void {
+  pdf.fontSize(size);
+  const natural = pdf.widthOfString(text);
+  if (natural > width) pdf.fontSize(Math.max(5, (size * width) / natural));
 }
 
 function drawTableHeader(pdf: Doc, y: number): number {
@@ -319,10 +328,9 @@ function drawTable(pdf: Doc, doc: QuoteDocument, top: number): number {
             .fillColor(MUTED)
             .text(cells.detail, x + CELL_PAD, pdf.y + 1, { width });
       } else {
-        pdf
-          .font('jp')
-          .fontSize(9)
-          .text(cells[col.key], x + CELL_PAD, y + 5, { width, align: col.align, lineBreak: false });
+        pdf.font('jp');
+        fitFontSize(pdf, cells[col.key], width - 2, 9);
+        pdf.text(cells[col.key], x + CELL_PAD, y + 5, { width, align: col.align, lineBreak: false });
       }
       x += col.width;
     }
@@ -378,7 +386,9 @@ function drawTotals(pdf: Doc, doc: QuoteDocument, top: number): number {
       .fontSize(strong ? 10.5 : 9)
       .fillColor(INK);
     pdf.text(label, x + 6, y + (strong ? 5 : 4), { width: labelWidth - 6, lineBreak: false });
-    pdf.text(`¥${formatYen(amount)}`, x + labelWidth, y + (strong ? 5 : 4), {
+    const value = `¥${formatYen(amount)}`;
+    fitFontSize(pdf, value, valueWidth - 8, strong ? 10.5 : 9);
+    pdf.text(value, x + labelWidth, y + (strong ? 5 : 4), {
       width: valueWidth - 6,
       align: 'right',
       lineBreak: false,
