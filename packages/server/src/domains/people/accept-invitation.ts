@@ -12,7 +12,7 @@ import {
   teams,
   user,
 } from '../../platform/db/schema/index.ts';
-import { peopleError } from './people-errors.ts';
+import { isUniqueViolation, peopleError, USER_EMAIL_UNIQUE } from './people-errors.ts';
 import { hashToken } from './people-tokens.ts';
 import { enterTenant } from './tenant-session.ts';
 
@@ -31,7 +31,7 @@ export interface AcceptInvitationOptions {
  */
 export async function acceptInvitation({ db, token, input }: AcceptInvitationOptions) {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  const accepted = db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(invitation)
       .set({ status: 'accepted', acceptedAt: new Date() })
@@ -90,5 +90,9 @@ export async function acceptInvitation({ db, token, input }: AcceptInvitationOpt
       },
     ]);
     return { email, userId, tenantId };
+  });
+  // The address got an account meanwhile (a concurrent acceptance or sign-up): 409, not a 500.
+  return accepted.catch((error: unknown) => {
+    throw isUniqueViolation(error, USER_EMAIL_UNIQUE) ? peopleError('email_in_use') : error;
   });
 }

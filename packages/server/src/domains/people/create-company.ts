@@ -11,7 +11,7 @@ import {
   tenantSettings,
   user,
 } from '../../platform/db/schema/index.ts';
-import { emailTaken } from './people-errors.ts';
+import { emailTaken, isUniqueViolation, USER_EMAIL_UNIQUE } from './people-errors.ts';
 import { enterTenant } from './tenant-session.ts';
 
 export interface CreateCompanyOptions {
@@ -46,7 +46,7 @@ export async function createCompany({ db, input }: CreateCompanyOptions): Promis
   const userId = crypto.randomUUID();
   const admin: Actor = { tenantId, userId, role: 'admin', teamId: null };
   const passwordHash = input.password === null ? null : await hashPassword(input.password);
-  await db.transaction(async (tx) => {
+  const created = db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: user.id })
       .from(user)
@@ -85,6 +85,10 @@ export async function createCompany({ db, input }: CreateCompanyOptions): Promis
         context: { via: input.password === null ? 'operator' : 'signup' },
       },
     ]);
+  });
+  // Two sign-ups with one address at once: the second meets the unique e-mail, not a 500.
+  await created.catch((error: unknown) => {
+    throw isUniqueViolation(error, USER_EMAIL_UNIQUE) ? emailTaken() : error;
   });
   return { tenantId, userId, admin };
 }

@@ -66,3 +66,15 @@ export const emailTaken = () =>
 
 export const teamNotFound = () =>
   fieldError('teamId', { ja: 'チームが見つかりません。', en: 'Team not found.' });
+
+/** Whether a database error (either driver, any depth of `cause`) violates this unique constraint. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint: name } = e as { code?: string; constraint?: string };
+    if (code === '23505' && (name === undefined || name === constraint)) return true;
+  }
+  return false;
+}
+
+/** The unique constraint on better-auth's user e-mail (users are global rows). */
+export const USER_EMAIL_UNIQUE = 'user_email_unique';

@@ -82,6 +82,13 @@ describe('sign-up', () => {
     expect((await bodyOf(res)).error.fields).toHaveProperty('email');
   });
 
+  it('gives one of two simultaneous sign-ups with one address the company, the other a field error', async () => {
+    const email = randomEmail('twice');
+    const body = { companyName: '同時商事', adminName: '同時', email, password: 'same-time-pw' };
+    const statuses = (await Promise.all([signUp(body), signUp(body)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 422]);
+  });
+
   it('names bad fields in the caller’s language', async () => {
     const res = await request(app, 'POST', '/api/signup', {
       body: { companyName: '', adminName: 'x', email: 'not-an-email', password: 'short' },
