@@ -7,15 +7,17 @@ import {
   IconPackage,
   IconSettings,
   IconSun,
+  IconUserCog,
   IconUsers,
 } from '@tabler/icons-react';
 
 export interface NavItem {
-  to: '/' | '/customers' | '/plan' | '/deals' | '/desk' | '/dashboard' | '/settings' | '/catalog';
+  to: '/' | '/customers' | '/plan' | '/deals' | '/desk' | '/dashboard' | '/settings' | '/catalog' | '/people';
   labelKey:
     | `nav.${'today' | 'customers' | 'plan' | 'deals' | 'dashboard' | 'settings'}`
     | 'desk.nav'
-    | 'catalog.nav';
+    | 'catalog.nav'
+    | 'people.title';
   icon: Icon;
   /** Match only the exact path (the home route would otherwise match everything). */
   exact?: boolean;
@@ -34,6 +36,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/deals', labelKey: 'nav.deals', icon: IconFileInvoice, also: ['/quotes', '/orders'] },
   { to: '/desk', labelKey: 'desk.nav', icon: IconLayoutDashboard, deskOnly: true },
   { to: '/catalog', labelKey: 'catalog.nav', icon: IconPackage, deskOnly: true, roles: ['manager', 'admin'] },
+  { to: '/people', labelKey: 'people.title', icon: IconUserCog, deskOnly: true, roles: ['manager', 'admin'] },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconChartBar },
   { to: '/settings', labelKey: 'nav.settings', icon: IconSettings },
 ];

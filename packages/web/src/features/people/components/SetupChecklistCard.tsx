@@ -14,7 +14,7 @@ const destinationOf: Record<SetupItemKey, string> = {
   teams: '/people',
   people: '/people',
   workingProfiles: '/people',
-  products: '/settings',
+  products: '/catalog',
   customers: '/customers/import',
 };
 
