@@ -192,16 +192,21 @@ export function ActivityStrip({ report, onDrill }: KpiCardsProps) {
           </Text>
           {item.drill ? (
             <UnstyledButton onClick={() => onDrill(item.drill, item.label)}>
-              <Text fz={22} fw={700} td="underline dotted" style={{ textUnderlineOffset: 5 }}>
+              <Text
+                fz={{ base: 18, sm: 22 }}
+                fw={700}
+                td="underline dotted"
+                style={{ textUnderlineOffset: 5 }}
+              >
                 {item.value}
               </Text>
             </UnstyledButton>
           ) : (
-            <Text fz={22} fw={700}>
+            <Text fz={{ base: 18, sm: 22 }} fw={700}>
               {item.value}
             </Text>
           )}
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" visibleFrom="sm">
             {item.sub}
           </Text>
         </Paper>
