@@ -43,7 +43,8 @@ test('a new company signs up, invites a rep who joins in another browser; deacti
   const repContext = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   const rep = await repContext.newPage();
   await rep.goto(link);
-  await expect(rep.getByText(`E2E 新規商事 ${tag} への招待`)).toBeVisible();
+  // A fresh browser loads the app's chunks first: allow for a busy machine.
+  await expect(rep.getByText(`E2E 新規商事 ${tag} への招待`)).toBeVisible({ timeout: 30_000 });
   await newPasswordInputs(rep).nth(0).fill('rep-pass-123');
   await newPasswordInputs(rep).nth(1).fill('rep-pass-123');
   await rep.getByRole('button', { name: 'パスワードを設定して参加' }).click();
