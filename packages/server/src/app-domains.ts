@@ -7,10 +7,11 @@ import { customerRoutes } from './domains/customers/routes.ts';
 import { fieldRoutes } from './domains/field/routes.ts';
 import { followupRoutes } from './domains/followups/routes.ts';
 import { kpiRoutes } from './domains/kpis/routes.ts';
+import { orderRoutes } from './domains/orders/routes.ts';
 import { peoplePublicRoutes, peopleRoutes } from './domains/people/routes.ts';
 import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-routes.ts';
 import { planRoutes } from './domains/planning/routes.ts';
-import { quoteRoutes } from './domains/quotes/routes.ts';
+import { deskRoutes, quoteRoutes } from './domains/quotes/routes.ts';
 import { visitRoutes } from './domains/visits/routes.ts';
 import type { DomainRoutes } from './platform/http/create-app.ts';
 
@@ -36,5 +37,7 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '', routes: peopleRoutes },
   { path: '/kpis', routes: kpiRoutes },
   { path: '/quotes', routes: quoteRoutes },
+  { path: '/orders', routes: orderRoutes },
+  { path: '/desk', routes: deskRoutes },
   { path: '/settings', routes: companyRoutes },
 ];

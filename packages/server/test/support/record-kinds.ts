@@ -4,6 +4,8 @@ import { csvColumns } from '../../src/contracts.ts';
 import { priceListEntries, products } from '../../src/domains/catalog/tables.ts';
 import { complaints } from '../../src/domains/complaints/tables.ts';
 import { customers } from '../../src/domains/customers/tables.ts';
+import { orderLines, orders } from '../../src/domains/orders/tables.ts';
+import { quoteLines, quotes } from '../../src/domains/quotes/tables.ts';
 import { followups } from '../../src/domains/followups/tables.ts';
 import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
 import { visits } from '../../src/domains/visits/tables.ts';
@@ -325,6 +327,74 @@ function sparePersonOf(world: RecordWorld, tenant: SignedTenantFixture) {
   return stored;
 }
 
+/**
+ * A fresh draft quote (one line) of a customer of `holder`'s rep (a rep themself; others: rep1),
+ * written through the owner's handle: each call gets its own, so an operation that issues or
+ * accepts it leaves the next caller a draft.
+ */
+export async function storedQuoteOf(world: RecordWorld, tenant: SignedTenantFixture, holder: UserKey) {
+  const owner: UserKey = tenant.users[holder].role === 'rep' ? holder : 'rep1';
+  const customer = tenant.customersOf(owner)[0]!;
+  const id = randomUUID();
+  await world.app.database.admin.insert(quotes).values({
+    tenantId: tenant.tenantId,
+    id,
+    quoteNo: `Q-FX-${id.slice(0, 8)}`,
+    customerId: customer.id,
+    repId: tenant.users[owner].id,
+    subject: 'コピー用紙',
+    validUntil: '2099-01-01',
+    subtotalStandard: 2980,
+    taxStandard: 298,
+    total: 3278,
+    createdBy: tenant.users[owner].id,
+  });
+  await world.app.database.admin.insert(quoteLines).values({
+    tenantId: tenant.tenantId,
+    quoteId: id,
+    lineNo: 1,
+    name: 'コピー用紙A4',
+    quantity: 1,
+    unit: '箱',
+    unitPrice: '2980',
+    taxRate: 10,
+    amount: 2980,
+  });
+  return id;
+}
+
+/** A fresh order (受注, one line) of a customer of `holder`'s rep (a rep themself; others: rep1). */
+export async function storedOrderOf(world: RecordWorld, tenant: SignedTenantFixture, holder: UserKey) {
+  const owner: UserKey = tenant.users[holder].role === 'rep' ? holder : 'rep1';
+  const customer = tenant.customersOf(owner)[0]!;
+  const id = randomUUID();
+  await world.app.database.admin.insert(orders).values({
+    tenantId: tenant.tenantId,
+    id,
+    orderNo: `O-FX-${id.slice(0, 8)}`,
+    customerId: customer.id,
+    repId: tenant.users[owner].id,
+    orderedAt: new Date(),
+    status: 'ordered',
+    subtotalStandard: 2980,
+    taxStandard: 298,
+    total: 3278,
+  });
+  await world.app.database.admin.insert(orderLines).values({
+    tenantId: tenant.tenantId,
+    orderId: id,
+    lineNo: 1,
+    productCode: '',
+    productName: 'コピー用紙A4',
+    unit: '箱',
+    quantity: 1,
+    unitPrice: '2980',
+    taxRate: 10,
+    amount: 2980,
+  });
+  return id;
+}
+
 export const recordKinds: Readonly<Record<string, RecordKind>> = {
   customer: {
     async existing(_world, tenant, holder) {
@@ -441,6 +511,28 @@ export const recordKinds: Readonly<Record<string, RecordKind>> = {
         .select({ version: priceListEntries.version })
         .from(priceListEntries)
         .where(eq(priceListEntries.id, id));
+      return row?.version;
+    },
+  },
+  quote: {
+    existing: (world, tenant, holder) => storedQuoteOf(world, tenant, holder),
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: quotes.version })
+        .from(quotes)
+        .where(eq(quotes.id, id));
+      return row?.version;
+    },
+  },
+  order: {
+    existing: (world, tenant, holder) => storedOrderOf(world, tenant, holder),
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: orders.version })
+        .from(orders)
+        .where(eq(orders.id, id));
       return row?.version;
     },
   },

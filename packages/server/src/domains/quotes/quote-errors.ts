@@ -24,31 +24,6 @@ export const sourceQuoteUnknown = () =>
     en: 'No such quote to copy from.',
   });
 
-export const productUnknown = (index: number) =>
-  fieldError(422, 'validation_failed', `lines.${index}.productId`, {
-    ja: '商品が見つかりません。',
-    en: 'No such product.',
-  });
-
-export const unitPriceRequired = (index: number) =>
-  fieldError(422, 'validation_failed', `lines.${index}.unitPrice`, {
-    ja: '単価を入力してください（商品を選ぶと単価表から入ります）。',
-    en: 'Enter a unit price (or choose a product to take its price).',
-  });
-
-export const linesRequired = () =>
-  fieldError(422, 'validation_failed', 'lines', {
-    ja: '明細を1行以上入力してください。',
-    en: 'Add at least one line.',
-  });
-
-/** 422 naming `lines`: a rate's subtotal would fall below zero (discounts above its items). */
-export const negativeSubtotal = () =>
-  fieldError(422, 'validation_failed', 'lines', {
-    ja: '値引が同じ税率の明細の合計を超えています。',
-    en: 'The discounts exceed the items of their tax rate.',
-  });
-
 const quoteStatusJa = {
   draft: '下書き',
   submitted: '提出済',

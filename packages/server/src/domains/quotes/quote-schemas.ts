@@ -1,4 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import {
+  DocumentLine,
+  LineInput,
+  Quantity,
+  RateAmounts,
+  Rounding,
+  TaxRateSchema,
+  UnitPrice,
+} from '../orders/line-schemas.ts';
+import { OrderSummary } from '../orders/order-schemas.ts';
 import { IsoDateString } from '../planning/plan-schemas.ts';
 import {
   isUnitPrice,
@@ -11,9 +21,6 @@ import {
 import { quoteViewStatuses } from './quote-values.ts';
 
 export const MAX_SUBJECT = 200;
-export const MAX_LINE_NAME = 200;
-export const MAX_UNIT = 20;
-export const MAX_NOTE = 500;
 export const MAX_PLACE = 200;
 export const MAX_TERMS = 200;
 export const MAX_REMARKS = 2000;
@@ -21,35 +28,6 @@ export const MAX_REASON = 500;
 
 const isoTime = z.string().openapi({ format: 'date-time', example: '2026-11-20T01:30:00.000Z' });
 const refId = () => z.string().max(100);
-
-/** Decimal yen, 0..10,000,000, at most 2 decimals (1.5円/枚). */
-export const UnitPrice = z
-  .number()
-  .min(0)
-  .max(maxUnitPriceYen)
-  .superRefine((value, ctx) => {
-    if (!isUnitPrice(value))
-      ctx.addIssue({
-        code: 'custom',
-        message: 'A unit price has at most 2 decimals.',
-        params: { ja: '単価は小数第2位までで入力してください。', en: 'A unit price has at most 2 decimals.' },
-      });
-  })
-  .openapi({
-    description: 'Tax-exclusive decimal yen, at most 2 decimals (1.5 for 1.5円/枚)',
-    example: 3280,
-  });
-
-export const TaxRateSchema = z
-  .union([z.literal(10), z.literal(8)])
-  .openapi({ description: '10 (標準税率) or 8 (軽減税率 ※)', example: 10 });
-export const Quantity = z.number().int().min(1).max(maxQuantity);
-export const Rounding = z
-  .enum(roundingModes)
-  .openapi({ description: 'floor 切捨て / ceil 切上げ / half_up 四捨五入' });
-const RateAmounts = z
-  .object({ '10': z.number().int().optional(), '8': z.number().int().optional() })
-  .openapi('RateAmounts', { description: 'Integer yen per tax rate present in the lines' });
 
 export const QuoteIdParam = z.object({ id: refId().openapi({ param: { name: 'id', in: 'path' } }) });
 
@@ -86,24 +64,6 @@ export const CalculateResult = z
     rounding: Rounding,
   })
   .openapi('QuoteTotals');
-
-/** One line as a client sends it (quotes and direct orders). */
-export const LineInput = z.object({
-  kind: z.enum(lineKinds).default('item'),
-  productId: refId()
-    .optional()
-    .openapi({ description: 'A catalog product: fills name, unit, price and rate left out' }),
-  name: z.string().trim().min(1).max(MAX_LINE_NAME).optional(),
-  quantity: Quantity,
-  unit: z.string().trim().max(MAX_UNIT).optional(),
-  unitPrice: UnitPrice.optional().openapi({
-    description: "Omitted with a productId: the customer's catalog price",
-  }),
-  taxRate: TaxRateSchema.optional().openapi({
-    description: "Omitted with a productId: the product's tax category",
-  }),
-  note: z.string().max(MAX_NOTE).optional(),
-});
 
 const quoteFields = {
   subject: z.string().trim().min(1).max(MAX_SUBJECT).openapi({ description: '件名' }),
@@ -179,21 +139,7 @@ export const LoseBody = z
   })
   .openapi('LoseQuote');
 
-export const QuoteLine = z
-  .object({
-    lineNo: z.number().int(),
-    kind: z.enum(lineKinds),
-    productId: z.string().nullable(),
-    productCode: z.string().nullable(),
-    name: z.string(),
-    quantity: z.number().int(),
-    unit: z.string(),
-    unitPrice: z.number().openapi({ description: 'Decimal yen (1.5)' }),
-    taxRate: TaxRateSchema,
-    amount: z.number().int().openapi({ description: 'Whole yen; positive for a discount (shown as ▲)' }),
-    note: z.string(),
-  })
-  .openapi('QuoteLine');
+export const QuoteLine = DocumentLine;
 
 const CustomerRef = z.object({ id: z.string(), name: z.string() });
 
@@ -283,3 +229,28 @@ export const QuotePage = z
 export const CsvQuery = QuoteListQuery.omit({ cursor: true, limit: true }).extend({
   encoding: z.enum(['utf8', 'sjis']).optional().openapi({ description: 'utf8 (with BOM, default) or sjis' }),
 });
+
+export const DeskQuery = z.object({
+  repId: z.string().max(100).optional(),
+  customerId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional().openapi({ description: 'Per list, default 20' }),
+});
+
+export const Desk = z
+  .object({
+    counts: z.object({
+      quotesToSend: z.number().int(),
+      quotesExpiring: z.number().int(),
+      ordersToArrange: z.number().int(),
+      ordersToDeliver: z.number().int(),
+      ordersToInvoice: z.number().int(),
+    }),
+    quotesToSend: z.array(QuoteSummary).openapi({ description: 'Drafts, oldest first' }),
+    quotesExpiring: z
+      .array(QuoteSummary)
+      .openapi({ description: 'Submitted, validUntil within 7 days (Asia/Tokyo), soonest first' }),
+    ordersToArrange: z.array(OrderSummary).openapi({ description: '受注: to arrange (手配)' }),
+    ordersToDeliver: z.array(OrderSummary).openapi({ description: '手配済: to deliver' }),
+    ordersToInvoice: z.array(OrderSummary).openapi({ description: '納品済: to invoice' }),
+  })
+  .openapi('Desk');
