@@ -12,6 +12,8 @@ test('a manager reads the KPIs, drills from 顧客稼働数 to a customer’s �
 }, testInfo) => {
   await signIn(page, demo.manager);
   await page.goto('/dashboard');
+  // The first figures of a fresh server come while it also plans the demo's next two weeks.
+  await expect(page.getByTestId('kpi-card-ordersWon')).toBeVisible({ timeout: 30_000 });
   for (const key of [
     'ordersWon',
     'formsCollected',
@@ -59,7 +61,9 @@ test('a manager reads the KPIs, drills from 顧客稼働数 to a customer’s �
 test('a rep sees their own figures and their place in the team, not the others’ table', async ({ page }) => {
   await signIn(page, demo.rep1);
   await page.goto('/dashboard');
-  await expect(page.getByTestId('kpi-card-ordersWon').getByTestId('kpi-value')).toHaveText(/^\d[\d,]*$/);
+  await expect(page.getByTestId('kpi-card-ordersWon').getByTestId('kpi-value')).toHaveText(/^\d[\d,]*$/, {
+    timeout: 30_000,
+  });
   const places = page.getByTestId('kpi-team-places');
   await expect(places).toContainText('チーム内の順位');
   await expect(places).toContainText(/\d位 \/ \d人/);

@@ -17,6 +17,8 @@ export interface ComputeKpisOptions {
   byRep?: boolean;
   /** Today in Asia/Tokyo (the overdue reference day is at most today). */
   today?: string;
+  /** Count overdue customers (a state of today's book; comparisons leave it out: null). */
+  withOverdue?: boolean;
 }
 
 /** The key of the scope's total in the map computeKpis returns. */
@@ -84,6 +86,7 @@ export async function computeKpis({
   period,
   byRep = false,
   today = todayIn(),
+  withOverdue = true,
 }: ComputeKpisOptions): Promise<Map<string, KpiFiguresView>> {
   const { from, to } = period;
   const previous = previousPeriod(period);
@@ -173,25 +176,26 @@ export async function computeKpis({
         group by 1`,
   );
 
-  const overdueRows = await queryRows<OverdueRow>(
-    tx,
-    sql`select k, count(*)::int as customers, count(*) filter (where due < ${day(lastDay)})::int as overdue
+  const overdueRows = !withOverdue
+    ? []
+    : await queryRows<OverdueRow>(
+        tx,
+        sql`select k, count(*)::int as customers, count(*) filter (where due < ${day(lastDay)})::int as overdue
         from (
           select ${groupKey(byRep, sql`c.rep_id`)} as k,
             coalesce(
-              greatest(
-                (select v.date from visits v
+              case when c.last_visit_at < ${at(to)} then (c.last_visit_at at time zone 'Asia/Tokyo')::date
+                else (select v.date from visits v
                   where v.tenant_id = c.tenant_id and v.customer_id = c.id
                     and v.check_in_at < ${at(to)} and v.check_out_at is not null
-                  order by v.check_in_at desc limit 1),
-                case when c.last_visit_at < ${at(to)} then (c.last_visit_at at time zone 'Asia/Tokyo')::date end),
+                  order by v.check_in_at desc limit 1) end,
               (c.created_at at time zone 'Asia/Tokyo')::date)
               + c.cadence_days + c.cadence_tolerance_days as due
           from customers c
           where c.tenant_id = ${tenantId} and c.status <> 'churned' and c.archived_at is null
             and c.created_at < ${at(to)} and ${scopeCondition(scope, sql`c.rep_id`, sql`c`)}) x
         group by k`,
-  );
+      );
 
   const orders = byKey(orderRows);
   const retention = byKey(retentionRows);

@@ -23,13 +23,14 @@ export async function getKpis({ db, actor, query }: GetKpisOptions): Promise<z.o
   const lastYear = lastYearPeriod(current);
   return withTenant(db, actor, async (tx) => {
     const scope = await resolveKpiScope(tx, actor, query);
-    const figuresOf = async (period: typeof current) =>
-      (await computeKpis({ tx, tenantId: actor.tenantId, scope, period })).get(TOTAL) ?? emptyFigures();
+    const figuresOf = async (period: typeof current, withOverdue = false) =>
+      (await computeKpis({ tx, tenantId: actor.tenantId, scope, period, withOverdue })).get(TOTAL) ??
+      emptyFigures();
     return {
       scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label },
       periods: { current, previous, lastYear },
       figures: {
-        current: await figuresOf(current),
+        current: await figuresOf(current, true),
         previous: query.compare === 'last_year' ? null : await figuresOf(previous),
         lastYear: query.compare === 'previous' ? null : await figuresOf(lastYear),
       },

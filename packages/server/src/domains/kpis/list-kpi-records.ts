@@ -139,12 +139,11 @@ export async function listKpiRecords({
                 c.rep_id, sp.display_name as rep_name, x.last::text as date, ${blank}
                 , (x.last + c.cadence_days + c.cadence_tolerance_days)::text as due
               from customers c ${customerRep}
-              cross join lateral (select coalesce(greatest(
-                  (select v.date from visits v
+              cross join lateral (select coalesce(case when c.last_visit_at < ${at(to)} then (c.last_visit_at at time zone 'Asia/Tokyo')::date
+                else (select v.date from visits v
                   where v.tenant_id = c.tenant_id and v.customer_id = c.id
                     and v.check_in_at < ${at(to)} and v.check_out_at is not null
-                  order by v.check_in_at desc limit 1),
-                  case when c.last_visit_at < ${at(to)} then (c.last_visit_at at time zone 'Asia/Tokyo')::date end),
+                  order by v.check_in_at desc limit 1) end,
                   (c.created_at at time zone 'Asia/Tokyo')::date) as last) x
               where c.tenant_id = ${t} and c.status <> 'churned' and c.archived_at is null
                 and c.created_at < ${at(to)} and ${scopeCondition(scope, sql`c.rep_id`, sql`c`)}) y
