@@ -1,6 +1,6 @@
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
 import type { OrderSummary, QuoteSummary } from '../../quotes/api/quote-types.ts';
-import { type DeskBucket, type DeskFilters, deskBuckets, deskQuery } from '../utils/desk-filters.ts';
+import { type DeskBucket, type DeskFilters, deskBuckets } from '../utils/desk-filters.ts';
 
 /** GET /api/desk: how many quotes and orders wait in each bucket, and the first of each. */
 export interface DeskSummary {
@@ -9,33 +9,43 @@ export interface DeskSummary {
   orders: Partial<Record<'toArrange' | 'toDeliver' | 'toInvoice', OrderSummary[]>>;
 }
 
-type RawDesk = Record<string, unknown> & { counts?: Partial<Record<DeskBucket, number>> };
+/** The server's answer: counts and lists under the names `quotesToSend`, `ordersToArrange` … */
+interface RawDesk {
+  counts: Record<
+    `quotes${'ToSend' | 'Expiring'}` | `orders${'ToArrange' | 'ToDeliver' | 'ToInvoice'}`,
+    number
+  >;
+  quotesToSend: QuoteSummary[];
+  quotesExpiring: QuoteSummary[];
+  ordersToArrange: OrderSummary[];
+  ordersToDeliver: OrderSummary[];
+  ordersToInvoice: OrderSummary[];
+}
 
-const listOf = <T>(raw: RawDesk, bucket: DeskBucket): T[] | undefined => {
-  const value = raw[bucket] as unknown;
-  if (Array.isArray(value)) return value as T[];
-  if (value && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items))
-    return (value as { items: T[] }).items;
-  return undefined;
-};
+const serverName = {
+  toSend: 'quotesToSend',
+  expiring: 'quotesExpiring',
+  toArrange: 'ordersToArrange',
+  toDeliver: 'ordersToDeliver',
+  toInvoice: 'ordersToInvoice',
+} as const satisfies Record<DeskBucket, keyof RawDesk['counts']>;
 
-const countOf = (raw: RawDesk, bucket: DeskBucket): number => {
-  const counted = raw.counts?.[bucket];
-  if (typeof counted === 'number') return counted;
-  const value = raw[bucket] as { count?: number } | unknown[] | undefined;
-  if (Array.isArray(value)) return value.length;
-  return typeof value?.count === 'number' ? value.count : 0;
-};
-
+/** GET /api/desk for a rep and/or customer (the period filters the lists below, not the counts). */
 export const getDesk = async (filters: DeskFilters, signal?: AbortSignal): Promise<DeskSummary> => {
-  const raw = await apiFetch<RawDesk>(`/api/desk${buildQuery(deskQuery(filters))}`, { signal });
+  const raw = await apiFetch<RawDesk>(
+    `/api/desk${buildQuery({ repId: filters.repId, customerId: filters.customerId })}`,
+    { signal },
+  );
   return {
-    counts: Object.fromEntries(deskBuckets.map((b) => [b, countOf(raw, b)])) as Record<DeskBucket, number>,
-    quotes: { toSend: listOf(raw, 'toSend'), expiring: listOf(raw, 'expiring') },
+    counts: Object.fromEntries(deskBuckets.map((b) => [b, raw.counts[serverName[b]] ?? 0])) as Record<
+      DeskBucket,
+      number
+    >,
+    quotes: { toSend: raw.quotesToSend, expiring: raw.quotesExpiring },
     orders: {
-      toArrange: listOf(raw, 'toArrange'),
-      toDeliver: listOf(raw, 'toDeliver'),
-      toInvoice: listOf(raw, 'toInvoice'),
+      toArrange: raw.ordersToArrange,
+      toDeliver: raw.ordersToDeliver,
+      toInvoice: raw.ordersToInvoice,
     },
   };
 };

@@ -22,7 +22,22 @@ describe('DeskView', () => {
 
   it('counts each bucket, lists the orders to arrange, and moves the checked ones to 手配済 in one request', async () => {
     const mock = mockFetch({
-      '/api/desk': { body: { counts: { toSend: 3, expiring: 1, toArrange: 2, toDeliver: 0, toInvoice: 5 } } },
+      '/api/desk': {
+        body: {
+          counts: {
+            quotesToSend: 3,
+            quotesExpiring: 1,
+            ordersToArrange: 2,
+            ordersToDeliver: 0,
+            ordersToInvoice: 5,
+          },
+          quotesToSend: [],
+          quotesExpiring: [],
+          ordersToArrange: [],
+          ordersToDeliver: [],
+          ordersToInvoice: [],
+        },
+      },
       '/api/customers/reps': { body: { items: [{ id: 'u2', name: '田中 翔太' }] } },
       '/api/orders/bulk-status': { body: { updated: 1, ids: ['o2'] } },
       '/api/orders': {
