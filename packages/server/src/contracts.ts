@@ -23,8 +23,12 @@ import type * as fieldApi from './domains/field/field-schemas.ts';
 import type * as followupApi from './domains/followups/followup-schemas.ts';
 import type * as followupValues from './domains/followups/followup-values.ts';
 import type * as kpiApi from './domains/kpis/kpi-schemas.ts';
+import type * as orderApi from './domains/orders/order-schemas.ts';
+import type * as orderValues from './domains/orders/order-values.ts';
 import type * as peopleApi from './domains/people/people-schemas.ts';
 import type * as planApi from './domains/planning/plan-schemas.ts';
+import type * as quoteApi from './domains/quotes/quote-schemas.ts';
+import type * as quoteValues from './domains/quotes/quote-values.ts';
 import type * as visitApi from './domains/visits/visit-schemas.ts';
 import type * as visitValues from './domains/visits/visit-values.ts';
 
@@ -41,7 +45,9 @@ export * from './domains/complaints/complaint-values.ts';
 export * from './domains/customers/customer-values.ts';
 export * from './domains/followups/followup-values.ts';
 export * from './domains/kpis/kpi-values.ts';
+export * from './domains/orders/order-values.ts';
 export * from './domains/quotes/quote-totals.ts';
+export * from './domains/quotes/quote-values.ts';
 export * from './domains/visits/visit-values.ts';
 
 export type Rank = (typeof values.customerRanks)[number];
@@ -242,3 +248,41 @@ export type CustomerPrices = z.output<typeof catalogApi.CustomerPrices>;
 /** POST /api/products/import/preview and …/commit. */
 export type ProductImportPreview = z.output<typeof catalogApi.ProductImportPreview>;
 export type ProductImportResult = z.output<typeof catalogApi.ProductImportResult>;
+
+/* Quotes (見積) and orders (受注): src/domains/quotes, src/domains/orders (/api/quotes, /api/orders, /api/desk). */
+export type QuoteStatus = (typeof quoteValues.quoteViewStatuses)[number];
+export type OrderStatus = (typeof orderValues.orderStatuses)[number];
+/** POST /api/quotes/calculate body and answer. */
+export type CalculateQuoteBody = z.input<typeof quoteApi.CalculateBody>;
+export type QuoteTotals = z.output<typeof quoteApi.CalculateResult>;
+/** One line as a client sends it (quotes and direct orders). */
+export type DocumentLineInput = NonNullable<z.input<typeof quoteApi.CreateQuoteBody>['lines']>[number];
+/** POST /api/quotes body; PUT /api/quotes/:id body. */
+export type CreateQuoteBody = z.input<typeof quoteApi.CreateQuoteBody>;
+export type UpdateQuoteBody = z.input<typeof quoteApi.UpdateQuoteBody>;
+/** GET /api/quotes/:id and every quote write. */
+export type Quote = z.output<typeof quoteApi.Quote>;
+export type QuoteLine = Quote['lines'][number];
+export type QuoteRevision = Quote['revisions'][number];
+/** POST /api/quotes/:id/accept answer. */
+export type AcceptedQuote = z.output<typeof quoteApi.AcceptResult>;
+/** GET /api/quotes query and page. */
+export type QuoteListQuery = z.input<typeof quoteApi.QuoteListQuery>;
+export type QuotePage = z.output<typeof quoteApi.QuotePage>;
+export type QuoteSummary = z.output<typeof quoteApi.QuoteSummary>;
+/** POST /api/orders body; POST /api/orders/:id/status body; POST /api/orders/bulk-status body and answer. */
+export type CreateOrderBody = z.input<typeof orderApi.CreateOrderBody>;
+export type OrderStatusBody = z.input<typeof orderApi.OrderStatusBody>;
+export type BulkOrderStatusBody = z.input<typeof orderApi.BulkStatusBody>;
+export type BulkOrderStatusResult = z.output<typeof orderApi.BulkStatusResult>;
+/** GET /api/orders/:id. */
+export type Order = z.output<typeof orderApi.Order>;
+export type OrderLine = Order['lines'][number];
+export type OrderHistoryEntry = Order['history'][number];
+/** GET /api/orders query and page. */
+export type OrderListQuery = z.input<typeof orderApi.OrderListQuery>;
+export type OrderPage = z.output<typeof orderApi.OrderPage>;
+export type OrderSummary = z.output<typeof orderApi.OrderSummary>;
+/** GET /api/desk: what needs action. */
+export type DeskQuery = z.input<typeof quoteApi.DeskQuery>;
+export type Desk = z.output<typeof quoteApi.Desk>;
