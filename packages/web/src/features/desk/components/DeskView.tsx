@@ -30,6 +30,7 @@ import { bulkOrderStatus, listOrders, orderExportUrl, orderKeys } from '../../or
 import { OrderStatusBadge } from '../../orders/components/OrderStatusBadge.tsx';
 import type { OrderSummary, QuoteSummary } from '../../quotes/api/quote-types.ts';
 import { listQuotes, quoteExportUrl, quoteKeys } from '../../quotes/api/quotes-api.ts';
+import { CustomerPicker } from '../../quotes/components/CustomerPicker.tsx';
 import { QuoteStatusBadge } from '../../quotes/components/QuoteStatusBadge.tsx';
 import { deskKeys, getDesk } from '../api/desk-api.ts';
 import {
@@ -56,6 +57,7 @@ export function DeskView({ filters }: { filters: DeskFilters }) {
   const me = useMe();
   const reps = useReps(me.user.role !== 'rep');
   const bucket = filters.bucket ?? 'toSend';
+  const [customerName, setCustomerName] = useState('');
   const setFilters = (patch: Partial<DeskFilters>) =>
     void navigate({
       to: '/desk',
@@ -107,6 +109,7 @@ export function DeskView({ filters }: { filters: DeskFilters }) {
             w={180}
             label={t('desk.filter.rep')}
             clearable
+            placeholder={t('desk.filter.everyone')}
             value={filters.repId ?? null}
             onChange={(v) => setFilters({ repId: v ?? undefined })}
             data={(reps.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
@@ -124,11 +127,18 @@ export function DeskView({ filters }: { filters: DeskFilters }) {
           value={filters.to ?? ''}
           onChange={(e) => setFilters({ to: e.currentTarget.value || undefined })}
         />
-        {filters.customerId && (
-          <Button variant="light" onClick={() => setFilters({ customerId: undefined })}>
-            {t('desk.filter.clearCustomer')}
-          </Button>
-        )}
+        <div style={{ width: 240 }}>
+          <CustomerPicker
+            label={t('desk.filter.customer')}
+            required={false}
+            value={filters.customerId ?? ''}
+            name={customerName}
+            onChange={(id, name) => {
+              setCustomerName(name);
+              setFilters({ customerId: id || undefined });
+            }}
+          />
+        </div>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs" data-testid="desk-buckets">
         {deskBuckets.map((b) => (

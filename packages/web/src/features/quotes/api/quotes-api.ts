@@ -54,16 +54,19 @@ export const quoteKeys = {
 export interface QuoteDefaults {
   rounding: RoundingMode;
   paymentTerms: string;
+  /** Days a new quote stays valid (有効期限 = today + this, Asia/Tokyo); null when unknown. */
+  validityDays: number | null;
 }
 
+type Profile = { rounding?: RoundingMode; paymentTerms?: string; quoteValidityDays?: number };
+
 export const getQuoteDefaults = async (signal?: AbortSignal): Promise<QuoteDefaults> => {
-  const profile = await apiFetch<{ rounding?: RoundingMode; paymentTerms?: string }>(
-    '/api/settings/company',
-    {
-      signal,
-    },
-  ).catch(() => ({}) as { rounding?: RoundingMode; paymentTerms?: string });
-  return { rounding: profile.rounding ?? 'floor', paymentTerms: profile.paymentTerms ?? '' };
+  const profile = await apiFetch<Profile>('/api/settings/company', { signal }).catch(() => ({}) as Profile);
+  return {
+    rounding: profile.rounding ?? 'floor',
+    paymentTerms: profile.paymentTerms ?? '',
+    validityDays: typeof profile.quoteValidityDays === 'number' ? profile.quoteValidityDays : null,
+  };
 };
 
 /** The visit a quote answers: its customer and 要望 (needs). */

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { tokyoDateKey } from '../../../lib/format.ts';
 import { createIdempotentAction } from '../../../lib/idempotency.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
@@ -35,7 +36,11 @@ const loadStart = async (
     const source = await getQuote(search.sourceQuoteId, signal);
     return { values: toFormValues(source, { copy: true }), rounding: defaults.rounding, lockCustomer: false };
   }
-  const base = emptyQuoteForm({ paymentTerms: defaults.paymentTerms });
+  const base = emptyQuoteForm({
+    paymentTerms: defaults.paymentTerms,
+    validUntil:
+      defaults.validityDays !== null ? addDays(tokyoDateKey(new Date()), defaults.validityDays) : '',
+  });
   if (search.visitId) {
     const visit = await getVisitNeeds(search.visitId, signal);
     return {
@@ -62,6 +67,13 @@ const loadStart = async (
 };
 
 type QuoteDefaults = Awaited<ReturnType<typeof getQuoteDefaults>>;
+
+/** A civil date plus whole days: `addDays('2026-12-02', 30)` → `'2027-01-01'`. */
+const addDays = (date: string, days: number): string => {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+};
 
 /** 見積作成: blank, for a customer, from a visit (its 要望 in 備考) or from a previous quote (複製). */
 export function CreateQuote({ search }: { search: NewQuoteSearch }) {

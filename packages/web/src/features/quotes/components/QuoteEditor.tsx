@@ -4,7 +4,6 @@ import {
   Grid,
   Group,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -13,12 +12,10 @@ import {
   Title,
 } from '@mantine/core';
 import { IconDiscount, IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-error.ts';
 import { formatYen } from '../../../lib/format.ts';
-import { apiFetch, buildQuery } from '../../../lib/http.ts';
 import { errorMessage } from '../../../ui/error-message.ts';
 import { useIsDesktop } from '../../../ui/useIsDesktop.ts';
 import type { RoundingMode } from '../api/quote-types.ts';
@@ -31,6 +28,7 @@ import {
   splitFieldErrors,
   toQuoteBody,
 } from '../utils/quote-form.ts';
+import { CustomerPicker } from './CustomerPicker.tsx';
 import { QuoteLineRow } from './QuoteLineRow.tsx';
 import { QuoteTotals } from './QuoteTotals.tsx';
 
@@ -44,48 +42,6 @@ export interface QuoteEditorProps {
   onSave: (request: QuoteBodyResult) => Promise<unknown>;
   onCancel?: () => void;
   header?: ReactNode;
-}
-
-function CustomerPicker({
-  value,
-  name,
-  error,
-  onChange,
-}: {
-  value: string;
-  name: string;
-  error?: string;
-  onChange: (id: string, name: string) => void;
-}) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const search = useQuery({
-    queryKey: ['customers', 'pick', q],
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: { id: string; name: string }[] }>(`/api/customers${buildQuery({ q, limit: 20 })}`, {
-        signal,
-      }),
-    enabled: q.trim().length > 0,
-  });
-  const options = search.data?.items ?? [];
-  const data = [
-    ...(value && !options.some((c) => c.id === value) ? [{ value, label: name }] : []),
-    ...options.map((c) => ({ value: c.id, label: c.name })),
-  ];
-  return (
-    <Select
-      label={t('quotes.field.customer')}
-      withAsterisk
-      searchable
-      searchValue={q}
-      onSearchChange={setQ}
-      value={value || null}
-      onChange={(id) => onChange(id ?? '', data.find((d) => d.value === id)?.label ?? '')}
-      data={data}
-      filter={({ options: all }) => all}
-      error={error}
-    />
-  );
 }
 
 /** The 見積書 editor, on a phone and a desk: header fields, lines, and live totals from the server's own module. */

@@ -162,10 +162,11 @@ export const toQuoteBody = (values: QuoteFormValues): QuoteBodyResult => {
       ...(values.visitId ? { visitId: values.visitId } : {}),
       ...(values.sourceQuoteId ? { sourceQuoteId: values.sourceQuoteId } : {}),
       subject: values.subject.trim(),
-      deliveryDate: values.deliveryDate || null,
+      // Left blank: not sent, so the server applies its defaults (validity from the company profile).
+      ...(values.deliveryDate ? { deliveryDate: values.deliveryDate } : {}),
       ...(optional(values.deliveryPlace) !== undefined ? { deliveryPlace: values.deliveryPlace.trim() } : {}),
       ...(optional(values.paymentTerms) !== undefined ? { paymentTerms: values.paymentTerms.trim() } : {}),
-      validUntil: values.validUntil || null,
+      ...(values.validUntil ? { validUntil: values.validUntil } : {}),
       ...(optional(values.remarks) !== undefined ? { remarks: values.remarks.trim() } : {}),
       lines,
     },
