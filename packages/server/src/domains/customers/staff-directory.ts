@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { member, staffProfiles, user } from '../../platform/db/schema/index.ts';
@@ -27,7 +27,14 @@ export async function loadAssignableStaff(tx: Tx, actor: Actor): Promise<StaffMe
       staffProfiles,
       and(eq(staffProfiles.tenantId, member.organizationId), eq(staffProfiles.userId, member.userId)),
     )
-    .where(and(eq(member.organizationId, actor.tenantId), inArray(member.role, ['rep', 'manager'])));
+    .where(
+      and(
+        eq(member.organizationId, actor.tenantId),
+        inArray(member.role, ['rep', 'manager']),
+        // Nobody hands a customer or a task to someone who left.
+        isNull(member.deactivatedAt),
+      ),
+    );
   return rows;
 }
 

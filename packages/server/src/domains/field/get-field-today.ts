@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { member, staffProfiles, teams } from '../../platform/db/schema/index.ts';
@@ -68,6 +68,7 @@ export async function getFieldToday({
         and(
           eq(staffProfiles.tenantId, actor.tenantId),
           eq(member.role, 'rep'),
+          isNull(member.deactivatedAt),
           teamId !== null ? eq(staffProfiles.teamId, teamId) : undefined,
         ),
       )

@@ -108,10 +108,10 @@ async function feedOwner(db: Db, token: string) {
   if (!owner || !timingSafeEqual(Buffer.from(owner.tokenHash, 'hex'), Buffer.from(hash, 'hex'))) return null;
   // A user who left the company has no feed any more.
   const [membership] = await db
-    .select({ role: member.role })
+    .select({ role: member.role, deactivatedAt: member.deactivatedAt })
     .from(member)
     .where(and(eq(member.organizationId, owner.tenantId), eq(member.userId, owner.userId)));
-  return membership ? owner : null;
+  return membership && membership.deactivatedAt === null ? owner : null;
 }
 
 const hm = (at: Date) =>

@@ -103,6 +103,8 @@ async function loadReps(tx: Tx, actor: Actor, teamId: string | null) {
       and(
         eq(staffProfiles.tenantId, actor.tenantId),
         eq(member.role, 'rep'),
+        // A deactivated rep is planned no more.
+        isNull(member.deactivatedAt),
         teamId === null ? undefined : eq(staffProfiles.teamId, teamId),
       ),
     );

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers } from '../../../src/domains/customers/tables.ts';
 import { OPTIMIZE_JOB, registerPlanningJobs } from '../../../src/domains/planning/optimize-plan.ts';
-import { auditEvents, staffProfiles } from '../../../src/platform/db/schema/index.ts';
+import { auditEvents, member, staffProfiles } from '../../../src/platform/db/schema/index.ts';
 import { createJobQueue } from '../../../src/platform/jobs/create-job-queue.ts';
 import { withJobNamePrefix } from '../../support/idle-job-queue.ts';
 import { createTestApp, request, type SignedTenantFixture } from '../../support/test-app.ts';
@@ -303,4 +303,19 @@ describe(`plans on ${testDriver()}`, () => {
       ['status_change', 'manager', 'ready'],
     ]);
   });
+
+  it('plans nobody who was deactivated: their customers wait for a rep', async () => {
+    const whose = and(eq(member.organizationId, tenant.tenantId), eq(member.userId, tenant.users.rep2.id));
+    await t.database.admin.update(member).set({ deactivatedAt: new Date() }).where(whose);
+    try {
+      const { plan } = await createPlan({ ...week, startDate: '2027-01-18' });
+      const done = await settle(plan.id);
+      expect(done.status).toBe('ready');
+      const planned = await visitsOf(plan.id);
+      expect(planned.length).toBeGreaterThan(0);
+      expect(planned.filter((v) => v.repId === tenant.users.rep2.id)).toEqual([]);
+    } finally {
+      await t.database.admin.update(member).set({ deactivatedAt: null }).where(whose);
+    }
+  }, 120_000);
 });
