@@ -1,5 +1,5 @@
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
-import type { OrderSummary, QuoteSummary } from '../../quotes/api/quote-types.ts';
+import type { Desk, OrderSummary, QuoteSummary } from '../../quotes/api/quote-types.ts';
 import { type DeskBucket, type DeskFilters, deskBuckets } from '../utils/desk-filters.ts';
 
 /** GET /api/desk: how many quotes and orders wait in each bucket, and the first of each. */
@@ -9,30 +9,17 @@ export interface DeskSummary {
   orders: Partial<Record<'toArrange' | 'toDeliver' | 'toInvoice', OrderSummary[]>>;
 }
 
-/** The server's answer: counts and lists under the names `quotesToSend`, `ordersToArrange` … */
-interface RawDesk {
-  counts: Record<
-    `quotes${'ToSend' | 'Expiring'}` | `orders${'ToArrange' | 'ToDeliver' | 'ToInvoice'}`,
-    number
-  >;
-  quotesToSend: QuoteSummary[];
-  quotesExpiring: QuoteSummary[];
-  ordersToArrange: OrderSummary[];
-  ordersToDeliver: OrderSummary[];
-  ordersToInvoice: OrderSummary[];
-}
-
 const serverName = {
   toSend: 'quotesToSend',
   expiring: 'quotesExpiring',
   toArrange: 'ordersToArrange',
   toDeliver: 'ordersToDeliver',
   toInvoice: 'ordersToInvoice',
-} as const satisfies Record<DeskBucket, keyof RawDesk['counts']>;
+} as const satisfies Record<DeskBucket, keyof Desk['counts']>;
 
 /** GET /api/desk for a rep and/or customer (the period filters the lists below, not the counts). */
 export const getDesk = async (filters: DeskFilters, signal?: AbortSignal): Promise<DeskSummary> => {
-  const raw = await apiFetch<RawDesk>(
+  const raw = await apiFetch<Desk>(
     `/api/desk${buildQuery({ repId: filters.repId, customerId: filters.customerId })}`,
     { signal },
   );

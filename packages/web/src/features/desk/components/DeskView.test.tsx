@@ -14,6 +14,8 @@ const order = (id: string, orderNo: string): OrderSummary => ({
   subject: '定期補充',
   total: 11_000,
   orderedAt: '2026-11-30T01:00:00Z',
+  deliveryDate: null,
+  version: 1,
   updatedAt: '2026-11-30T01:00:00Z',
 });
 

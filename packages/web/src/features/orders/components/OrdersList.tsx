@@ -19,7 +19,7 @@ export function OrdersList() {
   const lang = i18n.language;
   const isDesktop = useIsDesktop();
   const [status, setStatus] = useState<OrderStatus | ''>('');
-  const query = { status };
+  const query = { status: status || undefined };
   const list = useInfiniteQuery({
     queryKey: orderKeys.list(query),
     queryFn: ({ signal, pageParam }) => listOrders({ ...query, cursor: pageParam }, signal),

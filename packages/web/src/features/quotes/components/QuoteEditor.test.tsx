@@ -89,7 +89,7 @@ describe('QuoteEditor live totals', () => {
     expect((line(1).getByLabelText('単価') as HTMLInputElement).value).toBe('3280');
     const sent = onSave.mock.calls[0]![0].body;
     expect(sent.lines).toHaveLength(2);
-    expect(sent.lines[1]).toMatchObject({
+    expect(sent.lines?.[1]).toMatchObject({
       kind: 'item',
       quantity: 3,
       unitPrice: 1296,

@@ -9,7 +9,7 @@ const quote = (patch: Partial<Quote> = {}): Quote => ({
   quoteNo: 'Q-2026-0012',
   revision: 1,
   status: 'submitted',
-  customer: { id: 'c1', name: '喫茶こもれび' },
+  customer: { id: 'c1', name: '喫茶こもれび', code: 'C00001' },
   repId: 'u1',
   visitId: null,
   subject: 'コーヒー豆の定期購入',
@@ -54,6 +54,8 @@ const quote = (patch: Partial<Quote> = {}): Quote => ({
   lostReason: null,
   orderId: null,
   version: 2,
+  createdAt: '2026-11-30T01:00:00Z',
+  updatedAt: '2026-12-01T01:00:00Z',
   revisions: [{ id: 'q1', revision: 1, status: 'submitted', issuedAt: '2026-12-01T01:00:00Z', total: 7560 }],
   ...patch,
 });

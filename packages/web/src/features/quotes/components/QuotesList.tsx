@@ -34,7 +34,7 @@ export function QuotesList() {
     return /^\d{1,15}$/.test(digits) ? Number(digits) : undefined;
   };
   const query = {
-    status,
+    status: status || undefined,
     q: debounced,
     from: from || undefined,
     to: to || undefined,
