@@ -197,42 +197,44 @@ function QuoteBucket({
   if (!items) return <ListSkeleton />;
   if (items.length === 0) return <Text c="dimmed">{t('desk.nothing')}</Text>;
   return (
-    <Table striped highlightOnHover withTableBorder data-testid="desk-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('quotes.col.no')}</Table.Th>
-          <Table.Th>{t('quotes.col.status')}</Table.Th>
-          <Table.Th>{t('quotes.field.customer')}</Table.Th>
-          <Table.Th>{t('quotes.field.subject')}</Table.Th>
-          <Table.Th ta="right">{t('quotes.col.total')}</Table.Th>
-          <Table.Th>{t('quotes.field.validUntil')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((item) => (
-          <Table.Tr key={item.id} data-testid="desk-row">
-            <Table.Td ff="monospace">
-              <Anchor
-                renderRoot={(props) => (
-                  <Link {...props} to="/quotes/$quoteId" params={{ quoteId: item.id }} />
-                )}
-              >
-                {item.quoteNo}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
-              <QuoteStatusBadge status={item.status} />
-            </Table.Td>
-            <Table.Td>{item.customer.name}</Table.Td>
-            <Table.Td>{item.subject}</Table.Td>
-            <Table.Td ta="right" ff="monospace">
-              {formatYen(item.total, lang)}
-            </Table.Td>
-            <Table.Td>{item.validUntil ? formatDate(`${item.validUntil}T03:00:00Z`, lang) : ''}</Table.Td>
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped highlightOnHover withTableBorder data-testid="desk-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('quotes.col.no')}</Table.Th>
+            <Table.Th>{t('quotes.col.status')}</Table.Th>
+            <Table.Th>{t('quotes.field.customer')}</Table.Th>
+            <Table.Th>{t('quotes.field.subject')}</Table.Th>
+            <Table.Th ta="right">{t('quotes.col.total')}</Table.Th>
+            <Table.Th>{t('quotes.field.validUntil')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.id} data-testid="desk-row">
+              <Table.Td ff="monospace">
+                <Anchor
+                  renderRoot={(props) => (
+                    <Link {...props} to="/quotes/$quoteId" params={{ quoteId: item.id }} />
+                  )}
+                >
+                  {item.quoteNo}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <QuoteStatusBadge status={item.status} />
+              </Table.Td>
+              <Table.Td>{item.customer.name}</Table.Td>
+              <Table.Td>{item.subject}</Table.Td>
+              <Table.Td ta="right" ff="monospace">
+                {formatYen(item.total, lang)}
+              </Table.Td>
+              <Table.Td>{item.validUntil ? formatDate(`${item.validUntil}T03:00:00Z`, lang) : ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -288,59 +290,61 @@ function OrderBucket({ bucket, filters }: { bucket: keyof typeof bucketOrderStat
           </Text>
         )}
       </Group>
-      <Table striped highlightOnHover withTableBorder data-testid="desk-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={40}>
-              <Checkbox
-                aria-label={t('desk.checkAll')}
-                checked={all}
-                indeterminate={!all && checked.size > 0}
-                onChange={() => setChecked(all ? new Set() : new Set(items.map((o) => o.id)))}
-              />
-            </Table.Th>
-            <Table.Th>{t('orders.col.no')}</Table.Th>
-            <Table.Th>{t('orders.col.status')}</Table.Th>
-            <Table.Th>{t('orders.col.customer')}</Table.Th>
-            <Table.Th ta="right">{t('orders.col.total')}</Table.Th>
-            <Table.Th>{t('orders.col.orderedAt')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr
-              key={item.id}
-              data-testid="desk-row"
-              bg={checked.has(item.id) ? 'var(--mantine-color-blue-light)' : undefined}
-            >
-              <Table.Td>
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped highlightOnHover withTableBorder data-testid="desk-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={40}>
                 <Checkbox
-                  aria-label={t('desk.check', { no: item.orderNo })}
-                  checked={checked.has(item.id)}
-                  onChange={() => toggle(item.id)}
+                  aria-label={t('desk.checkAll')}
+                  checked={all}
+                  indeterminate={!all && checked.size > 0}
+                  onChange={() => setChecked(all ? new Set() : new Set(items.map((o) => o.id)))}
                 />
-              </Table.Td>
-              <Table.Td ff="monospace">
-                <Anchor
-                  renderRoot={(props) => (
-                    <Link {...props} to="/orders/$orderId" params={{ orderId: item.id }} />
-                  )}
-                >
-                  {item.orderNo}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <OrderStatusBadge status={item.status} />
-              </Table.Td>
-              <Table.Td>{item.customer.name}</Table.Td>
-              <Table.Td ta="right" ff="monospace">
-                {formatYen(item.total, lang)}
-              </Table.Td>
-              <Table.Td>{formatDate(item.orderedAt, lang)}</Table.Td>
+              </Table.Th>
+              <Table.Th>{t('orders.col.no')}</Table.Th>
+              <Table.Th>{t('orders.col.status')}</Table.Th>
+              <Table.Th>{t('orders.col.customer')}</Table.Th>
+              <Table.Th ta="right">{t('orders.col.total')}</Table.Th>
+              <Table.Th>{t('orders.col.orderedAt')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => (
+              <Table.Tr
+                key={item.id}
+                data-testid="desk-row"
+                bg={checked.has(item.id) ? 'var(--mantine-color-blue-light)' : undefined}
+              >
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('desk.check', { no: item.orderNo })}
+                    checked={checked.has(item.id)}
+                    onChange={() => toggle(item.id)}
+                  />
+                </Table.Td>
+                <Table.Td ff="monospace">
+                  <Anchor
+                    renderRoot={(props) => (
+                      <Link {...props} to="/orders/$orderId" params={{ orderId: item.id }} />
+                    )}
+                  >
+                    {item.orderNo}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <OrderStatusBadge status={item.status} />
+                </Table.Td>
+                <Table.Td>{item.customer.name}</Table.Td>
+                <Table.Td ta="right" ff="monospace">
+                  {formatYen(item.total, lang)}
+                </Table.Td>
+                <Table.Td>{formatDate(item.orderedAt, lang)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }
