@@ -7,6 +7,7 @@ import { seedCompanyProfiles } from './company-profiles.ts';
 import { seedComplaintHistory } from './complaint-history.ts';
 import { kyotoAreas, kyotoWards, osakaAreas, osakaWards } from './japanese-data.ts';
 import { seedPeopleDemo } from './people-demo.ts';
+import { seedQuoteHistory } from './quote-history.ts';
 import { type SeedCounts, type StaffPlan, seedTenant, type TenantPlan } from './seed-tenant.ts';
 import { seedVisitHistory } from './visit-history.ts';
 
@@ -137,6 +138,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   await seedCatalogExtras(db, { tenantId: 'tenant-naniwa', now });
   await seedCompanyProfiles(db);
   await seedPeopleDemo(db, { tenantId: 'tenant-naniwa', now });
+  await seedQuoteHistory(db, { tenantId: 'tenant-naniwa', now });
   return result;
 }
 

@@ -108,8 +108,8 @@ describe('demo seed', () => {
     const wrong = await one<{ n: number; orders: number }>(sql`
       with sums as (
         select o.id, o.tax_standard, o.tax_reduced, o.subtotal_standard, o.subtotal_reduced,
-          coalesce(sum(l.amount) filter (where l.tax_rate = 10), 0) as std,
-          coalesce(sum(l.amount) filter (where l.tax_rate = 8), 0) as red
+          coalesce(sum(case l.kind when 'discount' then -l.amount else l.amount end) filter (where l.tax_rate = 10), 0) as std,
+          coalesce(sum(case l.kind when 'discount' then -l.amount else l.amount end) filter (where l.tax_rate = 8), 0) as red
         from orders o join order_lines l on l.tenant_id = o.tenant_id and l.order_id = o.id
         where o.tenant_id = ${OSAKA} group by o.id, o.tax_standard, o.tax_reduced, o.subtotal_standard, o.subtotal_reduced)
       select count(*)::int as orders, count(*) filter (where subtotal_standard <> std or subtotal_reduced <> red
