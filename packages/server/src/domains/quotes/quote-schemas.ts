@@ -25,6 +25,8 @@ export const MAX_PLACE = 200;
 export const MAX_TERMS = 200;
 export const MAX_REMARKS = 2000;
 export const MAX_REASON = 500;
+/** The largest stored total (the totals columns are integers). */
+export const MAX_TOTAL_YEN = 2_147_483_647;
 
 const isoTime = z.string().openapi({ format: 'date-time', example: '2026-11-20T01:30:00.000Z' });
 const refId = () => z.string().max(100);
@@ -213,8 +215,8 @@ export const QuoteListQuery = z.object({
   }),
   to: IsoDateString.optional().openapi({ description: 'Issued (or created) on or before (Asia/Tokyo)' }),
   q: z.string().max(100).optional().openapi({ description: 'Quote number, subject or customer name' }),
-  minTotal: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  maxTotal: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  minTotal: z.coerce.number().int().min(0).max(MAX_TOTAL_YEN).optional(),
+  maxTotal: z.coerce.number().int().min(0).max(MAX_TOTAL_YEN).optional(),
   allRevisions: z.enum(['true', 'false']).optional().openapi({
     description: 'true: superseded revisions too (電子帳簿保存法 search); default only the latest',
   }),
