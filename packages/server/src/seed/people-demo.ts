@@ -9,8 +9,20 @@ import type { Db } from '../platform/db/database.ts';
  */
 export async function seedPeopleDemo(db: Db, { tenantId, now }: { tenantId: string; now: Date }) {
   const invitations = [
-    { email: 'okada.sakura@demo.kayoi.jp', name: '岡田 さくら', role: 'rep', team: '第1営業課（北・西）', daysAgo: 1 },
-    { email: 'ishii.ken@demo.kayoi.jp', name: '石井 健', role: 'manager', team: '第2営業課（東・南）', daysAgo: 3 },
+    {
+      email: 'okada.sakura@demo.kayoi.jp',
+      name: '岡田 さくら',
+      role: 'rep',
+      team: '第1営業課（北・西）',
+      daysAgo: 1,
+    },
+    {
+      email: 'ishii.ken@demo.kayoi.jp',
+      name: '石井 健',
+      role: 'manager',
+      team: '第2営業課（東・南）',
+      daysAgo: 3,
+    },
   ];
   for (const inv of invitations) {
     const sent = new Date(now.getTime() - inv.daysAgo * 86_400_000);

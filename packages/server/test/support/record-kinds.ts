@@ -4,10 +4,10 @@ import { csvColumns } from '../../src/contracts.ts';
 import { priceListEntries, products } from '../../src/domains/catalog/tables.ts';
 import { complaints } from '../../src/domains/complaints/tables.ts';
 import { customers } from '../../src/domains/customers/tables.ts';
-import { orderLines, orders } from '../../src/domains/orders/tables.ts';
-import { quoteLines, quotes } from '../../src/domains/quotes/tables.ts';
 import { followups } from '../../src/domains/followups/tables.ts';
+import { orderLines, orders } from '../../src/domains/orders/tables.ts';
 import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
+import { quoteLines, quotes } from '../../src/domains/quotes/tables.ts';
 import { visits } from '../../src/domains/visits/tables.ts';
 import { member, staffProfiles, user } from '../../src/platform/db/schema/index.ts';
 import type { UserKey } from './tenant-fixture.ts';
@@ -312,14 +312,12 @@ function sparePersonOf(world: RecordWorld, tenant: SignedTenantFixture) {
       await admin
         .insert(member)
         .values({ id: randomUUID(), organizationId: tenant.tenantId, userId: id, role: 'rep' });
-      await admin
-        .insert(staffProfiles)
-        .values({
-          tenantId: tenant.tenantId,
-          userId: id,
-          teamId: tenant.teams.a.id,
-          displayName: '予備 担当',
-        });
+      await admin.insert(staffProfiles).values({
+        tenantId: tenant.tenantId,
+        userId: id,
+        teamId: tenant.teams.a.id,
+        displayName: '予備 担当',
+      });
       return id;
     })();
     cache.set(tenant.tenantId, stored);
