@@ -6,6 +6,7 @@ import {
   IconBrandGoogleMaps,
   IconClipboardText,
   IconFileDescription,
+  IconFileInvoice,
   IconLogin,
   IconLogout,
   IconPhone,
@@ -186,6 +187,23 @@ export function StopCard({
               {(stop.status === 'checked_in' || stop.status === 'done') && stop.visitId && (
                 <Button h={48} color="green" onClick={onLog} leftSection={<IconClipboardText size={18} />}>
                   {stop.log ? t('today.editLog') : t('today.log')}
+                </Button>
+              )}
+              {stop.status === 'done' && stop.visitId && (
+                <Button
+                  h={48}
+                  variant="light"
+                  renderRoot={(props) => (
+                    <Link
+                      {...props}
+                      to="/quotes/new"
+                      search={{ customerId: c.id, visitId: stop.visitId ?? undefined }}
+                    />
+                  )}
+                  leftSection={<IconFileInvoice size={18} />}
+                  data-testid="stop-quote"
+                >
+                  {t('today.quote')}
                 </Button>
               )}
               {stop.status === 'planned' && stop.plannedVisitId && (
