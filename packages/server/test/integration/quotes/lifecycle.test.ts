@@ -196,6 +196,38 @@ describe('quote lifecycle: draft → issue → revise → accept → order', () 
     ).toBe('%PDF-');
   });
 
+  it('starts from a previous quote (its lines copied) and refuses a visit that is not of the customer', async () => {
+    const customer = tenant.customersOf('rep1')[0]!;
+    const source = await json<QuoteBody>(
+      await as('rep1').send('POST', '/api/quotes', {
+        customerId: customer.id,
+        subject: '前回の見積',
+        lines: linesOf(tenant.products.paper),
+      }),
+    );
+    const copy = await json<QuoteBody>(
+      await as('rep1').send('POST', '/api/quotes', {
+        customerId: customer.id,
+        sourceQuoteId: source.body.id,
+        subject: '前回と同じ内容で',
+      }),
+    );
+    expect(copy.status).toBe(201);
+    expect(copy.body.quoteNo).not.toBe(source.body.quoteNo);
+    expect(copy.body.lines).toEqual(source.body.lines);
+    expect(copy.body.total).toBe(source.body.total);
+    const visit = await json<QuoteBody>(
+      await as('rep1').send(
+        'POST',
+        '/api/quotes',
+        { customerId: customer.id, visitId: crypto.randomUUID(), subject: '訪問から', lines: [] },
+        'en',
+      ),
+    );
+    expect(visit.status).toBe(422);
+    expect(visit.body.error?.fields).toEqual({ visitId: 'No such visit of this customer.' });
+  });
+
   it('refuses a negative quantity and an unknown product naming the field, in ja and en, storing nothing', async () => {
     const customer = tenant.customersOf('rep1')[0]!;
     const countQuotes = async () =>
