@@ -327,13 +327,13 @@ export async function seedQuoteHistory(
       }
 
       const id = random.uuid();
-      let orderId: string | null = null;
       const closedAt =
         plan.status === 'accepted' || plan.status === 'lost'
           ? new Date(
               Math.min(now.getTime() - 3_600_000, (issuedAt ?? createdAt).getTime() + random.int(1, 5) * DAY),
             )
           : null;
+      const orderId = plan.status === 'accepted' ? random.uuid() : null;
       const totals = await writeQuote(quoteRows, lineRows, {
         tenantId,
         id,
@@ -349,7 +349,7 @@ export async function seedQuoteHistory(
         issuedAt,
         lostReason: plan.status === 'lost' ? random.pick(lostReasons) : null,
         closedAt,
-        orderId: plan.status === 'accepted' ? (orderId = random.uuid()) : null,
+        orderId,
         createdAt,
         updatedAt: closedAt ?? issuedAt ?? createdAt,
       });

@@ -10,14 +10,7 @@ import {
 } from '../orders/line-schemas.ts';
 import { OrderSummary } from '../orders/order-schemas.ts';
 import { IsoDateString } from '../planning/plan-schemas.ts';
-import {
-  isUnitPrice,
-  lineKinds,
-  maxLines,
-  maxQuantity,
-  maxUnitPriceYen,
-  roundingModes,
-} from './quote-totals.ts';
+import { lineKinds, maxLines } from './quote-totals.ts';
 import { quoteViewStatuses } from './quote-values.ts';
 
 export const MAX_SUBJECT = 200;

@@ -2,7 +2,6 @@ import { createRouter } from '../../platform/http/create-router.ts';
 import { defineRoute } from '../../platform/http/define-route.ts';
 import { errorResponses, json } from '../../platform/http/openapi-schemas.ts';
 import { pdfHeaders } from '../orders/document-parts.ts';
-import { OrderSummary } from '../orders/order-schemas.ts';
 import { acceptQuote } from './accept-quote.ts';
 import { calculateQuote } from './calculate-quote.ts';
 import { createQuote } from './create-quote.ts';
