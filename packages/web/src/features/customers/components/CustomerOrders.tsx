@@ -1,3 +1,4 @@
+import { type OrderStatus, orderStatusLabels } from '@kayoi/server/contracts';
 import {
   ActionIcon,
   Badge,
@@ -26,16 +27,20 @@ import { useCustomerOrders } from '../hooks/useCustomer.ts';
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 const ORDER_STATUS_COLORS: Record<string, string> = {
-  confirmed: 'blue',
+  ordered: 'blue',
+  arranged: 'indigo',
   delivered: 'teal',
+  invoiced: 'green',
   cancelled: 'gray',
 };
 
 function OrderStatusBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The order statuses' own labels (受注 / 手配済 / 納品済 / 請求済 / キャンセル) unless the page names one.
+  const label = orderStatusLabels[status as OrderStatus]?.[i18n.language === 'en' ? 'en' : 'ja'] ?? status;
   return (
     <Badge variant="light" color={ORDER_STATUS_COLORS[status] ?? 'gray'} radius="sm">
-      {t(`customer.orders.statusValues.${status}`, { defaultValue: status })}
+      {t(`customer.orders.statusValues.${status}`, { defaultValue: label })}
     </Badge>
   );
 }
