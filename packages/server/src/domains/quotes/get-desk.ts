@@ -1,7 +1,9 @@
 import type { z } from '@hono/zod-openapi';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
+import { customerScope } from '../customers/customer-scope.ts';
+import { customers } from '../customers/tables.ts';
 import { countOrdersByStatus, selectOrderPage } from '../orders/list-orders.ts';
 import { toOrderSummary } from '../orders/order-view.ts';
 import { addDays, todayIn } from '../planning/working-days.ts';
@@ -10,9 +12,13 @@ import { EXPIRING_WITHIN_DAYS } from './quote-values.ts';
 import { selectQuotes, toQuoteSummary } from './quote-view.ts';
 import { quotes } from './tables.ts';
 
-async function countQuotes(tx: Tx, actor: Actor, where: ReturnType<typeof and>) {
-  const rows = await selectQuotes(tx, actor, where);
-  return rows.length;
+async function countQuotes(tx: Tx, actor: Actor, where: SQL | undefined) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(quotes)
+    .innerJoin(customers, and(eq(customers.tenantId, quotes.tenantId), eq(customers.id, quotes.customerId)))
+    .where(and(customerScope(actor), eq(quotes.tenantId, actor.tenantId), where));
+  return Number(row?.n ?? 0);
 }
 
 /**

@@ -130,6 +130,8 @@ describe('orders', () => {
     );
     expect(desk.body.ordersToInvoice.map((o) => o.id)).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(desk.body.ordersToInvoice.map((o) => o.id)).not.toContain(others.id);
+    expect(desk.body.counts.ordersToInvoice).toBe(desk.body.ordersToInvoice.length);
+    expect(desk.body.counts.quotesToSend).toBe(0);
   });
 
   it('exports CSV with a BOM in UTF-8 and as Shift_JIS', async () => {
