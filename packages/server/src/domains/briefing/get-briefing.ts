@@ -411,6 +411,8 @@ async function readPurchases(tx: Tx, actor: Actor, customerId: string, today: st
         eq(orders.customerId, customerId),
         ne(orders.status, 'cancelled'),
         gte(orders.orderedAt, since),
+        // A discount line (値引き) is not something the customer reorders.
+        eq(orderLines.kind, 'item'),
       ),
     )
     .orderBy(desc(orders.orderedAt))
@@ -460,7 +462,7 @@ async function readPeerProduct(
       join orders o on o.tenant_id = ${actor.tenantId} and o.customer_id = p.id
         and o.ordered_at >= ${since}::timestamptz and o.status <> 'cancelled'
       join order_lines l on l.tenant_id = o.tenant_id and l.order_id = o.id
-      where l.product_id is not null${
+      where l.product_id is not null and l.kind = 'item'${
         ownProducts.size > 0
           ? sql` and l.product_code not in (${sql.join(
               [...ownProducts].map((code) => sql`${code}`),

@@ -196,7 +196,14 @@ export async function getCustomerFigures({
           quantity: orderLines.quantity,
         })
         .from(orderLines)
-        .where(and(eq(orderLines.tenantId, actor.tenantId), inArray(orderLines.orderId, [...at.keys()])));
+        .where(
+          and(
+            eq(orderLines.tenantId, actor.tenantId),
+            inArray(orderLines.orderId, [...at.keys()]),
+            // Discount lines (値引き) are not products the customer buys.
+            eq(orderLines.kind, 'item'),
+          ),
+        );
       const byProduct = new Map<string, { name: string; unit: string; perOrder: Map<string, number> }>();
       for (const l of lines) {
         const p = byProduct.get(l.productCode) ?? { name: l.productName, unit: l.unit, perOrder: new Map() };
