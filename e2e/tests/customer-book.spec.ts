@@ -51,16 +51,33 @@ test('search a customer, open its カルテ and see the purchase history', async
   await expect(page.getByText(orders.items[0]!.orderNo).first()).toBeVisible();
 });
 
-test('switching to English relabels the app and survives a reload', async ({ page }) => {
+test('switching to English relabels the app, survives a reload and follows the account to another browser', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, demo.manager);
   await page.goto('/settings');
   await page.getByRole('combobox', { name: '言語' }).click();
   await page.getByRole('option', { name: 'English' }).click();
-  await expect(page.getByRole('link', { name: 'Customers' }).first()).toBeVisible();
-  await page.reload();
-  await expect(page.getByRole('link', { name: 'Customers' }).first()).toBeVisible();
-  await page.goto('/customers');
-  await expect(page.getByLabel('Search customers')).toBeVisible();
+  try {
+    await expect(page.getByRole('link', { name: 'Customers' }).first()).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Customers' }).first()).toBeVisible();
+    await page.goto('/customers');
+    await expect(page.getByLabel('Search customers')).toBeVisible();
+    // The language is kept with the account: a fresh browser signed in as the same person is in English.
+    const other = await browser.newContext();
+    const second = await other.newPage();
+    await signIn(second, demo.manager);
+    await expect(second.getByRole('link', { name: 'Customers' }).first()).toBeVisible();
+    await other.close();
+  } finally {
+    // Every other test signs in as the demo manager in Japanese.
+    await page.goto('/settings');
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: '日本語' }).click();
+    await expect(page.getByRole('link', { name: '顧客' }).first()).toBeVisible();
+  }
 });
 
 test('on a phone, the call button is a 44 px target; on a desk, column headers sort', async ({
