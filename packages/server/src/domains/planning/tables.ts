@@ -76,6 +76,8 @@ export const plans = pgTable(
     tenantId: tenantId(),
     id: text('id').notNull(),
     teamId: text('team_id'),
+    /** Limits the plan to the customers of one area (the organization domain's areas); null = all. */
+    areaId: text('area_id'),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     days: integer('days').notNull(),
     status: text('status', { enum: planStatuses }).notNull().default('queued'),

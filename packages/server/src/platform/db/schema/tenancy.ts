@@ -4,6 +4,7 @@ import {
   doublePrecision,
   foreignKey,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -44,10 +45,25 @@ export const teams = pgTable(
     tenantId: tenantId(),
     id: text('id').notNull(),
     name: text('name').notNull(),
+    /** The team's manager (a user of the tenant with the manager role; no FK: member is better-auth's). */
+    managerUserId: text('manager_user_id'),
+    /** A retired team keeps its history (plans, KPIs) but takes no new members. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique('teams_name_uq').on(t.tenantId, t.name)],
 );
+
+/**
+ * Which customers an area holds: addresses naming one of the municipalities (市区町村/区, matched
+ * in the address text) or postal codes starting with one of the prefixes (digits only).
+ */
+export interface AreaDefinition {
+  municipalities: string[];
+  postcodePrefixes: string[];
+}
 
 /** Territories (e.g. 大阪市北区・中央区). */
 export const areas = pgTable(
@@ -57,7 +73,14 @@ export const areas = pgTable(
     id: text('id').notNull(),
     name: text('name').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
+    definition: jsonb('definition')
+      .$type<AreaDefinition>()
+      .notNull()
+      .default(sql`'{"municipalities":[],"postcodePrefixes":[]}'::jsonb`),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique('areas_name_uq').on(t.tenantId, t.name)],
 );
@@ -90,6 +113,10 @@ export const staffProfiles = pgTable(
     lunchStartMinute: integer('lunch_start_minute').notNull().default(720),
     lunchEndMinute: integer('lunch_end_minute').notNull().default(780),
     lunchDurationMinutes: integer('lunch_duration_minutes').notNull().default(45),
+    /** The most visits the planner gives the rep on one day; null = no limit beyond the hours. */
+    maxVisitsPerDay: integer('max_visits_per_day'),
+    /** Versions the working profile's edits (organization domain). */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -97,5 +124,9 @@ export const staffProfiles = pgTable(
     primaryKey({ columns: [t.tenantId, t.userId] }),
     foreignKey({ columns: [t.tenantId, t.teamId], foreignColumns: [teams.tenantId, teams.id] }),
     check('staff_hours_ck', sql`${t.workStartMinute} < ${t.workEndMinute}`),
+    check(
+      'staff_max_visits_ck',
+      sql`${t.maxVisitsPerDay} is null or ${t.maxVisitsPerDay} between 1 and 50`,
+    ),
   ],
 );
