@@ -54,6 +54,8 @@ const tenantTables = [
   'quotes',
   'quote_lines',
   'order_status_history',
+  'forms',
+  'form_attachments',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
