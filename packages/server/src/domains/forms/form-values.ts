@@ -16,7 +16,13 @@ export const formKindLabels: Readonly<Record<FormKind, { ja: string; en: string 
 };
 
 /** A photo of the paper (JPEG, PNG, WebP, HEIC) or a PDF scan, told by its first bytes. */
-export const formAttachmentTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] as const;
+export const formAttachmentTypes = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'application/pdf',
+] as const;
 export type FormAttachmentType = (typeof formAttachmentTypes)[number];
 
 /** 10 MB: a phone's full-size photo fits, a video does not. */

@@ -59,9 +59,7 @@ export const forms = pgTable(
     index('forms_rep_day_idx').on(t.tenantId, t.repId, t.collectedOn),
     index('forms_collected_idx').on(t.tenantId, t.collectedOn, t.id),
     index('forms_customer_idx').on(t.tenantId, t.customerId, t.collectedOn),
-    index('forms_visit_idx')
-      .on(t.tenantId, t.visitId)
-      .where(sql`${t.visitId} is not null`),
+    index('forms_visit_idx').on(t.tenantId, t.visitId).where(sql`${t.visitId} is not null`),
     check(
       'forms_text_ck',
       sql`char_length(${t.note}) <= 1000 and (${t.voidReason} is null or char_length(${t.voidReason}) between 1 and 500)`,

@@ -45,6 +45,8 @@ type VisitRow = Family & {
   done: number;
   answers: number;
   sat_sum: number;
+};
+type FormRow = Family & {
   forms: number;
 };
 type PlanRow = Family & {
@@ -73,7 +75,7 @@ function groupKey(byRep: boolean, repColumn: SQL): SQL {
 
 /**
  * Every KPI of docs/kpi.md for one scope and period: one SQL statement per family (orders;
- * retention and repeat; visits and forms; planned visits; overdue customers), each inside the
+ * retention and repeat; visits; forms; planned visits; overdue customers), each inside the
  * caller's transaction. Returns the scope's figures under {@link TOTAL}, or one entry per rep.
  *
  * @example
@@ -136,15 +138,23 @@ export async function computeKpis({
           count(*)::int as visits,
           count(*) filter (where v.check_out_at is not null)::int as done,
           count(v.satisfaction)::int as answers,
-          coalesce(sum(v.satisfaction), 0)::int as sat_sum,
-          coalesce(sum(f.forms), 0)::int as forms
+          coalesce(sum(v.satisfaction), 0)::int as sat_sum
         from visits v
         ${customerJoin(scope, sql`v`)}
-        left join lateral (
-          select sum(vf.count)::int as forms from visit_forms vf
-          where vf.tenant_id = v.tenant_id and vf.visit_id = v.id) f on true
         where v.tenant_id = ${tenantId} and v.date >= ${day(from)} and v.date < ${day(to)}
           and ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
+        group by 1`,
+  );
+
+  // 申込書: the forms domain's records (not voided), by the rep who collected them and their day.
+  const formRows = await queryRows<FormRow>(
+    tx,
+    sql`select ${groupKey(byRep, sql`f.rep_id`)} as k, count(*)::int as forms
+        from forms f
+        ${customerJoin(scope, sql`f`)}
+        where f.tenant_id = ${tenantId} and f.voided_at is null
+          and f.collected_on >= ${day(from)} and f.collected_on < ${day(to)}
+          and ${scopeCondition(scope, sql`f.rep_id`, sql`c`)}
         group by 1`,
   );
 
@@ -200,10 +210,18 @@ export async function computeKpis({
   const orders = byKey(orderRows);
   const retention = byKey(retentionRows);
   const visits = byKey(visitRows);
+  const formsOf = byKey(formRows);
   const plans = byKey(planRows);
   const overdue = byKey(overdueRows);
   const keys = byRep
-    ? new Set([...orders.keys(), ...retention.keys(), ...visits.keys(), ...plans.keys(), ...overdue.keys()])
+    ? new Set([
+        ...orders.keys(),
+        ...retention.keys(),
+        ...visits.keys(),
+        ...formsOf.keys(),
+        ...plans.keys(),
+        ...overdue.keys(),
+      ])
     : new Set([TOTAL]);
   // Records without a rep (an order keyed in by the office) count in totals only.
   if (byRep) keys.delete(TOTAL);
@@ -213,9 +231,10 @@ export async function computeKpis({
     const o = orders.get(k);
     const r = retention.get(k);
     const v = visits.get(k);
+    const f = formsOf.get(k);
     const p = plans.get(k);
     const d = overdue.get(k);
-    const hasData = (o?.any_orders ?? 0) > 0 || (v?.visits ?? 0) > 0;
+    const hasData = (o?.any_orders ?? 0) > 0 || (v?.visits ?? 0) > 0 || (f?.forms ?? 0) > 0;
     const count = (n: number | undefined) => (hasData ? (n ?? 0) : null);
     const active = o?.active ?? 0;
     const planned = p?.planned ?? 0;
@@ -224,7 +243,7 @@ export async function computeKpis({
       ordersWon: count(o?.won),
       ordersWonAmountExclTax: count(o?.excl),
       ordersWonAmountInclTax: count(o?.incl),
-      formsCollected: count(v?.forms),
+      formsCollected: count(f?.forms),
       activeCustomers: count(active),
       revenuePerCustomerExclTax: active > 0 ? Math.round((o?.excl ?? 0) / active) : null,
       revenuePerCustomerInclTax: active > 0 ? Math.round((o?.incl ?? 0) / active) : null,

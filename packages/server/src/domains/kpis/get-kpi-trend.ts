@@ -21,7 +21,7 @@ const bucketOf = (grain: 'week' | 'month', date: SQL, from: string) =>
 /**
  * The period by ISO week or month: won orders and their amount, forms, active customers,
  * revenue per customer, satisfaction and visits done of each bucket (docs/kpi.md, "Trend").
- * Two statements (orders, visits), each grouped by bucket.
+ * Three statements (orders, visits, forms), each grouped by bucket.
  */
 export async function getKpiTrend({
   db,
@@ -50,25 +50,31 @@ export async function getKpiTrend({
       done: number;
       answers: number;
       sat_sum: number;
-      forms: number;
     }>(
       tx,
       sql`select ${bucketOf(grain, sql`v.date`, period.from)} as b,
             count(*) filter (where v.check_out_at is not null)::int as done,
             count(v.satisfaction)::int as answers,
-            coalesce(sum(v.satisfaction), 0)::int as sat_sum,
-            coalesce(sum(f.forms), 0)::int as forms
+            coalesce(sum(v.satisfaction), 0)::int as sat_sum
           from visits v
           ${customerJoin(scope, sql`v`)}
-          left join lateral (
-            select sum(vf.count)::int as forms from visit_forms vf
-            where vf.tenant_id = v.tenant_id and vf.visit_id = v.id) f on true
           where v.tenant_id = ${actor.tenantId} and v.date >= ${period.from}::date and v.date < ${period.to}::date
             and ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
           group by 1`,
     );
+    const formRows = await queryRows<{ b: string; forms: number }>(
+      tx,
+      sql`select ${bucketOf(grain, sql`f.collected_on`, period.from)} as b, count(*)::int as forms
+          from forms f
+          ${customerJoin(scope, sql`f`)}
+          where f.tenant_id = ${actor.tenantId} and f.voided_at is null
+            and f.collected_on >= ${period.from}::date and f.collected_on < ${period.to}::date
+            and ${scopeCondition(scope, sql`f.rep_id`, sql`c`)}
+          group by 1`,
+    );
     const orders = new Map(orderRows.map((r) => [r.b, r]));
     const visits = new Map(visitRows.map((r) => [r.b, r]));
+    const forms = new Map(formRows.map((r) => [r.b, r.forms]));
     return {
       scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label },
       grain,
@@ -80,7 +86,7 @@ export async function getKpiTrend({
           ...bucket,
           ordersWon: o?.won ?? 0,
           ordersWonAmountExclTax: o?.excl ?? 0,
-          formsCollected: v?.forms ?? 0,
+          formsCollected: forms.get(bucket.from) ?? 0,
           activeCustomers: o?.active ?? 0,
           revenuePerCustomerExclTax: o && o.active > 0 ? Math.round(o.excl / o.active) : null,
           satisfactionMean: answers > 0 ? Math.round(((v?.sat_sum ?? 0) / answers) * 100) / 100 : null,

@@ -203,7 +203,10 @@ export const KpiByRep = z
 
 export const KpiRecord = z
   .object({
-    type: z.enum(['order', 'customer', 'visit']),
+    type: z.enum(['order', 'customer', 'visit', 'form']).openapi({
+      description:
+        'form: a 申込書 recorded without a visit (formsCollected lists one line per visit otherwise)',
+    }),
     id: z.string(),
     customerId: z.string(),
     customerCode: z.string(),

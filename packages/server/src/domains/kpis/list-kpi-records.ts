@@ -61,12 +61,11 @@ export async function listKpiRecords({
     const visitScope = scopeCondition(scope, sql`v.rep_id`, sql`c`);
     const inPeriod = sql`o.ordered_at >= ${at(from)} and o.ordered_at < ${at(to)}`;
     const visitsIn = sql`v.tenant_id = ${t} and v.date >= ${from}::date and v.date < ${to}::date and ${visitScope}`;
-    const formsOf = sql`(select sum(vf.count)::int from visit_forms vf where vf.tenant_id = v.tenant_id and vf.visit_id = v.id)`;
     const visitSelect = (extra: SQL, where: SQL) => sql`
       select 'visit' as type, v.id, c.id as customer_id, c.code as customer_code, c.name as customer_name,
         v.rep_id, sp.display_name as rep_name, v.date::text as date,
         null::text as order_no, null::int as orders, null::float8 as amount_excl, null::float8 as amount_incl,
-        ${formsOf} as forms, v.satisfaction::int as satisfaction, null::boolean as kept, null::text as due_date
+        null::int as forms, v.satisfaction::int as satisfaction, null::boolean as kept, null::text as due_date
       from visits v join customers c on c.tenant_id = v.tenant_id and c.id = v.customer_id
       left join staff_profiles sp on sp.tenant_id = v.tenant_id and sp.user_id = v.rep_id
       where ${visitsIn} and ${where} ${extra}`;
@@ -126,7 +125,23 @@ export async function listKpiRecords({
             order by x.kept, c.code, c.id`;
         }
         case 'formsCollected':
-          return visitSelect(sql`order by v.date desc, v.id`, sql`${formsOf} > 0`);
+          // The forms domain's records (not voided), one line per visit (or per form without one).
+          return sql`
+            select case when x.visit_id is null then 'form' else 'visit' end as type, x.id,
+              c.id as customer_id, c.code as customer_code, c.name as customer_name,
+              x.rep_id, sp.display_name as rep_name, x.date::text as date,
+              null::text as order_no, null::int as orders, null::float8 as amount_excl, null::float8 as amount_incl,
+              x.forms, null::int as satisfaction, null::boolean as kept, null::text as due_date
+            from (select coalesce(f.visit_id, f.id) as id, f.visit_id, f.customer_id, f.rep_id,
+                    max(f.collected_on) as date, count(*)::int as forms
+                  from forms f join customers c on c.tenant_id = f.tenant_id and c.id = f.customer_id
+                  where f.tenant_id = ${t} and f.voided_at is null
+                    and f.collected_on >= ${from}::date and f.collected_on < ${to}::date
+                    and ${scopeCondition(scope, sql`f.rep_id`, sql`c`)}
+                  group by coalesce(f.visit_id, f.id), f.visit_id, f.customer_id, f.rep_id) x
+            join customers c on c.tenant_id = ${t} and c.id = x.customer_id
+            left join staff_profiles sp on sp.tenant_id = ${t} and sp.user_id = x.rep_id
+            order by x.date desc, x.id`;
         case 'satisfaction':
           return visitSelect(sql`order by v.date desc, v.id`, sql`v.satisfaction is not null`);
         case 'visitsDone':

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers } from '../../../src/domains/customers/tables.ts';
+import { forms } from '../../../src/domains/forms/tables.ts';
 import { orders } from '../../../src/domains/orders/tables.ts';
 import { plannedVisits, plans } from '../../../src/domains/planning/tables.ts';
-import { visitForms, visits } from '../../../src/domains/visits/tables.ts';
+import { visits } from '../../../src/domains/visits/tables.ts';
 import { areas } from '../../../src/platform/db/schema/index.ts';
 import { createTestApp, type SignedTenantFixture } from '../../support/test-app.ts';
 import { signInAll } from '../customers/customer-app.ts';
@@ -19,7 +20,7 @@ import { signInAll } from '../customers/customer-app.ts';
  * Last year = [2024-04-01, 2024-05-01).
  *
  * K1 rep1 A: won 2024-04-15 (1,000/1,100) · 2025-02-10 (10,000/11,000) · 2025-03-20 (6,000/6,600)
- *            · 2025-04-05 (20,000/22,000). Visits V5 03-25 ★3, V1 04-05 ★4 forms 2+1.
+ *            · 2025-04-05 (20,000/22,000). Visits V5 03-25 ★3, V1 04-05 ★4 forms 2+1 (and a voided one).
  * K2 now rep3 (was rep1) A: won 2025-01-20 by rep1 (5,000/5,500) · 2025-04-20 by rep3 (8,000/8,800).
  *            No visit; last_visit_at 2025-03-01.
  * K3 rep1 A: won 2025-03-15 (3,000 at 8% → 3,240) · cancelled 2025-04-10 (7,000). Visit V2 04-10 ★2.
@@ -32,7 +33,7 @@ import { signInAll } from '../customers/customer-app.ts';
  *   継続率: base K1, K2, K3, K4 = 4; still active: K1 (04-05), K2 (04-20), K3 (03-15 is inside the
  *           end window too) = 3 → 0.75. K4 (churned) is lost.
  *   リピート率: previous-period buyers K1 (03-20), K3 (03-15) = 2; again in P: K1 (K3's was cancelled) → 0.5
- *   申込書 = 3 + 1 + 1 = 5 (V4 counts: forms are counted whether or not checked out)
+ *   申込書 = 3 + 1 + 1 = 5 (V4 counts: forms are counted whether or not checked out; V1's voided one does not)
  *   満足度 = (4 + 2 + 5) / 3 = 3.67 with 3 answers
  *   visits done = 3 (V1, V2, V3; V4 is not checked out)
  *   planned: 04-07 → company plan (only one covering) 1 stop, travel 600; 04-08 → the newer team plan,
@@ -149,12 +150,35 @@ beforeAll(async () => {
       visit(v.V4, 'K5', 'rep2', '2025-04-25', null, false),
       visit(v.V5, 'K1', 'rep1', '2025-03-25', 3),
     ]);
-  await db.insert(visitForms).values([
-    { tenantId, visitId: v.V1, position: 0, kind: '申込書', count: 2 },
-    { tenantId, visitId: v.V1, position: 1, kind: '口座振替依頼書', count: 1 },
-    { tenantId, visitId: v.V3, position: 0, kind: '申込書', count: 1 },
-    { tenantId, visitId: v.V4, position: 0, kind: '申込書', count: 1 },
-  ]);
+  const form = (
+    visitId: string,
+    key: keyof typeof ids,
+    by: 'rep1' | 'rep2',
+    collectedOn: string,
+    kind: 'new_service' | 'contract_change',
+    voided = false,
+  ) => ({
+    tenantId,
+    id: randomUUID(),
+    customerId: ids[key],
+    kind,
+    repId: rep(by),
+    collectedOn,
+    visitId,
+    createdBy: rep(by),
+    updatedBy: rep(by),
+    ...(voided ? { voidedAt: jst(collectedOn), voidedBy: rep(by), voidReason: '二重登録' } : {}),
+  });
+  await db
+    .insert(forms)
+    .values([
+      form(v.V1, 'K1', 'rep1', '2025-04-05', 'new_service'),
+      form(v.V1, 'K1', 'rep1', '2025-04-05', 'new_service'),
+      form(v.V1, 'K1', 'rep1', '2025-04-05', 'contract_change'),
+      form(v.V1, 'K1', 'rep1', '2025-04-05', 'new_service', true),
+      form(v.V3, 'K5', 'rep2', '2025-04-15', 'new_service'),
+      form(v.V4, 'K5', 'rep2', '2025-04-25', 'new_service'),
+    ]);
   const plan = (
     id: string,
     teamId: string | null,
@@ -457,6 +481,14 @@ describe('trend, drill-down and CSV', () => {
     const retention = (await (await as('admin').get(`/api/kpis/retention/records?${area}`)).json()) as Page;
     expect(retention.items.filter((i) => !i.kept).map((i) => i.customerId)).toEqual([ids.K4]);
     expect(retention.items).toHaveLength(4);
+    const formLines = (await (await as('admin').get(`/api/kpis/formsCollected/records?${area}`)).json()) as {
+      items: { customerId: string; date: string; forms: number }[];
+    };
+    expect(formLines.items.map((i) => [i.customerId, i.date, i.forms])).toEqual([
+      [ids.K5, '2025-04-25', 1],
+      [ids.K5, '2025-04-15', 1],
+      [ids.K1, '2025-04-05', 3],
+    ]);
     const overdue = (await (
       await as('admin').get(`/api/kpis/overdueCustomers/records?${area}`)
     ).json()) as Page;
