@@ -64,6 +64,13 @@ export const FieldRep = z
     escalatedComplaints: z
       .array(FieldComplaint)
       .openapi({ description: "Overdue complaints of the rep's customers" }),
+    sync: z
+      .object({
+        lastSyncedAt: z.string().openapi({ format: 'date-time' }),
+        pending: z.number().int().openapi({ description: 'Changes still waiting on the phone then' }),
+      })
+      .nullable()
+      .openapi({ description: "The rep's phone's last successful sync (null: never)" }),
   })
   .openapi('FieldRep');
 

@@ -10,6 +10,7 @@ import { customers } from '../customers/tables.ts';
 import { followups } from '../followups/tables.ts';
 import { plannedVisits, plans } from '../planning/tables.ts';
 import { todayIn } from '../planning/working-days.ts';
+import { syncHeartbeats } from '../sync/tables.ts';
 import { visits } from '../visits/tables.ts';
 import { type FieldToday, MAX_FIELD_ITEMS, MAX_FIELD_REPS } from './field-schemas.ts';
 
@@ -178,6 +179,17 @@ export async function getFieldToday({
       overduePromises: promises.length,
       escalatedComplaints: escalated.length,
     };
+    const heartbeats = await tx
+      .select({
+        userId: syncHeartbeats.userId,
+        lastSyncedAt: syncHeartbeats.lastSyncedAt,
+        pending: syncHeartbeats.pending,
+      })
+      .from(syncHeartbeats)
+      .where(and(eq(syncHeartbeats.tenantId, actor.tenantId), inArray(syncHeartbeats.userId, repIds)));
+    const syncOf = new Map(
+      heartbeats.map((h) => [h.userId, { lastSyncedAt: h.lastSyncedAt.toISOString(), pending: h.pending }]),
+    );
     const out: Rep[] = reps.map((rep) => {
       const plan = newestPlan.get(rep.repId);
       const own = stops.filter((s) => s.repId === rep.repId && s.planId === plan?.planId);
@@ -195,6 +207,7 @@ export async function getFieldToday({
         repId: rep.repId,
         repName: rep.repName,
         teamId: rep.teamId,
+        sync: syncOf.get(rep.repId) ?? null,
         planned: shown.length,
         done,
         visits: shown.slice(0, MAX_FIELD_ITEMS),
