@@ -7,9 +7,7 @@ import { customerRoutes } from './domains/customers/routes.ts';
 import { fieldRoutes } from './domains/field/routes.ts';
 import { followupRoutes } from './domains/followups/routes.ts';
 import { kpiRoutes } from './domains/kpis/routes.ts';
-import { notificationRoutes } from './domains/notifications/routes.ts';
 import { orderRoutes } from './domains/orders/routes.ts';
-import { organizationRoutes } from './domains/organization/routes.ts';
 import { peoplePublicRoutes, peopleRoutes } from './domains/people/routes.ts';
 import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-routes.ts';
 import { planRoutes } from './domains/planning/routes.ts';
@@ -43,7 +41,5 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '/orders', routes: orderRoutes },
   { path: '/desk', routes: deskRoutes },
   { path: '/settings', routes: companyRoutes },
-  { path: '/organization', routes: organizationRoutes },
-  { path: '/notifications', routes: notificationRoutes },
   { path: '/sync', routes: syncRoutes },
 ];
