@@ -15,18 +15,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly fields: Record<string, string>;
+  /** With 409 `version_conflict`: the server's current copy of the record, to show beside the caller's. */
+  readonly current: unknown;
 
   constructor(options: {
     status: number;
     code: ApiErrorCode;
     message: string;
     fields?: Record<string, string>;
+    current?: unknown;
   }) {
     super(options.message);
     this.name = 'ApiError';
     this.status = options.status;
     this.code = options.code;
     this.fields = options.fields ?? {};
+    this.current = options.current ?? null;
   }
 
   get isUnauthorized(): boolean {
@@ -71,5 +75,5 @@ export const toApiError = (status: number, body: unknown): ApiError => {
           Object.entries(inner.fields as Record<string, unknown>).map(([key, value]) => [key, String(value)]),
         )
       : undefined;
-  return new ApiError({ status, code, message, fields });
+  return new ApiError({ status, code, message, fields, current: inner.current });
 };

@@ -1,5 +1,7 @@
+import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { offlineDb } from '../features/offline/offline-db.ts';
 
 // jsdom lacks these browser APIs that Mantine relies on.
 if (!window.matchMedia) {
@@ -32,4 +34,9 @@ if (!document.fonts) {
   });
 }
 
-afterEach(() => cleanup());
+afterEach(async () => {
+  cleanup();
+  // The phone's store (outbox, stored day) starts empty for every test.
+  const db = offlineDb();
+  await Promise.all([db.outbox.clear(), db.snapshots.clear(), db.meta.clear()]);
+});

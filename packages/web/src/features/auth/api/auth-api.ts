@@ -1,4 +1,5 @@
 import { apiFetch } from '../../../lib/http.ts';
+import { offlineFirst, snapshotKeys } from '../../offline/snapshots.ts';
 
 export type Role = 'rep' | 'manager' | 'admin';
 
@@ -8,7 +9,8 @@ export interface Me {
   team: { id: string; name: string } | null;
 }
 
-export const fetchMe = (): Promise<Me> => apiFetch<Me>('/api/me');
+/** The signed-in user; with no signal, the one last seen on this phone (so the app opens offline). */
+export const fetchMe = (): Promise<Me> => offlineFirst(snapshotKeys.me, () => apiFetch<Me>('/api/me'));
 
 export const signInWithEmail = (input: { email: string; password: string }): Promise<unknown> =>
   apiFetch('/api/auth/sign-in/email', { method: 'POST', body: input });

@@ -1,8 +1,12 @@
 import type { Briefing, BriefingSource, TimelineKind, TimelinePage } from '@kayoi/server/contracts';
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
+import { offlineFirst, snapshotKeys } from '../../offline/snapshots.ts';
 
+/** The briefing; with no signal, the copy stored by the morning download (or the last one opened). */
 export const getBriefing = (customerId: string, signal?: AbortSignal): Promise<Briefing> =>
-  apiFetch<Briefing>(`/api/customers/${encodeURIComponent(customerId)}/briefing`, { signal });
+  offlineFirst(snapshotKeys.briefing(customerId), () =>
+    apiFetch<Briefing>(`/api/customers/${encodeURIComponent(customerId)}/briefing`, { signal }),
+  );
 
 export const getTimeline = (
   customerId: string,

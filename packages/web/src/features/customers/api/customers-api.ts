@@ -1,4 +1,5 @@
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
+import { offlineFirst, snapshotKeys } from '../../offline/snapshots.ts';
 import { type CustomerFilters, toCustomerQueryParams } from '../utils/customer-filters.ts';
 import type {
   Area,
@@ -26,8 +27,11 @@ export const listCustomers = (
     { signal },
   );
 
+/** One customer's カルテ; with no signal, the copy the morning download stored for the day's stops. */
 export const getCustomer = (id: string, signal?: AbortSignal): Promise<Customer> =>
-  apiFetch<Customer>(`/api/customers/${encodeURIComponent(id)}`, { signal });
+  offlineFirst(snapshotKeys.customer(id), () =>
+    apiFetch<Customer>(`/api/customers/${encodeURIComponent(id)}`, { signal }),
+  );
 
 export const ORDERS_PAGE_SIZE = 50;
 
