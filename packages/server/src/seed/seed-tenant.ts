@@ -523,6 +523,11 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
     const usual = groups.flatMap((g) =>
       random.sample(byGroup.get(g)!, g === 'paper' || g === 'water' ? 1 : random.int(1, 3)),
     );
+    // Each usual product has its own rhythm (reordered about every `rhythm` visits), drawn from a
+    // generator of its own so the rest of the demo stays what it was.
+    const rhythmRandom = createRandom(plan.seed * 31 + n);
+    const rhythm = new Map(usual.map((p) => [p.code, rhythmRandom.pick([1, 1, 2, 2, 3, 4, 6])]));
+    const visitsSince = new Map(usual.map((p) => [p.code, rhythmRandom.int(0, 3)]));
 
     const customerId = random.uuid();
     const code = `C${pad(n, 5)}`;
@@ -556,7 +561,13 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
       if (random.chance(Math.min(0.97, orderChance * season * newYearDip * Math.min(1.2, trend)))) {
         orderSeq++;
         const orderId = random.uuid();
-        const picked = random.sample(usual, Math.min(usual.length, random.int(1, 4)));
+        // As many lines as drawn, the products most due by their rhythm first.
+        const drawn = random.sample(usual, Math.min(usual.length, random.int(1, 4)));
+        const due = (p: CatalogProduct) => (visitsSince.get(p.code)! + 1) / rhythm.get(p.code)!;
+        const picked = [...drawn, ...usual.filter((p) => !drawn.includes(p))]
+          .sort((a, b) => due(b) - due(a))
+          .slice(0, drawn.length);
+        for (const p of picked) visitsSince.set(p.code, -1);
         let subtotalStandard = 0;
         let subtotalReduced = 0;
         const orderLines: (readonly [CatalogProduct, number])[] = [];
@@ -606,6 +617,7 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
         }
         if (!cancelled) lastOrderAt = visitAt;
       }
+      for (const [code, since] of visitsSince) visitsSince.set(code, since + 1);
       t = visitDay + (cadence + random.int(-tolerance, tolerance)) * DAY;
     }
 
