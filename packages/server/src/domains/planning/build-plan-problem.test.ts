@@ -136,6 +136,16 @@ describe('buildPlanProblem', () => {
     expect(overdue).toBeLessThanOrEqual(100);
   });
 
+  it('raises the priority of a customer at risk or with a reorder due, the same customer otherwise', () => {
+    const first = Date.parse('2026-12-07T00:00:00Z') / 86_400_000;
+    const calm = customerPriority(customer(), first);
+    const atRisk = customerPriority(customer({ signals: { risk: 60, reorderDue: 0 } }), first);
+    const reorder = customerPriority(customer({ signals: { risk: 0, reorderDue: 1 } }), first);
+    expect(atRisk).toBe(calm + 18);
+    expect(reorder).toBe(calm + 15);
+    expect(customerPriority(customer({ rank: 'A', signals: { risk: 100, reorderDue: 1 } }), first)).toBe(100);
+  });
+
   it('gives the engine a problem it plans within opening hours, around lunch, on the rep’s days', () => {
     const customers = Array.from({ length: 12 }, (_, i) =>
       customer({

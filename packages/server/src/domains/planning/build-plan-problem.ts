@@ -5,6 +5,7 @@ import {
   type PreviousVisit,
   visitCombinations,
 } from '@kayoi/solver';
+import type { PlanningSignals } from './planning-signals.ts';
 import type { IsoDate } from './working-days.ts';
 
 const DAY_MS = 86_400_000;
@@ -29,6 +30,8 @@ export interface PlanningCustomer {
   timeWindows: readonly { start: string; end: string }[];
   visitDurationMinutes: number;
   archived: boolean;
+  /** Early warnings from outside the book (planning-signals.ts); none = no boost. */
+  signals?: PlanningSignals;
 }
 
 /** A rep's working profile and the dates they work in the horizon. */
@@ -43,6 +46,8 @@ export interface PlanningRep {
   lunchStartMinute: number;
   lunchEndMinute: number;
   lunchDurationMinutes: number;
+  /** The most visits a day (the working profile's); null or absent = as many as the hours allow. */
+  maxVisitsPerDay?: number | null;
   workingDates: readonly IsoDate[];
 }
 
@@ -92,9 +97,15 @@ const seconds = (hhmm: string) => {
   return ((h ?? 0) * 60 + (m ?? 0)) * 60;
 };
 
+/** Priority points for the health score's risk 100 (scaled linearly: risk 50 → +15). */
+export const RISK_PRIORITY_WEIGHT = 30;
+/** Priority points for a reorder fully due (reorderDue 1). */
+export const REORDER_PRIORITY_WEIGHT = 15;
+
 /**
- * How urgent a customer is (0..100, the solver's priority): its rank, raised as it becomes
- * overdue (a cadence late adds 40), lowered for a dormant customer.
+ * How urgent a customer is (0..100, the solver's priority): its rank (A 60, B 35, C 15), raised
+ * as it becomes overdue (a cadence late adds 40), by its health risk (risk/100 × 30) and a due
+ * reorder (reorderDue × 15), lowered for a dormant customer (−10); capped at 100.
  */
 export function customerPriority(customer: PlanningCustomer, firstDay: number): number {
   const base = customer.rank === 'A' ? 60 : customer.rank === 'B' ? 35 : 15;
@@ -104,7 +115,11 @@ export function customerPriority(customer: PlanningCustomer, firstDay: number): 
       : firstDay - tokyoDay(customer.lastVisitAt) - customer.cadenceDays;
   const overdue = Math.max(0, Math.min(40, (overdueDays / customer.cadenceDays) * 40));
   const dormant = customer.status === 'dormant' ? -10 : 0;
-  return Math.max(0, Math.min(100, Math.round(base + overdue + dormant)));
+  const { risk, reorderDue } = customer.signals ?? { risk: 0, reorderDue: 0 };
+  const signals =
+    (Math.max(0, Math.min(100, risk)) / 100) * RISK_PRIORITY_WEIGHT +
+    Math.max(0, Math.min(1, reorderDue)) * REORDER_PRIORITY_WEIGHT;
+  return Math.max(0, Math.min(100, Math.round(base + overdue + dormant + signals)));
 }
 
 /**
@@ -149,6 +164,7 @@ export function buildPlanProblem(options: BuildPlanProblemOptions): PlanProblem 
               ]
             : [],
         skills: [repSkill.get(r.id) as number, ...(r.teamId ? [teamSkill.get(r.teamId) as number] : [])],
+        ...(r.maxVisitsPerDay ? { maxTasks: r.maxVisitsPerDay } : {}),
       })),
   }));
 

@@ -24,6 +24,7 @@ import { tokyoSecondOfDay } from './day-schedule.ts';
 import { getRepWorkingDays } from './get-rep-working-days.ts';
 import { getTravelMatrixProvider } from './get-travel-matrix-provider.ts';
 import { type PlanDayInsert, planDayRow, savePlanDays } from './plan-days.ts';
+import { loadPlanningSignals, NO_SIGNALS } from './planning-signals.ts';
 import { planningTravel } from './planning-travel.ts';
 import {
   type PlanStatus,
@@ -93,6 +94,7 @@ async function loadReps(tx: Tx, actor: Actor, teamId: string | null) {
       lunchStartMinute: staffProfiles.lunchStartMinute,
       lunchEndMinute: staffProfiles.lunchEndMinute,
       lunchDurationMinutes: staffProfiles.lunchDurationMinutes,
+      maxVisitsPerDay: staffProfiles.maxVisitsPerDay,
     })
     .from(staffProfiles)
     .innerJoin(
@@ -111,7 +113,14 @@ async function loadReps(tx: Tx, actor: Actor, teamId: string | null) {
   return rows.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-async function loadCustomers(tx: Tx, actor: Actor, repIds: string[], wholeCompany: boolean) {
+async function loadCustomers(
+  tx: Tx,
+  actor: Actor,
+  repIds: string[],
+  wholeCompany: boolean,
+  /** A plan limited to an area plans only its customers. */
+  areaId: string | null,
+) {
   const rows = await tx
     .select({
       id: customers.id,
@@ -135,6 +144,7 @@ async function loadCustomers(tx: Tx, actor: Actor, repIds: string[], wholeCompan
         isNull(customers.archivedAt),
         ne(customers.status, 'churned'),
         wholeCompany ? undefined : repIds.length > 0 ? inArray(customers.repId, repIds) : sql`false`,
+        areaId === null ? undefined : eq(customers.areaId, areaId),
       ),
     );
   return rows.sort((a, b) => a.id.localeCompare(b.id));
@@ -196,7 +206,14 @@ async function optimize(
     await setStatus(tx, actor, plan.id, 'running');
     const reps = await loadReps(tx, actor, plan.teamId);
     const repIds = reps.map((r) => r.id);
-    const book = await loadCustomers(tx, actor, repIds, plan.teamId === null);
+    const book = await loadCustomers(tx, actor, repIds, plan.teamId === null, plan.areaId);
+    // Health risk and due reorders as of the plan's first day raise a customer's priority.
+    const signals = await loadPlanningSignals(
+      tx,
+      actor.tenantId,
+      plan.startDate,
+      book.map((c) => c.id),
+    );
     const [settings] = await tx
       .select()
       .from(planningSettings)
@@ -208,6 +225,7 @@ async function optimize(
         and(
           eq(plans.tenantId, actor.tenantId),
           plan.teamId === null ? isNull(plans.teamId) : eq(plans.teamId, plan.teamId),
+          plan.areaId === null ? isNull(plans.areaId) : eq(plans.areaId, plan.areaId),
           eq(plans.status, 'ready'),
           ne(plans.id, plan.id),
         ),
@@ -220,9 +238,9 @@ async function optimize(
           .from(plannedVisits)
           .where(and(eq(plannedVisits.tenantId, actor.tenantId), eq(plannedVisits.planId, previousPlan.id)))
       : [];
-    return { plan, reps, book, settings, previousPlanId: previousPlan?.id ?? null, previous };
+    return { plan, reps, book, signals, settings, previousPlanId: previousPlan?.id ?? null, previous };
   });
-  const { plan, reps, book, settings, previous } = loaded;
+  const { plan, reps, book, signals, settings, previous } = loaded;
   const horizon = await getRepWorkingDays({
     db,
     actor,
@@ -263,6 +281,7 @@ async function optimize(
       lastVisitAt,
       teamId: reps.find((r) => r.id === c.repId)?.teamId ?? null,
       archived: c.archivedAt !== null,
+      signals: signals.get(c.id) ?? NO_SIGNALS,
     };
   });
   const inHorizon = (date: string) => date >= plan.startDate && date <= (dates.at(-1) as string);
