@@ -7,6 +7,7 @@ import { customerRoutes } from './domains/customers/routes.ts';
 import { fieldRoutes } from './domains/field/routes.ts';
 import { followupRoutes } from './domains/followups/routes.ts';
 import { kpiRoutes } from './domains/kpis/routes.ts';
+import { notificationRoutes } from './domains/notifications/routes.ts';
 import { orderRoutes } from './domains/orders/routes.ts';
 import { peoplePublicRoutes, peopleRoutes } from './domains/people/routes.ts';
 import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-routes.ts';
@@ -41,5 +42,6 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '/orders', routes: orderRoutes },
   { path: '/desk', routes: deskRoutes },
   { path: '/settings', routes: companyRoutes },
+  { path: '/notifications', routes: notificationRoutes },
   { path: '/sync', routes: syncRoutes },
 ];

@@ -23,6 +23,7 @@ import type * as fieldApi from './domains/field/field-schemas.ts';
 import type * as followupApi from './domains/followups/followup-schemas.ts';
 import type * as followupValues from './domains/followups/followup-values.ts';
 import type * as kpiApi from './domains/kpis/kpi-schemas.ts';
+import type * as notificationApi from './domains/notifications/notification-schemas.ts';
 import type * as orderApi from './domains/orders/order-schemas.ts';
 import type * as orderValues from './domains/orders/order-values.ts';
 import type * as peopleApi from './domains/people/people-schemas.ts';
@@ -45,6 +46,7 @@ export * from './domains/complaints/complaint-values.ts';
 export * from './domains/customers/customer-values.ts';
 export * from './domains/followups/followup-values.ts';
 export * from './domains/kpis/kpi-values.ts';
+export * from './domains/notifications/notification-values.ts';
 export * from './domains/orders/order-values.ts';
 export * from './domains/quotes/quote-totals.ts';
 export * from './domains/quotes/quote-values.ts';
@@ -286,3 +288,8 @@ export type OrderSummary = z.output<typeof orderApi.OrderSummary>;
 /** GET /api/desk: what needs action. */
 export type DeskQuery = z.input<typeof quoteApi.DeskQuery>;
 export type Desk = z.output<typeof quoteApi.Desk>;
+
+// Notifications (お知らせ): the shell's badge and /notifications.
+export type Notification = z.output<typeof notificationApi.Notification>;
+export type NotificationList = z.output<typeof notificationApi.NotificationList>;
+export type NotificationKind = Notification['kind'];

@@ -5,6 +5,7 @@ import { priceListEntries, products } from '../../src/domains/catalog/tables.ts'
 import { complaints } from '../../src/domains/complaints/tables.ts';
 import { customers } from '../../src/domains/customers/tables.ts';
 import { followups } from '../../src/domains/followups/tables.ts';
+import { notifications } from '../../src/domains/notifications/tables.ts';
 import { orderLines, orders } from '../../src/domains/orders/tables.ts';
 import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
 import { quoteLines, quotes } from '../../src/domains/quotes/tables.ts';
@@ -394,6 +395,21 @@ export async function storedOrderOf(world: RecordWorld, tenant: SignedTenantFixt
 }
 
 export const recordKinds: Readonly<Record<string, RecordKind>> = {
+  /** A notification of `holder` (each call a fresh unread one, written through the owner's handle). */
+  notification: {
+    async existing(world, tenant, holder) {
+      const id = randomUUID();
+      await world.app.database.admin.insert(notifications).values({
+        tenantId: tenant.tenantId,
+        id,
+        recipientId: tenant.users[holder].id,
+        kind: 'plan_ready',
+        params: { startDate: '2026-12-07', days: 5, visits: 40 },
+      });
+      return id;
+    },
+    nonexistent: () => randomUUID(),
+  },
   customer: {
     async existing(_world, tenant, holder) {
       const owner: UserKey = tenant.users[holder].role === 'rep' ? holder : 'rep1';

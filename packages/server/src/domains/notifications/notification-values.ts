@@ -10,4 +10,9 @@
  * - `complaint_escalated`: a complaint was handed to you (params: title, customerName, byName);
  * - `plan_ready`: the plan you asked for is ready (params: startDate, days, visits).
  */
-export const notificationKinds = ['handover_received', 'promise_overdue', 'complaint_escalated', 'plan_ready'] as const;
+export const notificationKinds = [
+  'handover_received',
+  'promise_overdue',
+  'complaint_escalated',
+  'plan_ready',
+] as const;

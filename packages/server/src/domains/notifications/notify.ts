@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../platform/db/database.ts';
+import type { notificationKinds } from './notification-values.ts';
+import { notifications } from './tables.ts';
+
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export interface NotifyOptions {
+  tenantId: string;
+  /** User ids; duplicates and empty ids are dropped. */
+  recipients: readonly (string | null | undefined)[];
+  kind: NotificationKind;
+  /** What the sentence needs (names, counts, dates): the web renders kind + params in ja/en. */
+  params?: Record<string, string | number>;
+  /** An app path, e.g. `/handovers/…`. */
+  link?: string;
+  /**
+   * The event's identity: a recipient gets at most one notification per key (a second call
+   * writes nothing), e.g. `promise_overdue:<followup id>`.
+   */
+  dedupeKey?: string;
+}
+
+/**
+ * Writes one in-app notification per recipient in the caller's transaction, so the event and its
+ * notification commit together. Any domain may call it for any person of the tenant; only the
+ * recipient reads it (so nothing is read back here: RLS hides other people's rows).
+ *
+ * @example
+ * await notify(tx, { tenantId: actor.tenantId, recipients: [newRepId], kind: 'handover_received',
+ *   params: { count: 12, fromName: '田中 一郎' }, link: `/handovers/${batchId}` });
+ */
+export async function notify(tx: Tx, options: NotifyOptions): Promise<void> {
+  const recipients = [...new Set(options.recipients.filter((r): r is string => !!r))];
+  if (recipients.length === 0) return;
+  const rows = recipients.map((recipientId) => ({
+    tenantId: options.tenantId,
+    id: randomUUID(),
+    recipientId,
+    kind: options.kind,
+    params: options.params ?? {},
+    link: (options.link ?? '').slice(0, 500),
+    dedupeKey: options.dedupeKey ?? null,
+  }));
+  await tx.insert(notifications).values(rows).onConflictDoNothing();
+}
