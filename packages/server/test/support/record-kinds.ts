@@ -10,7 +10,7 @@ import { orderLines, orders } from '../../src/domains/orders/tables.ts';
 import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
 import { quoteLines, quotes } from '../../src/domains/quotes/tables.ts';
 import { visits } from '../../src/domains/visits/tables.ts';
-import { member, staffProfiles, user } from '../../src/platform/db/schema/index.ts';
+import { invitation, member, staffProfiles, user } from '../../src/platform/db/schema/index.ts';
 import type { UserKey } from './tenant-fixture.ts';
 import { request, type SignedTenantFixture, type TestApp } from './test-app.ts';
 
@@ -445,6 +445,25 @@ export const recordKinds: Readonly<Record<string, RecordKind>> = {
         .where(eq(member.userId, id));
       return row?.version;
     },
+  },
+  /** A pending invitation of the company, a new one each time (cancelling one uses it up). */
+  invitation: {
+    async existing(world, tenant) {
+      const id = randomUUID();
+      await world.app.database.admin.insert(invitation).values({
+        id,
+        organizationId: tenant.tenantId,
+        email: `invited.${id}@fixture.kayoi.test`,
+        name: '招待 太郎',
+        role: 'rep',
+        status: 'pending',
+        expiresAt: new Date(Date.now() + 86_400_000),
+        inviterId: tenant.users.admin.id,
+        tokenHash: id,
+      });
+      return id;
+    },
+    nonexistent: () => randomUUID(),
   },
   area: {
     existing: async (_world, tenant) => tenant.areas[0]!.id,

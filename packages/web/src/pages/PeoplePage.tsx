@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Skeleton, Stack } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/auth/hooks/useMe.ts';
+import { InvitationList } from '../features/people/components/InvitationList.tsx';
 import { InviteDialog, type TeamOption } from '../features/people/components/InviteDialog.tsx';
 import { PersonRow } from '../features/people/components/PersonRow.tsx';
 import { peopleQueryOptions } from '../features/people/hooks/usePeople.ts';
@@ -11,7 +12,7 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
 export function PeoplePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
   const people = useQuery(peopleQueryOptions);
   const [inviting, setInviting] = useState(false);
@@ -54,27 +55,7 @@ export function PeoplePage() {
             />
           ))}
           {people.data.invitations.length > 0 && (
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} fz="md" mb="xs">
-                {t('people.pendingInvitations')}
-              </Title>
-              <Stack gap={6}>
-                {people.data.invitations.map((inv) => (
-                  <Group key={inv.id} justify="space-between" wrap="wrap" gap="xs">
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {inv.name}（{inv.email}）· {t(`roles.${inv.role}`)}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {t('people.expires', {
-                        date: new Date(inv.expiresAt).toLocaleDateString(i18n.language, {
-                          timeZone: 'Asia/Tokyo',
-                        }),
-                      })}
-                    </Text>
-                  </Group>
-                ))}
-              </Stack>
-            </Paper>
+            <InvitationList invitations={people.data.invitations} canEdit={isAdmin} />
           )}
         </Stack>
       )}

@@ -16,7 +16,7 @@ export interface ListPeopleOptions {
   actor: Actor;
 }
 
-/** Everyone of the company (active and deactivated, by name) and the invitations still open. */
+/** Everyone of the company (active and deactivated, by name) and the invitations not accepted (expired ones for 30 days). */
 export async function listPeople({ db, actor }: ListPeopleOptions): Promise<PeopleListView> {
   const items = await withTenant(db, actor, (tx) => selectPeople(tx, actor.tenantId));
   const invitations = await selectPendingInvitations(db, actor.tenantId);
@@ -62,7 +62,8 @@ async function selectPendingInvitations(db: Db, tenantId: string): Promise<Pendi
       and(
         eq(invitation.organizationId, tenantId),
         eq(invitation.status, 'pending'),
-        gt(invitation.expiresAt, new Date()),
+        // Expired ones stay listed for 30 days, so the admin sees them and can send them again.
+        gt(invitation.expiresAt, new Date(Date.now() - 30 * 86_400_000)),
       ),
     )
     .orderBy(asc(invitation.createdAt))
@@ -77,4 +78,5 @@ export const invitationView = (row: typeof invitation.$inferSelect): PendingInvi
   role: (row.role ?? 'rep') as KayoiRole,
   teamId: row.teamId ?? null,
   expiresAt: row.expiresAt.toISOString(),
+  expired: row.expiresAt.getTime() <= Date.now(),
 });

@@ -6,6 +6,7 @@ export const peopleErrorCodes = [
   'email_in_use',
   'person_not_found',
   'invitation_invalid',
+  'invitation_not_found',
   'reset_invalid',
   'last_admin',
 ] as const;
@@ -16,6 +17,7 @@ const statusOf: Record<PeopleErrorCode, 403 | 404 | 409> = {
   email_in_use: 409,
   person_not_found: 404,
   invitation_invalid: 404,
+  invitation_not_found: 404,
   reset_invalid: 404,
   last_admin: 409,
 };
@@ -38,6 +40,11 @@ function textOf(code: PeopleErrorCode): LocalizedText {
       return {
         ja: 'この招待リンクは無効か、期限が切れているか、既に使われています。管理者に新しい招待を依頼してください。',
         en: 'This invitation link is invalid, expired or already used. Ask your administrator for a new one.',
+      };
+    case 'invitation_not_found':
+      return {
+        ja: 'この招待は見つかりません。既に承諾されたか取り消された可能性があります。',
+        en: 'Invitation not found: it may have been accepted or withdrawn already.',
       };
     case 'reset_invalid':
       return {

@@ -58,6 +58,8 @@ export const PendingInvitation = z
     role: PersonRole,
     teamId: z.string().nullable(),
     expiresAt: z.string(),
+    /** The link no longer works; the admin can send it again (resend) or withdraw it. */
+    expired: z.boolean(),
   })
   .openapi('PendingInvitation');
 
@@ -67,6 +69,7 @@ export const PeopleList = z
 
 export const PersonIdParam = z.object({ id: z.string().min(1).max(100) });
 export const TokenParam = z.object({ token: Token });
+export const InvitationIdParam = z.object({ id: z.string().min(1).max(100) });
 
 export const InviteBody = z
   .object({

@@ -12,10 +12,12 @@ import { getSetupChecklist } from './get-setup-checklist.ts';
 import { invitePerson, type MailSettings } from './invite-person.ts';
 import { issuePasswordReset } from './issue-password-reset.ts';
 import { listPeople } from './list-people.ts';
+import { cancelInvitation, resendInvitation } from './manage-invitation.ts';
 import { peopleError } from './people-errors.ts';
 import {
   AcceptInvitationBody,
   ChangePasswordBody,
+  InvitationIdParam,
   InvitationView,
   InviteBody,
   InviteResult,
@@ -186,6 +188,30 @@ const inviteRoute = defineRoute({
   access: { roles: admin, scope: 'tenant', references: { body: { teamId: 'team' } } },
 });
 
+const invitationRef = { path: { id: 'invitation' } };
+
+const cancelInvitationRoute = defineRoute({
+  method: 'post',
+  path: '/people/invitations/{id}/cancel',
+  tags,
+  summary: 'Withdraw an invitation not yet accepted: its link stops working at once',
+  security,
+  request: { params: InvitationIdParam },
+  responses: { 200: json(Ok, 'Withdrawn'), ...errorResponses(401, 403, 404) },
+  access: { roles: admin, scope: 'tenant', references: invitationRef },
+});
+
+const resendInvitationRoute = defineRoute({
+  method: 'post',
+  path: '/people/invitations/{id}/resend',
+  tags,
+  summary: 'Send an invitation again with a new link valid 7 days (the old link stops working)',
+  security,
+  request: { params: InvitationIdParam },
+  responses: { 200: json(InviteResult, 'Sent again'), ...errorResponses(401, 403, 404) },
+  access: { roles: admin, scope: 'tenant', references: invitationRef },
+});
+
 const updateRoute = defineRoute({
   method: 'patch',
   path: '/people/{id}',
@@ -268,6 +294,21 @@ export const peopleRoutes = createRouter()
     c.json(
       await invitePerson({ db: c.var.db, actor: c.var.actor, input: c.req.valid('json'), mail: mailOf(c) }),
       201,
+    ),
+  )
+  .openapi(cancelInvitationRoute, async (c) => {
+    await cancelInvitation({ db: c.var.db, actor: c.var.actor, invitationId: c.req.valid('param').id });
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(resendInvitationRoute, async (c) =>
+    c.json(
+      await resendInvitation({
+        db: c.var.db,
+        actor: c.var.actor,
+        invitationId: c.req.valid('param').id,
+        mail: mailOf(c),
+      }),
+      200,
     ),
   )
   .openapi(updateRoute, async (c) =>

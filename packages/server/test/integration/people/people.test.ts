@@ -186,6 +186,76 @@ describe('invitations', () => {
     expect(res.status).toBe(404);
   });
 
+  it('lists an expired invitation as expired; sending it again gives a new link and kills the old one', async () => {
+    const email = randomEmail('resend');
+    const first = await bodyOf(await invite({ email, name: '再送 次郎', role: 'rep' }));
+    await t.database.admin
+      .update(invitation)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(invitation.id, first.invitation.id));
+    const listed = await bodyOf(await request(app, 'GET', '/api/people', { cookie: adminCookie }));
+    expect(listed.invitations.find((i: { email: string }) => i.email === email)).toMatchObject({
+      expired: true,
+    });
+
+    const res = await request(app, 'POST', `/api/people/invitations/${first.invitation.id}/resend`, {
+      cookie: adminCookie,
+    });
+    expect(res.status).toBe(200);
+    const again = await bodyOf(res);
+    expect(again).toMatchObject({
+      mailed: false,
+      invitation: { id: first.invitation.id, email, expired: false },
+    });
+    expect(new Date(again.invitation.expiresAt).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    expect(again.link).not.toBe(first.link);
+    expect((await request(app, 'GET', `/api/invitations/${tokenOf(first.link)}`)).status).toBe(404);
+    const accepted = await request(app, 'POST', `/api/invitations/${tokenOf(again.link)}/accept`, {
+      body: { password: 'resent-password' },
+    });
+    expect(accepted.status).toBe(201);
+    // Accepted: nothing left to send again.
+    const late = await request(app, 'POST', `/api/people/invitations/${first.invitation.id}/resend`, {
+      cookie: adminCookie,
+    });
+    expect(late.status).toBe(404);
+    expect((await bodyOf(late)).error.code).toBe('invitation_not_found');
+  });
+
+  it('withdraws an invitation: its link stops working and it leaves the list', async () => {
+    const email = randomEmail('withdrawn');
+    const body = await bodyOf(await invite({ email, name: '取消 三郎', role: 'rep' }));
+    const res = await request(app, 'POST', `/api/people/invitations/${body.invitation.id}/cancel`, {
+      cookie: adminCookie,
+    });
+    expect(res.status).toBe(200);
+    expect((await request(app, 'GET', `/api/invitations/${tokenOf(body.link)}`)).status).toBe(404);
+    const accept = await request(app, 'POST', `/api/invitations/${tokenOf(body.link)}/accept`, {
+      body: { password: 'never-mind-pw' },
+    });
+    expect(accept.status).toBe(404);
+    const listed = await bodyOf(await request(app, 'GET', '/api/people', { cookie: adminCookie }));
+    expect(listed.invitations.map((i: { email: string }) => i.email)).not.toContain(email);
+    const [audited] = await t.database.admin
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, body.invitation.id), eq(auditEvents.action, 'update')));
+    expect(audited).toBeDefined();
+    // A manager may not; another company's admin gets 404 as for an unknown id.
+    const manager = await request(app, 'POST', `/api/people/invitations/${body.invitation.id}/cancel`, {
+      cookie: await tenant.signIn('manager'),
+    });
+    expect(manager.status).toBe(403);
+    const other = await t.createTenant();
+    const second = await bodyOf(await invite({ email: randomEmail('kept'), name: '残る', role: 'rep' }));
+    const foreign = await request(app, 'POST', `/api/people/invitations/${second.invitation.id}/cancel`, {
+      cookie: await other.signIn('admin'),
+    });
+    expect(foreign.status).toBe(404);
+    const stillThere = await bodyOf(await request(app, 'GET', '/api/people', { cookie: adminCookie }));
+    expect(stillThere.invitations.map((i: { id: string }) => i.id)).toContain(second.invitation.id);
+  });
+
   it('refuses a rep and a manager (403), and another tenant’s team (422 on teamId)', async () => {
     for (const key of ['rep1', 'manager'] as const) {
       const res = await invite(

@@ -24,6 +24,11 @@ export const deactivatePerson = (id: string) =>
   apiFetch<Person>(`${personPath(id)}/deactivate`, { method: 'POST', body: {} });
 export const reactivatePerson = (id: string) =>
   apiFetch<Person>(`${personPath(id)}/reactivate`, { method: 'POST', body: {} });
+const invitationPath = (id: string) => `/api/people/invitations/${encodeURIComponent(id)}`;
+export const resendInvitation = (id: string) =>
+  apiFetch<InviteResult>(`${invitationPath(id)}/resend`, { method: 'POST', body: {} });
+export const cancelInvitation = (id: string) =>
+  apiFetch<{ ok: true }>(`${invitationPath(id)}/cancel`, { method: 'POST', body: {} });
 export const issuePasswordReset = (id: string) =>
   apiFetch<PasswordResetLink>(`${personPath(id)}/password-reset`, { method: 'POST', body: {} });
 

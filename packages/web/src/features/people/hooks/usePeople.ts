@@ -1,12 +1,14 @@
 import type { UpdatePersonInput } from '@kayoi/server/contracts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
+  cancelInvitation,
   deactivatePerson,
   fetchPeople,
   fetchSetup,
   invitePerson,
   issuePasswordReset,
   reactivatePerson,
+  resendInvitation,
   updatePerson,
 } from '../api/people-api.ts';
 
@@ -37,5 +39,7 @@ export function usePeopleActions() {
     deactivate: useMutation({ mutationFn: deactivatePerson, onSuccess: refresh }),
     reactivate: useMutation({ mutationFn: reactivatePerson, onSuccess: refresh }),
     passwordReset: useMutation({ mutationFn: issuePasswordReset }),
+    resendInvitation: useMutation({ mutationFn: resendInvitation, onSuccess: refresh }),
+    cancelInvitation: useMutation({ mutationFn: cancelInvitation, onSuccess: refresh }),
   };
 }
