@@ -15,6 +15,8 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/auth/hooks/useMe.ts';
 import { useSignOut } from '../features/auth/hooks/useSignOut.ts';
+import { SyncIndicator } from '../features/offline/components/SyncIndicator.tsx';
+import { useOfflineSync } from '../features/offline/use-offline-sync.ts';
 import { useIsDesktop } from '../ui/useIsDesktop.ts';
 import classes from './AppLayout.module.css';
 import { NAV_ITEMS, type NavItem } from './nav-items.ts';
@@ -82,6 +84,7 @@ export function AppLayout() {
   const me = useMe();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const isDesktop = useIsDesktop();
+  useOfflineSync(me.user.id);
 
   return (
     <AppShell
@@ -109,7 +112,10 @@ export function AppLayout() {
               {me.tenant.name}
             </Badge>
           </Group>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <SyncIndicator />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 

@@ -32,6 +32,15 @@ export async function patchSnapshot<T>(
   });
 }
 
+/** Forgets every stored copy (at sign-out); the outbox is kept, so no unsent work is lost. */
+export async function forgetOfflineCopies(db: OfflineDb = offlineDb()): Promise<void> {
+  try {
+    await db.snapshots.clear();
+  } catch {
+    // nothing stored, nothing to forget
+  }
+}
+
 const noConnection = (error: unknown) => error instanceof ApiError && error.status === 0;
 
 /**

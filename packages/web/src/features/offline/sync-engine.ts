@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../lib/api-error.ts';
 import { apiFetch } from '../../lib/http.ts';
 import { downloadDay } from './morning-download.ts';
 import { type OfflineDb, type OutboxEntry, offlineDb } from './offline-db.ts';
@@ -122,4 +123,24 @@ export async function startSync(client: QueryClient, userId: string, db: Offline
   });
   setInterval(() => void syncNow(), TICK_MS);
   void syncNow({ forceDownload: true });
+}
+
+/**
+ * {@link submitWrite} for a screen that shows a refusal as an error: resolves when the write was
+ * sent or queued (未送信), throws the server's ApiError when it was refused (the write stays in
+ * the outbox, editable).
+ */
+export async function submitOrThrow(write: NewWrite, db: OfflineDb = offlineDb()): Promise<WriteOutcome> {
+  const outcome = await submitWrite(write, db);
+  if (outcome.state === 'refused') {
+    const error = outcome.entry.error;
+    throw new ApiError({
+      status: error?.status ?? 422,
+      code: error?.code ?? 'validation_failed',
+      message: error?.message ?? '',
+      fields: error?.fields ?? {},
+      current: outcome.entry.current,
+    });
+  }
+  return outcome;
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatYen } from '../../../lib/format.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
+import { CustomerNotesCard } from '../../offline/components/CustomerNotesCard.tsx';
 import { briefingKeys, getBriefing, sourceHref } from '../api/briefing-api.ts';
 import './briefing-print.css';
 
@@ -33,7 +34,12 @@ export function BriefingView({ customerId }: { customerId: string }) {
   });
   if (query.isPending) return <ListSkeleton />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  return <BriefingBody briefing={query.data} />;
+  return (
+    <Stack gap="sm">
+      <BriefingBody briefing={query.data} />
+      <CustomerNotesCard customerId={customerId} />
+    </Stack>
+  );
 }
 
 export function BriefingBody({ briefing: b }: { briefing: Briefing }) {

@@ -22,21 +22,15 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, tokyoDateKey } from '../../../lib/format.ts';
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
-import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { EmptyPanel } from '../../../ui/EmptyPanel.tsx';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { errorMessage } from '../../../ui/error-message.ts';
 import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
-import {
-  checkIn,
-  checkOut,
-  getToday,
-  markFollowupDone,
-  skipStop,
-  visitKeys,
-} from '../../visits/api/visits-api.ts';
+import { OutboxList } from '../../offline/components/OutboxList.tsx';
+import { submitOrThrow } from '../../offline/sync-engine.ts';
+import { useSyncStatus } from '../../offline/use-sync-status.ts';
+import { getToday, visitKeys } from '../../visits/api/visits-api.ts';
 import { type LogTarget, VisitLogSheet } from '../../visits/components/VisitLogSheet.tsx';
-import { listDrafts } from '../../visits/log-drafts.ts';
 import { orderAlerts } from '../alerts.ts';
 import { currentPosition } from '../geo.ts';
 import { StopCard } from './StopCard.tsx';
@@ -66,41 +60,67 @@ export function TodayView() {
   const [actionError, setActionError] = useState<unknown>(null);
   const [allAlerts, setAllAlerts] = useState(false);
   const touchX = useRef<number | null>(null);
-  const drafts = listDrafts();
-  const unsentIds = new Set(drafts.map((d) => d.visitId));
+  // Writes still on the phone (未送信): made offline, or refused by the server and kept to correct.
+  const { entries: unsent } = useSyncStatus();
+  const unsentIds = new Set(
+    unsent.map((entry) => /^\/api\/visits\/([^/]+)\//.exec(entry.path)?.[1]).filter(Boolean),
+  );
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: visitKeys.allToday });
 
   const checkInMutation = useMutation({
-    mutationFn: async (stop: Stop) =>
-      checkIn(
-        {
-          id: crypto.randomUUID(),
+    mutationFn: async (stop: Stop) => {
+      const id = crypto.randomUUID();
+      return submitOrThrow({
+        id,
+        kind: 'check-in',
+        method: 'POST',
+        path: '/api/visits',
+        body: {
+          id,
           customerId: stop.customer.id,
           ...(stop.plannedVisitId ? { plannedVisitId: stop.plannedVisitId } : {}),
           at: new Date().toISOString(),
           ...(await currentPosition().then((position) => (position ? { position } : {}))),
         },
-        newIdempotencyKey(),
-      ),
+        label: stop.customer.name,
+        customerId: stop.customer.id,
+      });
+    },
     onSuccess: () => refresh(),
     onError: setActionError,
   });
   const checkOutMutation = useMutation({
     mutationFn: async (stop: Stop) => {
       const position = await currentPosition();
-      return checkOut(
-        stop.visitId ?? '',
-        { at: new Date().toISOString(), ...(position ? { position } : {}) },
-        newIdempotencyKey(),
-      );
+      return submitOrThrow({
+        kind: 'check-out',
+        method: 'POST',
+        path: `/api/visits/${encodeURIComponent(stop.visitId ?? '')}/check-out`,
+        body: { at: new Date().toISOString(), ...(position ? { position } : {}) },
+        label: stop.customer.name,
+        customerId: stop.customer.id,
+      });
     },
     onSuccess: () => refresh(),
     onError: setActionError,
   });
   const doneMutation = useMutation({
-    mutationFn: (f: { id: string; version: number }) =>
-      markFollowupDone(f.id, f.version, newIdempotencyKey()),
+    mutationFn: (f: {
+      id: string;
+      version: number;
+      customerId: string;
+      customerName: string;
+      title: string;
+    }) =>
+      submitOrThrow({
+        kind: 'followup-done',
+        method: 'POST',
+        path: `/api/followups/${encodeURIComponent(f.id)}/done`,
+        body: { version: f.version },
+        label: `${f.customerName}: ${f.title}`,
+        customerId: f.customerId,
+      }),
     onSuccess: () => refresh(),
     onError: setActionError,
   });
@@ -130,27 +150,26 @@ export function TodayView() {
           { value: 'tomorrow', label: t('today.tabTomorrow') },
         ]}
       />
-      {drafts.length > 0 && (
+      {unsent.length > 0 && (
         <Alert
           color="orange"
+          p="xs"
           data-testid="unsent-drafts"
-          title={t('visit.log.unsentTitle', { count: drafts.length })}
+          title={t('offline.unsentTitle', { count: unsent.length })}
         >
-          <Stack gap={4}>
-            {drafts.map((d) => (
-              <Anchor
-                key={d.visitId}
-                component="button"
-                size="sm"
-                ta="left"
-                onClick={() =>
-                  setLogTarget({ visitId: d.visitId, customerName: d.customerName, version: null })
-                }
-              >
-                {d.customerName}
-              </Anchor>
-            ))}
-          </Stack>
+          <OutboxList
+            entries={unsent}
+            onEditLog={(entry) => {
+              const visitId = /^\/api\/visits\/([^/]+)\/log$/.exec(entry.path)?.[1];
+              if (visitId)
+                setLogTarget({
+                  visitId: decodeURIComponent(visitId),
+                  customerName: entry.label,
+                  version: null,
+                  draft: entry.body as LogTarget['draft'],
+                });
+            }}
+          />
         </Alert>
       )}
       {actionError !== null && (
@@ -312,13 +331,17 @@ function SkipModal({
   const [note, setNote] = useState('');
   const mutation = useMutation({
     mutationFn: () =>
-      skipStop(
-        {
+      submitOrThrow({
+        kind: 'skip',
+        method: 'POST',
+        path: '/api/visits/skip',
+        body: {
           plannedVisitId: stop?.plannedVisitId ?? '',
           reason: { code, ...(note.trim() ? { note: note.trim() } : {}) },
         },
-        newIdempotencyKey(),
-      ),
+        label: stop?.customer.name ?? '',
+        customerId: stop?.customer.id ?? null,
+      }),
     onSuccess: () => {
       onDone();
       onClose();
@@ -380,17 +403,23 @@ function UnplannedModal({
     enabled: opened && q.trim().length > 0,
   });
   const mutation = useMutation({
-    mutationFn: async (customerId: string) => {
+    mutationFn: async (customer: CustomerHit) => {
       const position = await currentPosition();
-      return checkIn(
-        {
-          id: crypto.randomUUID(),
-          customerId,
+      const id = crypto.randomUUID();
+      return submitOrThrow({
+        id,
+        kind: 'check-in',
+        method: 'POST',
+        path: '/api/visits',
+        body: {
+          id,
+          customerId: customer.id,
           at: new Date().toISOString(),
           ...(position ? { position } : {}),
         },
-        newIdempotencyKey(),
-      );
+        label: customer.name,
+        customerId: customer.id,
+      });
     },
     onSuccess: () => {
       onDone();
@@ -414,8 +443,8 @@ function UnplannedModal({
             variant="default"
             h={48}
             justify="flex-start"
-            loading={mutation.isPending && mutation.variables === c.id}
-            onClick={() => mutation.mutate(c.id)}
+            loading={mutation.isPending && mutation.variables?.id === c.id}
+            onClick={() => mutation.mutate(c)}
           >
             {c.name}
           </Button>

@@ -30,13 +30,15 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconCloudOff, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tokyoDateKey } from '../../../lib/format.ts';
 import { errorMessage } from '../../../ui/error-message.ts';
-import { getVisitTemplates, saveVisitLog, visitKeys } from '../api/visits-api.ts';
+import { submitOrThrow } from '../../offline/sync-engine.ts';
+import { getVisitTemplates, visitKeys } from '../api/visits-api.ts';
 import { type LogDraft, readDraft, removeDraft, writeDraft } from '../log-drafts.ts';
 
 export interface LogTarget {
@@ -44,6 +46,8 @@ export interface LogTarget {
   customerName: string;
   /** The visit's version when a log is already saved (an edit). */
   version: number | null;
+  /** A log kept on the phone (the outbox's refused draft) to reopen for correcting. */
+  draft?: VisitLogBody;
 }
 
 interface PromiseRow {
@@ -192,7 +196,17 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
   });
   const [form, setForm] = useState<FormState>(() => {
     const draft = readDraft(target.visitId);
-    return draft ? fromDraft(draft) : emptyForm();
+    if (draft) return fromDraft(draft);
+    if (target.draft)
+      return fromDraft({
+        visitId: target.visitId,
+        customerName: target.customerName,
+        body: target.draft,
+        idempotencyKey: '',
+        savedAt: '',
+        failed: true,
+      });
+    return emptyForm();
   });
   const [unsent, setUnsent] = useState(() => readDraft(target.visitId) !== null);
   const [error, setError] = useState<unknown>(null);
@@ -223,9 +237,21 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
     setSaving(true);
     setError(null);
     try {
-      await saveVisitLog(target.visitId, body, draft.idempotencyKey);
+      // Through the outbox: sent now when there is signal, else kept on the phone (未送信) and
+      // sent in order when it returns, with the same Idempotency-Key.
+      const outcome = await submitOrThrow({
+        kind: 'visit-log',
+        method: 'PUT',
+        path: `/api/visits/${encodeURIComponent(target.visitId)}/log`,
+        body,
+        label: target.customerName,
+        idempotencyKey: draft.idempotencyKey,
+        replaces: `visit-log:${target.visitId}`,
+      });
       removeDraft(target.visitId);
       setUnsent(false);
+      if (outcome.state === 'queued')
+        notifications.show({ id: 'log-queued', color: 'orange', message: t('offline.queued') });
       await queryClient.invalidateQueries({ queryKey: visitKeys.allToday });
       void queryClient.invalidateQueries({ queryKey: ['briefing'] });
       onDone();
