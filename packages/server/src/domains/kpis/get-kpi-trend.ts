@@ -1,17 +1,20 @@
 import type { z } from '@hono/zod-openapi';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Actor, withTenant } from '../../platform/context.ts';
+import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/query-rows.ts';
 import { tokyoMidnight, trendBuckets } from './kpi-period.ts';
 import type { KpiTrend, KpiTrendQuery } from './kpi-schemas.ts';
 import { customerJoin, resolveKpiScope, scopeCondition } from './kpi-scope.ts';
+import { type KpiTransaction, tenantTransaction } from './kpi-transaction.ts';
 import { resolvePeriod } from './resolve-period.ts';
 
 export interface GetKpiTrendOptions {
   db: Db;
   actor: Actor;
   query: z.output<typeof KpiTrendQuery>;
+  /** Default: withTenant (the caller's row-level security). */
+  transaction?: KpiTransaction;
 }
 
 /** The bucket start of a Tokyo civil date: its ISO week's Monday or its month's first day, clipped to `from`. */
@@ -27,10 +30,11 @@ export async function getKpiTrend({
   db,
   actor,
   query,
+  transaction = tenantTransaction(db),
 }: GetKpiTrendOptions): Promise<z.output<typeof KpiTrend>> {
   const period = resolvePeriod(query);
   const grain = query.grain ?? 'month';
-  return withTenant(db, actor, async (tx) => {
+  return transaction(actor, async (tx) => {
     const scope = await resolveKpiScope(tx, actor, query);
     const orderRows = await queryRows<{ b: string; won: number; excl: number; active: number }>(
       tx,

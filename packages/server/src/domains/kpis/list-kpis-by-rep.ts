@@ -1,18 +1,21 @@
 import type { z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { type Actor, withTenant } from '../../platform/context.ts';
+import type { Actor } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/query-rows.ts';
 import { computeKpis, emptyFigures, TOTAL } from './compute-kpis.ts';
 import type { KpiPeriod } from './kpi-period.ts';
 import type { KpiByRep, KpiFiguresView, KpiScopeQuery } from './kpi-schemas.ts';
 import { type ResolvedScope, resolveKpiScope } from './kpi-scope.ts';
+import { type KpiTransaction, tenantTransaction } from './kpi-transaction.ts';
 import { resolvePeriod } from './resolve-period.ts';
 
 export interface ListKpisByRepOptions {
   db: Db;
   actor: Actor;
   query: z.output<typeof KpiScopeQuery>;
+  /** Default: withTenant (the caller's row-level security). */
+  transaction?: KpiTransaction;
 }
 
 type RankedKey = keyof KpiFiguresView;
@@ -82,9 +85,10 @@ export async function listKpisByRep({
   db,
   actor,
   query,
+  transaction = tenantTransaction(db),
 }: ListKpisByRepOptions): Promise<z.output<typeof KpiByRep>> {
   const period = resolvePeriod(query);
-  const { scope, rows, total } = await withTenant(db, actor, async (tx) => {
+  const { scope, rows, total } = await transaction(actor, async (tx) => {
     const scope = await resolveKpiScope(tx, actor, query);
     const rows = await rowsOf(tx, actor.tenantId, scope, period);
     const total =
@@ -100,7 +104,7 @@ export async function listKpisByRep({
   if (!actor.teamId) return { ...view, rows: [{ ...ownRow(own), places: {} }] };
   // The team's records, read as the team's manager would: only places leave this block.
   const teamId = actor.teamId;
-  const team = await withTenant(db, { ...actor, role: 'manager', teamId }, async (tx) => {
+  const team = await transaction({ ...actor, role: 'manager', teamId }, async (tx) => {
     const members = await queryRows<{ user_id: string }>(
       tx,
       sql`select user_id from staff_profiles where tenant_id = ${actor.tenantId} and team_id = ${teamId}`,

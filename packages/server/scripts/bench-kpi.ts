@@ -1,0 +1,209 @@
+/**
+ * The dashboard at scale (issue 10 item 6), on PostgreSQL: builds — or reuses, found by its
+ * marker — a tenant of 20,000 customers, 50 reps and 2,000,000 order lines (bench-kpi-tenant.ts),
+ * then times each of the dashboard's requests through the HTTP API (the real app on a local
+ * port, signed in as the admin, a manager and a rep of their team) next to the same use case's
+ * statements run directly as the table owner (no row-level security), with the p95 ratio. The
+ * figures the API answers are compared with the direct ones (the KPIs must stay exact). Prints
+ * the machine's load with the figures; asserts nothing.
+ *
+ *   npm run bench:kpi -w packages/server [-- --samples 30 --database-url postgres://…]
+ *
+ * DATABASE_URL (or --database-url) names the database; default postgres://postgres@127.0.0.1:5432/kayoi_bench.
+ */
+
+import { loadavg } from 'node:os';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
+import { pino } from 'pino';
+import { appDomains } from '../src/app-domains.ts';
+import { createAuth } from '../src/domains/auth/create-auth.ts';
+import { sessionAuthentication } from '../src/domains/auth/session-authentication.ts';
+import { getKpiTrend } from '../src/domains/kpis/get-kpi-trend.ts';
+import { getKpis } from '../src/domains/kpis/get-kpis.ts';
+import { monthOf } from '../src/domains/kpis/kpi-period.ts';
+import type { KpiTransaction } from '../src/domains/kpis/kpi-transaction.ts';
+import { listKpisByRep } from '../src/domains/kpis/list-kpis-by-rep.ts';
+import { addDays, todayIn } from '../src/domains/planning/working-days.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import type { Actor } from '../src/platform/context.ts';
+import type { Tx } from '../src/platform/db/database.ts';
+import { openDatabase } from '../src/platform/db/open-database.ts';
+import { queryRows } from '../src/platform/db/query-rows.ts';
+import { createApp } from '../src/platform/http/create-app.ts';
+import { DEMO_PASSWORD } from '../src/seed/seed-demo.ts';
+import { createIdleJobQueue } from '../test/support/idle-job-queue.ts';
+import { BENCH_CUSTOMERS, kpiBenchTenant } from './bench-kpi-tenant.ts';
+
+const { values } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '30' },
+    'database-url': { type: 'string' },
+    /** Time the database as it stands (e.g. before a migration), without applying pending ones. */
+    'no-migrate': { type: 'boolean', default: false },
+  },
+});
+const samples = Number(values.samples);
+const databaseUrl =
+  values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kayoi_bench';
+const adminUrl = process.env.DATABASE_ADMIN_URL ?? databaseUrl;
+const ORIGIN = 'http://localhost:3000';
+
+// Last month against the month before and the same month last year; the trend over 12 months.
+const lastMonth = monthOf(addDays(monthOf(todayIn()).from, -1));
+const trendFrom = monthOf(addDays(lastMonth.to, -365)).to;
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
+
+async function timesOf(run: () => Promise<unknown>) {
+  await run(); // warm-up (plans, caches)
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const database = await openDatabase({ databaseUrl, adminUrl, migrate: !values['no-migrate'] });
+const admin = database.admin;
+try {
+  const tenant = await kpiBenchTenant(admin);
+  const [counts] = await queryRows<Record<string, number>>(
+    admin,
+    sql`select (select count(*)::int from customers where tenant_id = ${tenant.tenantId}) as customers,
+          (select count(*)::int from member where organization_id = ${tenant.tenantId} and role = 'rep') as reps,
+          (select count(*)::int from teams where tenant_id = ${tenant.tenantId}) as teams,
+          (select count(*)::int from orders where tenant_id = ${tenant.tenantId}) as orders,
+          (select count(*)::int from order_lines where tenant_id = ${tenant.tenantId}) as order_lines,
+          (select count(*)::int from visits where tenant_id = ${tenant.tenantId}) as visits,
+          (select count(*)::int from planned_visits where tenant_id = ${tenant.tenantId}) as planned_visits`,
+  );
+  console.log(
+    `tenant ${tenant.slug} (${tenant.reused ? 'reused' : 'built'}; built ${tenant.builtAt} in ${tenant.buildSeconds} s): ${JSON.stringify(counts)}`,
+  );
+  if (counts?.customers !== BENCH_CUSTOMERS) console.log('  (not the expected customer count)');
+
+  // The actors: the admin, the first team's manager and its first rep.
+  const slug = tenant.slug;
+  const people = await queryRows<{ email: string; user_id: string; role: string; team_id: string | null }>(
+    admin,
+    sql`select u.email, m.user_id, m.role, sp.team_id from member m join "user" u on u.id = m.user_id
+        left join staff_profiles sp on sp.tenant_id = m.organization_id and sp.user_id = m.user_id
+        where m.organization_id = ${tenant.tenantId}
+          and u.email in (${`admin@${slug}.kayoi.jp`}, ${`manager1@${slug}.kayoi.jp`}, ${`rep1@${slug}.kayoi.jp`})`,
+  );
+  const who = ['admin', 'manager', 'rep'].map((role) => {
+    const p = people.find((r) => r.role === role);
+    if (!p) throw new Error(`no ${role} in the bench tenant`);
+    const actor: Actor = {
+      tenantId: tenant.tenantId,
+      userId: p.user_id,
+      role: role as Actor['role'],
+      teamId: p.team_id,
+    };
+    return { role, email: p.email, actor };
+  });
+
+  // The real app on a local port.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    BASE_URL: ORIGIN,
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+  });
+  const logger = pino({ level: 'silent' });
+  const auth = createAuth({ db: database.db, config, logger });
+  const authentication = sessionAuthentication({ auth, clientIp: () => '127.0.0.1' });
+  const app = createApp({
+    database,
+    config,
+    logger,
+    authentication,
+    domains: appDomains,
+    jobs: createIdleJobQueue(),
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const signIn = async (email: string) => {
+    const res = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
+    return res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .join('; ');
+  };
+
+  // The same use case as the table owner: no SET ROLE, so no row-level security.
+  const asOwner: KpiTransaction = (_actor, fn) => admin.transaction((tx) => fn(tx as unknown as Tx));
+  const period = { from: lastMonth.from, to: lastMonth.to };
+  const trend = { from: trendFrom, to: lastMonth.to, grain: 'month' as const };
+  const requests = [
+    {
+      name: 'GET /api/kpis (+ previous, last year)',
+      path: `/api/kpis?from=${period.from}&to=${period.to}`,
+      direct: (actor: Actor) => getKpis({ db: admin, actor, query: period, transaction: asOwner }),
+    },
+    {
+      name: 'GET /api/kpis/trend (12 months)',
+      path: `/api/kpis/trend?from=${trend.from}&to=${trend.to}&grain=month`,
+      direct: (actor: Actor) => getKpiTrend({ db: admin, actor, query: trend, transaction: asOwner }),
+    },
+    {
+      name: 'GET /api/kpis/by-rep',
+      path: `/api/kpis/by-rep?from=${period.from}&to=${period.to}`,
+      direct: (actor: Actor) => listKpisByRep({ db: admin, actor, query: period, transaction: asOwner }),
+    },
+  ];
+
+  const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
+  console.log(
+    `period ${period.from}..${period.to}; trend ${trend.from}..${trend.to}; ${samples} samples each`,
+  );
+  console.log(`load average (1/5/15 min) before: ${load()}`);
+  console.log(
+    `${'as'.padEnd(8)}${'request'.padEnd(40)}${'API p50'.padStart(11)}${'API p95'.padStart(11)}${'SQL p50'.padStart(11)}${'SQL p95'.padStart(11)}  p95 ratio  exact`,
+  );
+  const worst = { p95: 0, ratio: 0 };
+  for (const { role, email, actor } of who) {
+    const cookie = await signIn(email);
+    for (const r of requests) {
+      const get = async () => {
+        const res = await fetch(`${base}${r.path}`, { headers: { cookie } });
+        if (res.status !== 200) throw new Error(`${r.path} as ${role}: ${res.status} ${await res.text()}`);
+        return res.json();
+      };
+      const exact = isDeepStrictEqual(await get(), JSON.parse(JSON.stringify(await r.direct(actor))));
+      const api = await timesOf(get);
+      const direct = await timesOf(() => r.direct(actor));
+      const ratio = pct(api, 95) / pct(direct, 95);
+      worst.p95 = Math.max(worst.p95, pct(api, 95));
+      worst.ratio = Math.max(worst.ratio, ratio);
+      console.log(
+        `${role.padEnd(8)}${r.name.padEnd(40)}${ms(pct(api, 50))}${ms(pct(api, 95))}${ms(pct(direct, 50))}${ms(pct(direct, 95))}  ${`${ratio.toFixed(2)}×`.padStart(8)}  ${exact ? 'yes' : 'NO'}`,
+      );
+    }
+  }
+  console.log(`load average (1/5/15 min) after: ${load()}`);
+  console.log(
+    `worst API p95 ${worst.p95.toFixed(1)} ms (target ≤ 150), worst p95 ratio ${worst.ratio.toFixed(2)}× (target ≤ 1.3)`,
+  );
+  await new Promise((resolve) => server.close(resolve));
+} finally {
+  await database.close();
+}
