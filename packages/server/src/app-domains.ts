@@ -6,13 +6,18 @@ import { complaintRoutes } from './domains/complaints/routes.ts';
 import { customerRoutes } from './domains/customers/routes.ts';
 import { fieldRoutes } from './domains/field/routes.ts';
 import { followupRoutes } from './domains/followups/routes.ts';
+import { handoverRoutes } from './domains/handover/routes.ts';
+import { formRoutes } from './domains/forms/routes.ts';
+import { customerHealthRoutes, healthRoutes } from './domains/health/routes.ts';
 import { kpiRoutes } from './domains/kpis/routes.ts';
 import { notificationRoutes } from './domains/notifications/routes.ts';
 import { orderRoutes } from './domains/orders/routes.ts';
+import { organizationRoutes } from './domains/organization/routes.ts';
 import { peoplePublicRoutes, peopleRoutes } from './domains/people/routes.ts';
 import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-routes.ts';
 import { planRoutes } from './domains/planning/routes.ts';
 import { deskRoutes, quoteRoutes } from './domains/quotes/routes.ts';
+import { signalsRoutes } from './domains/signals/routes.ts';
 import { syncRoutes } from './domains/sync/routes.ts';
 import { visitRoutes } from './domains/visits/routes.ts';
 import type { DomainRoutes } from './platform/http/create-app.ts';
@@ -25,6 +30,8 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '', routes: authRoutes() },
   { path: '/customers', routes: customerRoutes },
   { path: '/customers', routes: briefingRoutes },
+  { path: '/customers', routes: customerHealthRoutes },
+  { path: '/customers', routes: signalsRoutes },
   { path: '/customers', routes: customerPriceRoutes },
   { path: '/products', routes: productRoutes },
   { path: '/price-lists', routes: priceListRoutes },
@@ -35,13 +42,17 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '/calendar', routes: calendarRoutes },
   { path: '', routes: visitRoutes },
   { path: '/followups', routes: followupRoutes },
+  { path: '/forms', routes: formRoutes },
   { path: '', routes: peoplePublicRoutes, public: true },
   { path: '', routes: peopleRoutes },
   { path: '/kpis', routes: kpiRoutes },
+  { path: '/health', routes: healthRoutes },
   { path: '/quotes', routes: quoteRoutes },
   { path: '/orders', routes: orderRoutes },
   { path: '/desk', routes: deskRoutes },
   { path: '/settings', routes: companyRoutes },
+  { path: '/organization', routes: organizationRoutes },
   { path: '/notifications', routes: notificationRoutes },
+  { path: '/handovers', routes: handoverRoutes },
   { path: '/sync', routes: syncRoutes },
 ];

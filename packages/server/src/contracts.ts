@@ -22,6 +22,7 @@ import type * as values from './domains/customers/customer-values.ts';
 import type * as fieldApi from './domains/field/field-schemas.ts';
 import type * as followupApi from './domains/followups/followup-schemas.ts';
 import type * as followupValues from './domains/followups/followup-values.ts';
+import type * as handoverApi from './domains/handover/handover-schemas.ts';
 import type * as kpiApi from './domains/kpis/kpi-schemas.ts';
 import type * as notificationApi from './domains/notifications/notification-schemas.ts';
 import type * as orderApi from './domains/orders/order-schemas.ts';
@@ -293,3 +294,13 @@ export type Desk = z.output<typeof quoteApi.Desk>;
 export type Notification = z.output<typeof notificationApi.Notification>;
 export type NotificationList = z.output<typeof notificationApi.NotificationList>;
 export type NotificationKind = Notification['kind'];
+
+// Reassignment and handover (引き継ぎ).
+export type HandoverSelection = z.input<typeof handoverApi.HandoverSelection>;
+export type HandoverPreview = z.output<typeof handoverApi.HandoverPreview>;
+export type HandoverRepLoad = z.output<typeof handoverApi.RepLoad>;
+export type CommitHandoverBody = z.input<typeof handoverApi.CommitHandoverBody>;
+export type Handover = z.output<typeof handoverApi.Handover>;
+export type HandoverSheetSummary = z.output<typeof handoverApi.HandoverSheetSummary>;
+export type HandoverSheetList = z.output<typeof handoverApi.HandoverSheetList>;
+export type HandoverSheet = z.output<typeof handoverApi.HandoverSheet>;

@@ -50,7 +50,17 @@ const complaintTexts = [
   '電話がつながりにくいと言われた',
   '請求書の宛名が古いままだった',
 ];
-const formKinds = ['定期便申込書', 'ウォーターサーバー申込書', '口座振替依頼書', '名入れ注文書'];
+/** 申込書 papers collected at visits: the forms domain's kind and the paper's own name as the note. */
+const formPapers = [
+  { kind: 'new_service', note: '定期便申込書' },
+  { kind: 'new_service', note: 'ウォーターサーバー申込書' },
+  { kind: 'contract_change', note: '口座振替依頼書' },
+  { kind: 'renewal', note: 'コーヒーサービス契約 更新申込書' },
+  { kind: 'contract_change', note: '複合機 保守契約 変更申込書' },
+  { kind: 'other', note: '名入れ注文書' },
+  { kind: 'new_service', note: 'オフィスグリコ 設置申込書' },
+  { kind: 'cancellation', note: 'ウォーターサーバー 解約届（1台減）' },
+] as const;
 const promiseTexts = [
   '見積書を送る',
   'カタログ（新年度版）を持参する',
@@ -87,7 +97,20 @@ const visitColumns = [
   'created_at',
   'updated_at',
 ];
-const formColumns = ['tenant_id', 'visit_id', 'position', 'kind', 'count'];
+const formColumns = [
+  'tenant_id',
+  'id',
+  'customer_id',
+  'kind',
+  'rep_id',
+  'collected_on',
+  'visit_id',
+  'note',
+  'created_by',
+  'updated_by',
+  'created_at',
+  'updated_at',
+];
 const followupColumns = [
   'tenant_id',
   'id',
@@ -157,7 +180,7 @@ export async function seedVisitHistory(
           from customers c where c.tenant_id = ${tenantId} and c.rep_id is not null order by c.code`,
     );
     const visitRows = new BatchInsert(tx, 'visits', visitColumns);
-    const formRows = new BatchInsert(tx, 'visit_forms', formColumns, [visitRows]);
+    const formRows = new BatchInsert(tx, 'forms', formColumns, [visitRows]);
     const followupRows = new BatchInsert(tx, 'followups', followupColumns, [visitRows]);
     const templates = new BatchInsert(tx, 'visit_templates', templateColumns);
     for (const t of defaultVisitTemplates)
@@ -316,8 +339,25 @@ async function writeVisit(
     new Date(checkOut),
   ];
   await rows.visitRows.add(values);
-  if (met && random.chance(0.08))
-    await rows.formRows.add([tenantId, id, 0, random.pick(formKinds), random.int(1, 3)]);
+  if (met && random.chance(0.08)) {
+    const paper = random.pick(formPapers);
+    const papers = random.int(1, 3);
+    for (let n = 1; n <= papers; n++)
+      await rows.formRows.add([
+        tenantId,
+        `${id.slice(0, 34)}f${n}`,
+        customer.id,
+        paper.kind,
+        customer.rep_id,
+        tokyoDate(checkIn),
+        id,
+        paper.note,
+        customer.rep_id,
+        customer.rep_id,
+        new Date(checkOut),
+        new Date(checkOut),
+      ]);
+  }
 
   // Promises: a need or a complaint heard usually leads to one; now and then a routine one.
   const wantsPromise =

@@ -5,6 +5,7 @@ import { priceListEntries, products } from '../../src/domains/catalog/tables.ts'
 import { complaints } from '../../src/domains/complaints/tables.ts';
 import { customers } from '../../src/domains/customers/tables.ts';
 import { followups } from '../../src/domains/followups/tables.ts';
+import { handoverSheets, handovers } from '../../src/domains/handover/tables.ts';
 import { notifications } from '../../src/domains/notifications/tables.ts';
 import { orderLines, orders } from '../../src/domains/orders/tables.ts';
 import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
@@ -395,6 +396,33 @@ export async function storedOrderOf(world: RecordWorld, tenant: SignedTenantFixt
 }
 
 export const recordKinds: Readonly<Record<string, RecordKind>> = {
+  /** A handover sheet of a customer handed to `holder`'s rep (a rep themself; others: rep1), from rep2. */
+  handoverSheet: {
+    async existing(world, tenant, holder) {
+      const owner: UserKey = tenant.users[holder].role === 'rep' ? holder : 'rep1';
+      const customer = tenant.customersOf(owner)[0]!;
+      const handoverId = randomUUID();
+      const id = randomUUID();
+      const admin = world.app.database.admin;
+      await admin.insert(handovers).values({
+        tenantId: tenant.tenantId,
+        id: handoverId,
+        toRepId: tenant.users[owner].id,
+        customerCount: 1,
+        createdBy: tenant.users.admin.id,
+      });
+      await admin.insert(handoverSheets).values({
+        tenantId: tenant.tenantId,
+        id,
+        handoverId,
+        customerId: customer.id,
+        fromRepId: null,
+        toRepId: tenant.users[owner].id,
+      });
+      return id;
+    },
+    nonexistent: () => randomUUID(),
+  },
   /** A notification of `holder` (each call a fresh unread one, written through the owner's handle). */
   notification: {
     async existing(world, tenant, holder) {

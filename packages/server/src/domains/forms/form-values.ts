@@ -25,8 +25,8 @@ export const formAttachmentTypes = [
 ] as const;
 export type FormAttachmentType = (typeof formAttachmentTypes)[number];
 
-/** 10 MB: a phone's full-size photo fits, a video does not. */
-export const MAX_FORM_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** 8 MB: a phone's full-size photo fits, a video does not (the upload body itself may reach the platform's 10 MB). */
+export const MAX_FORM_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
 export const formLimits = {
   note: 1000,

@@ -14,9 +14,10 @@ import { insertComplaint } from '../complaints/create-complaint.ts';
 import { complaints } from '../complaints/tables.ts';
 import { customers } from '../customers/tables.ts';
 import { checkFollowupInputs, type FollowupInput, saveFollowups } from '../followups/save-followups.ts';
+import { checkVisitFormEntries, saveVisitForms, type VisitFormEntry } from '../forms/save-visit-forms.ts';
 import { addDays, todayIn } from '../planning/working-days.ts';
 import { endVisit, lockVisit } from './check-out.ts';
-import { visitForms, visits } from './tables.ts';
+import { visits } from './tables.ts';
 import { visitFieldText } from './visit-errors.ts';
 import { loadVisit, type VisitView } from './visit-view.ts';
 
@@ -35,7 +36,7 @@ export interface VisitLogInput {
       }
     | undefined;
   satisfaction?: number | null | undefined;
-  forms?: { kind: string; count: number }[] | undefined;
+  forms?: VisitFormEntry[] | undefined;
   promises?: FollowupInput[] | undefined;
   nextVisitWish?: { date?: string | null | undefined; note?: string | undefined } | null | undefined;
   templateId?: string | undefined;
@@ -59,10 +60,14 @@ export async function saveVisitLog(
 ): Promise<VisitView> {
   const errors: Record<string, LocalizedText> = {};
   const today = todayIn();
-  const forms = (input.forms ?? []).map((f) => ({ kind: f.kind.trim(), count: f.count }));
+  const forms = input.forms ?? [];
   forms.forEach((f, i) => {
-    if (f.kind === '') errors[`forms.${i}.kind`] = visitFieldText.blank;
+    if (f.kind.trim() === '') errors[`forms.${i}.kind`] = visitFieldText.blank;
   });
+  Object.assign(
+    errors,
+    checkVisitFormEntries(forms, (i, name) => `forms.${i}.${name}`),
+  );
   const wishDate = input.nextVisitWish?.date ?? null;
   if (wishDate !== null && (wishDate < addDays(today, -7) || wishDate > addDays(today, 366)))
     errors['nextVisitWish.date'] = visitFieldText.dateRange(addDays(today, -7), addDays(today, 366));
@@ -109,25 +114,18 @@ export async function saveVisitLog(
         updatedAt: sql`now()`,
       })
       .where(and(eq(visits.tenantId, actor.tenantId), eq(visits.id, id)));
-    const oldForms = await tx
-      .select({ kind: visitForms.kind, count: visitForms.count })
-      .from(visitForms)
-      .where(and(eq(visitForms.tenantId, actor.tenantId), eq(visitForms.visitId, id)))
-      .orderBy(visitForms.position);
-    await tx
-      .delete(visitForms)
-      .where(and(eq(visitForms.tenantId, actor.tenantId), eq(visitForms.visitId, id)));
-    if (forms.length > 0)
-      await tx
-        .insert(visitForms)
-        .values(forms.map((f, position) => ({ tenantId: actor.tenantId, visitId: id, position, ...f })));
+    // The 申込書 are the forms domain's records (each form audited there, in the customer's history).
+    await saveVisitForms(tx, actor, {
+      visit: { id, customerId: row.customerId, repId: row.repId, date: row.date },
+      entries: forms,
+    });
     await recordAudit(tx, actor, [
       {
         table: 'visits',
         recordId: id,
         action: row.loggedAt === null ? 'create' : 'update',
-        before: row.loggedAt === null ? null : { ...before, forms: oldForms },
-        after: { ...log, forms },
+        before: row.loggedAt === null ? null : before,
+        after: log,
         subject: { table: 'customers', id: row.customerId },
         context: { part: 'log' },
       },

@@ -62,8 +62,27 @@ export const CheckOutBody = z
   .openapi({ example: { at: '2027-01-12T01:05:00.000Z' } });
 
 export const VisitForm = z.object({
-  kind: z.string().min(1).max(L.formKind).openapi({ example: '定期便申込書' }),
-  count: z.number().int().min(1).max(L.formCount),
+  id: z.uuid().optional().openapi({
+    description: 'The client-made id of the one form this line is (then count is 1); re-saving updates it',
+  }),
+  kind: z
+    .string()
+    .min(1)
+    .max(L.formKind)
+    .openapi({
+      example: 'new_service',
+      description:
+        'new_service / contract_change / renewal / cancellation / other; older clients’ free text ' +
+        '(定期便申込書 …) is read by its words and kept as the note',
+    }),
+  count: z
+    .number()
+    .int()
+    .min(1)
+    .max(L.formCount)
+    .optional()
+    .openapi({ description: 'Papers of this kind (no id); default 1' }),
+  note: z.string().max(1000).optional(),
 });
 
 export const NextVisitWish = z
@@ -118,7 +137,12 @@ export const VisitLogBody = z
       .array(VisitForm)
       .max(L.forms)
       .optional()
-      .openapi({ description: '申込書 collected: kind and count' }),
+      .openapi({
+        description:
+          '申込書 collected, as the forms domain records them (one form per paper): the log lists them all each ' +
+          'save; lines with an id are those forms, lines without are matched to the visit’s forms of that ' +
+          'kind; a form no longer listed is voided (its photo stays), never deleted',
+      }),
     promises: z
       .array(FollowupInput)
       .max(L.promises)
@@ -162,7 +186,17 @@ export const VisitLog = z
     needs: z.string(),
     complaintHeard: z.string(),
     satisfaction: z.number().int().nullable(),
-    forms: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+    forms: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        note: z.string(),
+        count: z.number().int().openapi({ description: 'Always 1: one line per form' }),
+        attachment: z
+          .object({ contentType: z.string(), size: z.number().int(), fileName: z.string() })
+          .nullable(),
+      }),
+    ),
     promises: z.array(Followup).openapi({ description: 'The followups this visit’s log made' }),
     nextVisitWish: z.object({ date: z.string().nullable(), note: z.string() }).nullable(),
     templateId: z.string().nullable(),

@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { staffProfiles } from '../../platform/db/schema/index.ts';
 import { customers } from '../customers/tables.ts';
 import { type FollowupView, followupsOfVisits } from '../followups/followup-view.ts';
-import { visitForms, visits } from './tables.ts';
+import { listVisitForms, type VisitFormLine } from '../forms/save-visit-forms.ts';
+import { visits } from './tables.ts';
 
 export type VisitRow = typeof visits.$inferSelect;
 
@@ -35,7 +36,7 @@ export interface VisitLogView {
   needs: string;
   complaintHeard: string;
   satisfaction: number | null;
-  forms: { kind: string; count: number }[];
+  forms: VisitFormLine[];
   promises: FollowupView[];
   nextVisitWish: { date: string | null; note: string } | null;
   templateId: string | null;
@@ -79,11 +80,7 @@ export async function selectVisitViews(tx: Tx, actor: Actor, where: SQL | undefi
     .limit(500);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.v.id);
-  const forms = await tx
-    .select()
-    .from(visitForms)
-    .where(and(eq(visitForms.tenantId, actor.tenantId), inArray(visitForms.visitId, ids)))
-    .orderBy(asc(visitForms.visitId), asc(visitForms.position));
+  const forms = await listVisitForms(tx, actor, ids);
   const promises = await followupsOfVisits(tx, actor, ids);
   return rows.map(({ v, customerName, repName }) => ({
     id: v.id,
@@ -111,7 +108,7 @@ export async function selectVisitViews(tx: Tx, actor: Actor, where: SQL | undefi
             needs: v.needs,
             complaintHeard: v.complaintHeard,
             satisfaction: v.satisfaction,
-            forms: forms.filter((f) => f.visitId === v.id).map((f) => ({ kind: f.kind, count: f.count })),
+            forms: forms.get(v.id) ?? [],
             promises: promises.filter((p) => p.visitId === v.id),
             nextVisitWish:
               v.nextVisitDate === null && v.nextVisitNote === ''

@@ -91,7 +91,7 @@ describe('the demo visit history', () => {
         count(*) filter (where satisfaction between 3 and 5)::int as good,
         count(*) filter (where needs <> '')::int as needs,
         count(*) filter (where complaint_heard <> '')::int as complaints,
-        (select count(*)::int from visit_forms f where f.tenant_id = ${tenantId}) as forms
+        (select count(*)::int from forms f where f.tenant_id = ${tenantId}) as forms
       from visits where tenant_id = ${tenantId}`);
     const total = row.met + row.absent + row.revisit;
     expect(total).toBe(counts.visits);

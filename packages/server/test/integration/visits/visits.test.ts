@@ -129,7 +129,11 @@ describe('the visit log', () => {
     expect(visit.log).toMatchObject({
       outcome: 'met',
       satisfaction: 3,
-      forms: [{ kind: '定期便申込書', count: 2 }],
+      // An older client's free-text kind: two forms of the forms domain, read by its words.
+      forms: [
+        { kind: 'new_service', note: '定期便申込書', count: 1 },
+        { kind: 'new_service', note: '定期便申込書', count: 1 },
+      ],
       nextVisitWish: { date: addDays(today, 14), note: '午前中' },
     });
     expect(visit.log?.promises.map((p) => p.title).sort()).toEqual(['サンプルを持参', '発注書をFAX']);
