@@ -15,6 +15,8 @@ export interface CustomerListFilters {
   q?: string | undefined;
   repId?: string | undefined;
   areaId?: string | undefined;
+  /** Customers whose rep is in this team. */
+  teamId?: string | undefined;
   rank?: Rank | undefined;
   status?: CustomerStatus | undefined;
   includeArchived?: boolean | undefined;
@@ -71,6 +73,11 @@ export function customerListCondition(actor: Actor, filters: CustomerListFilters
   if (filters.q) conditions.push(searchCondition(filters.q));
   if (filters.repId) conditions.push(eq(customers.repId, filters.repId));
   if (filters.areaId) conditions.push(eq(customers.areaId, filters.areaId));
+  if (filters.teamId)
+    conditions.push(
+      sql`${customers.repId} in (select ${staffProfiles.userId} from ${staffProfiles}
+        where ${staffProfiles.tenantId} = ${customers.tenantId} and ${staffProfiles.teamId} = ${filters.teamId})`,
+    );
   if (filters.rank) conditions.push(eq(customers.rank, filters.rank));
   if (filters.status) conditions.push(eq(customers.status, filters.status));
   if (!filters.includeArchived) conditions.push(isNull(customers.archivedAt));

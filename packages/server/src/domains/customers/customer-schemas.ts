@@ -120,6 +120,7 @@ export const ListFilters = z.object({
   }),
   repId: z.string().max(100).optional(),
   areaId: z.string().max(100).optional(),
+  teamId: z.string().max(100).optional().openapi({ description: 'Customers whose rep is in this team' }),
   rank: rank.optional(),
   status: status.optional(),
   includeArchived: z.enum(['true', 'false']).optional().openapi({ description: 'Default false' }),

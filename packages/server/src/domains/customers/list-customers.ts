@@ -94,6 +94,7 @@ export async function listCustomers(options: ListCustomersOptions): Promise<Cust
     filters.q ?? '',
     filters.repId ?? '',
     filters.areaId ?? '',
+    filters.teamId ?? '',
     filters.rank ?? '',
     filters.status ?? '',
     !!filters.includeArchived,

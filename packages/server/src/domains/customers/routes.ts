@@ -46,7 +46,7 @@ import { updateCustomer } from './update-customer.ts';
 const tags = ['Customers'];
 
 const everyone = ['rep', 'manager', 'admin'] as const;
-const filterRefs = { query: { repId: 'user', areaId: 'area' } };
+const filterRefs = { query: { repId: 'user', areaId: 'area', teamId: 'team' } };
 /** Any signed-in role, on the customers their book holds (rep: own, manager: team, admin: all). */
 const bookRead: OperationAccess = { roles: everyone, scope: 'customer-book', references: filterRefs };
 const oneCustomer: OperationAccess = {
@@ -59,6 +59,7 @@ const filtersOf = (q: {
   q?: string | undefined;
   repId?: string | undefined;
   areaId?: string | undefined;
+  teamId?: string | undefined;
   rank?: CustomerListFilters['rank'];
   status?: CustomerListFilters['status'];
   includeArchived?: 'true' | 'false' | undefined;
@@ -67,6 +68,7 @@ const filtersOf = (q: {
   q: q.q,
   repId: q.repId,
   areaId: q.areaId,
+  teamId: q.teamId,
   rank: q.rank,
   status: q.status,
   includeArchived: q.includeArchived === 'true',

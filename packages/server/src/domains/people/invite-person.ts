@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import type { Actor, Locale } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -78,7 +78,7 @@ export async function invitePerson({
       const [team] = await tx
         .select({ id: teams.id })
         .from(teams)
-        .where(and(eq(teams.tenantId, actor.tenantId), eq(teams.id, teamId)));
+        .where(and(eq(teams.tenantId, actor.tenantId), eq(teams.id, teamId), isNull(teams.retiredAt)));
       if (!team) throw teamNotFound();
     }
     await recordAudit(tx, actor, [

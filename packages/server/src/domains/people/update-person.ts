@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -48,7 +48,7 @@ export async function updatePerson({ db, actor, userId, input }: UpdatePersonOpt
         const [team] = await tx
           .select({ id: teams.id })
           .from(teams)
-          .where(and(eq(teams.tenantId, actor.tenantId), eq(teams.id, teamId)));
+          .where(and(eq(teams.tenantId, actor.tenantId), eq(teams.id, teamId), isNull(teams.retiredAt)));
         if (!team) throw teamNotFound();
       }
       await tx

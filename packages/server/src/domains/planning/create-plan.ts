@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { teams } from '../../platform/db/schema/index.ts';
+import { areas, teams } from '../../platform/db/schema/index.ts';
 import { validationFailed } from '../../platform/http/create-router.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { getRepWorkingDays } from './get-rep-working-days.ts';
@@ -68,6 +68,8 @@ export interface CreatePlanOptions {
   actor: Actor;
   /** A manager's own team by default; an admin without it plans every rep of the company. */
   teamId?: string | undefined;
+  /** Limits the plan to the customers of one area (of the team's reps). */
+  areaId?: string | undefined;
   startDate: IsoDate;
   days: number;
   timeLimitSeconds?: number | undefined;
@@ -76,13 +78,15 @@ export interface CreatePlanOptions {
 }
 
 /**
- * Queues an optimisation of a scope over a horizon: a `queued` plan (audited as created) and
+ * Queues an optimisation of a scope (a team or the company, optionally limited to one area's
+ * customers) over a horizon: a `queued` plan (audited as created) and
  * its `planning.optimize` job. While one is queued or running for the same scope, that one is
  * answered instead of starting another.
  */
 export async function createPlan(options: CreatePlanOptions): Promise<{ plan: PlanView; jobId: string }> {
   const { db, jobs, actor } = options;
   const teamId = options.teamId ?? (actor.role === 'admin' ? null : actor.teamId);
+  const areaId = options.areaId ?? null;
   if (actor.role !== 'admin' && (teamId === null || teamId !== actor.teamId)) throw teamNotFound();
   await checkHorizon(db, actor, teamId, options.startDate, options.days, options.today ?? todayIn());
   const { plan, existing } = await withTenant(db, actor, async (tx) => {
@@ -93,6 +97,14 @@ export async function createPlan(options: CreatePlanOptions): Promise<{ plan: Pl
         .where(and(eq(teams.tenantId, actor.tenantId), eq(teams.id, teamId)));
       if (!team) throw teamNotFound();
     }
+    if (areaId !== null) {
+      const [area] = await tx
+        .select({ id: areas.id })
+        .from(areas)
+        .where(and(eq(areas.tenantId, actor.tenantId), eq(areas.id, areaId)));
+      if (!area)
+        throw validationFailed({ areaId: { ja: 'エリアが見つかりません。', en: 'Area not found.' } });
+    }
     const [active] = await tx
       .select()
       .from(plans)
@@ -100,6 +112,7 @@ export async function createPlan(options: CreatePlanOptions): Promise<{ plan: Pl
         and(
           eq(plans.tenantId, actor.tenantId),
           teamId === null ? isNull(plans.teamId) : eq(plans.teamId, teamId),
+          areaId === null ? isNull(plans.areaId) : eq(plans.areaId, areaId),
           inArray(plans.status, ['queued', 'running']),
         ),
       )
@@ -111,6 +124,7 @@ export async function createPlan(options: CreatePlanOptions): Promise<{ plan: Pl
         tenantId: actor.tenantId,
         id: randomUUID(),
         teamId,
+        areaId,
         startDate: options.startDate,
         days: options.days,
         createdBy: actor.userId,
@@ -123,7 +137,7 @@ export async function createPlan(options: CreatePlanOptions): Promise<{ plan: Pl
         recordId: created.id,
         action: 'create',
         before: null,
-        after: { teamId, startDate: created.startDate, days: created.days, status: created.status },
+        after: { teamId, areaId, startDate: created.startDate, days: created.days, status: created.status },
       },
     ]);
     return { plan: created, existing: false };

@@ -37,6 +37,9 @@ export const CreatePlanBody = z
     teamId: z.string().max(100).optional().openapi({
       description: 'The team to plan (a manager: their own, the default); omitted by an admin: every rep',
     }),
+    areaId: z.string().max(100).optional().openapi({
+      description: "Limits the plan to one area's customers (of the scope's reps)",
+    }),
     startDate: IsoDateString,
     days: z.number().int().min(1).max(28).openapi({ description: 'Horizon length in days (1–28)' }),
     timeLimitSeconds: z.number().int().min(1).max(300).optional().openapi({
@@ -56,6 +59,7 @@ export const Plan = z
   .object({
     id: z.string(),
     teamId: z.string().nullable(),
+    areaId: z.string().nullable(),
     startDate: z.string(),
     days: z.number().int(),
     status: z.enum(planStatuses),

@@ -23,6 +23,7 @@ export function planScope(actor: Actor): SQL {
 export interface PlanView {
   id: string;
   teamId: string | null;
+  areaId: string | null;
   startDate: string;
   days: number;
   status: PlanRow['status'];
@@ -40,6 +41,7 @@ export async function toPlanView(plan: PlanRow, jobs: JobQueue | undefined): Pro
   return {
     id: plan.id,
     teamId: plan.teamId,
+    areaId: plan.areaId,
     startDate: plan.startDate,
     days: plan.days,
     status: plan.status,

@@ -56,7 +56,7 @@ const createRoute = defineRoute({
     'plan’s pinned visits and replaces its visits yet to happen.',
   request: { body: { required: true, content: { 'application/json': { schema: CreatePlanBody } } } },
   responses: { 202: json(CreatePlanResult, 'Queued'), ...errorResponses(401, 403, 422) },
-  access: { roles: planners, scope: 'team', references: { body: { teamId: 'team' } } },
+  access: { roles: planners, scope: 'team', references: { body: { teamId: 'team', areaId: 'area' } } },
 });
 
 const latestRoute = defineRoute({
@@ -226,6 +226,7 @@ export const planRoutes = createRouter()
       jobs: jobsOf(c.var.jobs),
       actor: c.var.actor,
       teamId: body.teamId,
+      areaId: body.areaId,
       startDate: body.startDate,
       days: body.days,
       timeLimitSeconds: body.timeLimitSeconds,

@@ -3,7 +3,7 @@ import holidayJp from '@holiday-jp/holiday_jp';
 /** A civil date in the tenant's zone (Asia/Tokyo), `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-export type DayOffReason = 'weekday_off' | 'national_holiday' | 'closed_day';
+export type DayOffReason = 'weekday_off' | 'national_holiday' | 'closed_day' | 'absence';
 
 /** One day of a planning horizon for one rep. */
 export type HorizonDay =
@@ -13,7 +13,7 @@ export type HorizonDay =
       readonly weekday: number;
       readonly working: false;
       readonly reason: DayOffReason;
-      /** The holiday's or closed day's name (元日, お盆 …); absent for a weekday off. */
+      /** The holiday's or closed day's name (元日, お盆 …), the absence's kind; absent for a weekday off. */
       readonly label?: string;
     };
 
@@ -26,6 +26,8 @@ export interface ListHorizonDaysOptions {
   workingWeekdays: readonly number[];
   /** The tenant's closed days in (at least) the horizon. */
   closedDays?: readonly { date: IsoDate; label: string }[];
+  /** The rep's own days away (休暇, 研修 …), both ends inclusive; `label` is the kind. */
+  absences?: readonly { startDate: IsoDate; endDate: IsoDate; label: string }[];
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -68,8 +70,9 @@ export function nationalHoliday(date: IsoDate): { name: string; nameEn: string }
 
 /**
  * Every day of a horizon for one rep, and whether the rep works it: a working weekday of the rep
- * that is neither a national holiday (@holiday-jp/holiday_jp) nor a closed day of the tenant.
- * A day off says why (a closed day wins over a holiday, which wins over a weekday off).
+ * that is neither a national holiday (@holiday-jp/holiday_jp) nor a closed day of the tenant nor
+ * one of the rep's absences. A day off says why (a closed day wins over a holiday, which wins
+ * over a weekday off, which wins over an absence).
  *
  * @example
  * listHorizonDays({ startDate: '2026-12-28', days: 7, workingWeekdays: [1, 2, 3, 4, 5],
@@ -81,6 +84,7 @@ export function listHorizonDays({
   days,
   workingWeekdays,
   closedDays = [],
+  absences = [],
 }: ListHorizonDaysOptions): HorizonDay[] {
   if (!Number.isInteger(days) || days < 1 || days > 366) {
     throw new RangeError(`a horizon is 1 to 366 days (got ${days})`);
@@ -98,6 +102,8 @@ export function listHorizonDays({
     const holiday = nationalHoliday(date);
     if (holiday) return { date, weekday, working: false, reason: 'national_holiday', label: holiday.name };
     if (!weekdays.has(weekday)) return { date, weekday, working: false, reason: 'weekday_off' };
+    const away = absences.find((a) => a.startDate <= date && date <= a.endDate);
+    if (away) return { date, weekday, working: false, reason: 'absence', label: away.label };
     return { date, weekday, working: true };
   });
 }
