@@ -13,9 +13,6 @@ type Summary = z.output<typeof HandoverSheetSummary>;
 const fromRep = alias(staffProfiles, 'from_rep');
 const toRep = alias(staffProfiles, 'to_rep');
 const byStaff = alias(staffProfiles, 'by_staff');
-const staffOn = (table: typeof fromRep, column: SQL | typeof handoverSheets.fromRepId) =>
-  and(eq(table.tenantId, handoverSheets.tenantId), sql`${table.userId} = ${column}`);
-
 /** Sheets matching `where` (the tenant's; RLS keeps each caller to their scope), newest first. */
 export async function selectSheets(
   tx: Tx,
@@ -49,8 +46,14 @@ export async function selectSheets(
       customers,
       and(eq(customers.tenantId, handoverSheets.tenantId), eq(customers.id, handoverSheets.customerId)),
     )
-    .leftJoin(fromRep, staffOn(fromRep, handoverSheets.fromRepId))
-    .leftJoin(toRep, staffOn(toRep, handoverSheets.toRepId))
+    .leftJoin(
+      fromRep,
+      and(eq(fromRep.tenantId, handoverSheets.tenantId), eq(fromRep.userId, handoverSheets.fromRepId)),
+    )
+    .leftJoin(
+      toRep,
+      and(eq(toRep.tenantId, handoverSheets.tenantId), eq(toRep.userId, handoverSheets.toRepId)),
+    )
     .leftJoin(byStaff, and(eq(byStaff.tenantId, handovers.tenantId), eq(byStaff.userId, handovers.createdBy)))
     .where(and(eq(handoverSheets.tenantId, actor.tenantId), where))
     .orderBy(desc(handoverSheets.createdAt), asc(customers.code), asc(handoverSheets.id))
