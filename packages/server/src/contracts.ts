@@ -22,6 +22,7 @@ import type * as values from './domains/customers/customer-values.ts';
 import type * as fieldApi from './domains/field/field-schemas.ts';
 import type * as followupApi from './domains/followups/followup-schemas.ts';
 import type * as followupValues from './domains/followups/followup-values.ts';
+import type * as formApi from './domains/forms/form-schemas.ts';
 import type * as handoverApi from './domains/handover/handover-schemas.ts';
 import type * as kpiApi from './domains/kpis/kpi-schemas.ts';
 import type * as notificationApi from './domains/notifications/notification-schemas.ts';
@@ -46,6 +47,7 @@ export {
 export * from './domains/complaints/complaint-values.ts';
 export * from './domains/customers/customer-values.ts';
 export * from './domains/followups/followup-values.ts';
+export * from './domains/forms/form-values.ts';
 export * from './domains/kpis/kpi-values.ts';
 export * from './domains/notifications/notification-values.ts';
 export * from './domains/orders/order-values.ts';
@@ -304,3 +306,12 @@ export type Handover = z.output<typeof handoverApi.Handover>;
 export type HandoverSheetSummary = z.output<typeof handoverApi.HandoverSheetSummary>;
 export type HandoverSheetList = z.output<typeof handoverApi.HandoverSheetList>;
 export type HandoverSheet = z.output<typeof handoverApi.HandoverSheet>;
+
+// 申込書 (application forms): /api/forms, the visit log's forms, the カルテ.
+export type Form = z.output<typeof formApi.FormView>;
+export type FormAttachment = z.output<typeof formApi.FormAttachmentView>;
+export type FormPage = z.output<typeof formApi.FormPage>;
+export type FormRepCount = z.output<typeof formApi.FormRepCount>;
+export type FormListQuery = z.input<typeof formApi.FormListQuery>;
+export type CreateFormBody = z.input<typeof formApi.CreateFormBody>;
+export type UpdateFormBody = z.input<typeof formApi.UpdateFormBody>;

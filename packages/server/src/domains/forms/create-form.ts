@@ -112,13 +112,17 @@ export interface NewForm {
   note: string;
 }
 
-/** The insert and its audit row, in the caller's transaction (checks are the caller's). */
-export async function insertForm(tx: Tx, actor: Actor, form: NewForm): Promise<void> {
+/**
+ * The insert and its audit row, in the caller's transaction (checks are the caller's).
+ * `createdAt` orders a visit's forms as its log lists them (one transaction has one now()).
+ */
+export async function insertForm(tx: Tx, actor: Actor, form: NewForm, createdAt?: Date): Promise<void> {
   await tx.insert(forms).values({
     tenantId: actor.tenantId,
     ...form,
     createdBy: actor.userId,
     updatedBy: actor.userId,
+    ...(createdAt && { createdAt, updatedAt: createdAt }),
   });
   await recordAudit(tx, actor, [
     {

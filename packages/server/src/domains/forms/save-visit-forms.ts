@@ -111,20 +111,27 @@ export async function saveVisitForms(
   }
   const free = existing.filter((f) => f.voidedAt === null && !named.has(f.id));
   const kept: string[] = [];
+  const startedAt = Date.now();
+  const nextCreatedAt = () => new Date(startedAt + kept.length);
   const audits: Parameters<typeof recordAudit>[2][number][] = [];
   for (const line of lines) {
     if (line.id) {
       const form = existing.find((f) => f.id === line.id);
       if (!form) {
-        await insertForm(tx, actor, {
-          id: line.id,
-          customerId: visit.customerId,
-          kind: line.kind,
-          repId: visit.repId,
-          collectedOn: visit.date,
-          visitId: visit.id,
-          note: line.note,
-        });
+        await insertForm(
+          tx,
+          actor,
+          {
+            id: line.id,
+            customerId: visit.customerId,
+            kind: line.kind,
+            repId: visit.repId,
+            collectedOn: visit.date,
+            visitId: visit.id,
+            note: line.note,
+          },
+          nextCreatedAt(),
+        );
       } else if (form.voidedAt === null && (form.kind !== line.kind || form.note !== line.note)) {
         await tx
           .update(forms)
@@ -157,15 +164,20 @@ export async function saveVisitForms(
         continue;
       }
       const id = randomUUID();
-      await insertForm(tx, actor, {
-        id,
-        customerId: visit.customerId,
-        kind: line.kind,
-        repId: visit.repId,
-        collectedOn: visit.date,
-        visitId: visit.id,
-        note: line.note,
-      });
+      await insertForm(
+        tx,
+        actor,
+        {
+          id,
+          customerId: visit.customerId,
+          kind: line.kind,
+          repId: visit.repId,
+          collectedOn: visit.date,
+          visitId: visit.id,
+          note: line.note,
+        },
+        nextCreatedAt(),
+      );
       kept.push(id);
     }
   }
