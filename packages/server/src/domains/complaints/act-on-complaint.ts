@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/update-versioned.ts';
 import { versionConflict } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../customers/customer-writes.ts';
+import { notify } from '../notifications/notify.ts';
 import {
   complaintNotFound,
   idTaken,
@@ -116,6 +117,20 @@ export async function actOnComplaint({ db, actor, id, input, now = new Date() }:
           },
         ]);
       }
+      // Handed to someone else (escalated to a manager, or to another colleague): they hear of it.
+      if (input.type === 'reassign' && ownerId && ownerId !== current.ownerId && ownerId !== actor.userId)
+        await notify(tx, {
+          tenantId: actor.tenantId,
+          recipients: [ownerId],
+          kind: 'complaint_escalated',
+          params: {
+            title: current.title,
+            customerName: current.customerName ?? '',
+            severity: current.severity,
+          },
+          link: `/customers/${current.customerId}`,
+          dedupeKey: `complaint_escalated:${input.id}`,
+        });
       const after = (await loadComplaint(tx, actor, id))!;
       return { ...after, actions: await loadActions(tx, actor, id) };
     });

@@ -14,6 +14,7 @@ import { DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH } from '../../platform/geo/str
 import type { LatLng, TravelMatrixProvider } from '../../platform/geo/travel-matrix.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
 import { customers } from '../customers/tables.ts';
+import { notify } from '../notifications/notify.ts';
 import {
   buildPlanProblem,
   type FixedAppointment,
@@ -442,6 +443,19 @@ async function optimize(
       .set({ summary })
       .where(and(eq(plans.tenantId, actor.tenantId), eq(plans.id, plan.id)));
     await setStatus(tx, actor, plan.id, 'ready', { finishedAt: new Date() });
+    // The one who asked for the plan hears it is ready (in the same transaction as the plan).
+    await notify(tx, {
+      tenantId: actor.tenantId,
+      recipients: [plan.createdBy],
+      kind: 'plan_ready',
+      params: {
+        startDate: plan.startDate,
+        days: plan.days,
+        visits: summary.visits,
+        unplanned: summary.unplanned,
+      },
+      link: '/plan',
+    });
   });
   await reportProgress(1, 'saving');
   return summary;

@@ -109,4 +109,38 @@ describe('notifications', () => {
     });
     expect(again.unreadCount).toBe(count.unreadCount);
   });
+
+  it('a complaint handed to the manager notifies them once, not its own rep', async () => {
+    const customer = tenant.customersOf('rep1')[1]!;
+    const title = `納品遅れ ${randomUUID().slice(0, 6)}`;
+    const created = await as('rep1').send('POST', '/api/complaints', {
+      id: randomUUID(),
+      customerId: customer.id,
+      source: 'visit',
+      kind: 'complaint',
+      category: 'delivery',
+      severity: 'high',
+      title,
+    });
+    expect(created.status).toBe(201);
+    const complaint = await read<{ id: string; version: number }>(created);
+    const escalated = await as('rep1').send('POST', `/api/complaints/${complaint.id}/actions`, {
+      id: randomUUID(),
+      type: 'reassign',
+      ownerId: tenant.users.manager.id,
+      note: '価格の相談が必要',
+      version: complaint.version,
+    });
+    expect(escalated.status).toBe(200);
+    const inbox = await read<NotificationList>(await as('manager').get('/api/notifications'));
+    expect(inbox.items.filter((n) => n.params.title === title)).toMatchObject([
+      {
+        kind: 'complaint_escalated',
+        params: { customerName: customer.name },
+        link: `/customers/${customer.id}`,
+      },
+    ]);
+    const rep = await read<NotificationList>(await as('rep1').get('/api/notifications'));
+    expect(rep.items.filter((n) => n.params.title === title)).toEqual([]);
+  });
 });
