@@ -29,7 +29,7 @@ const isActive = (item: NavItem, pathname: string): boolean =>
 function Brand() {
   const { t } = useTranslation();
   return (
-    <Group gap={8} wrap="nowrap">
+    <Group gap={8} wrap="nowrap" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
       <Box className={classes.logo} aria-hidden>
         通
       </Box>

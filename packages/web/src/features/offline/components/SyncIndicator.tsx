@@ -1,4 +1,4 @@
-import { Badge, Button, Drawer, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Drawer, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconCloud, IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,7 @@ export function SyncIndicator() {
         data-testid="sync-indicator"
         data-online={online}
         data-pending={entries.length}
+        data-last-sync={lastSyncAt ?? ''}
       >
         <Badge
           size="lg"
@@ -42,10 +43,18 @@ export function SyncIndicator() {
           leftSection={online ? <IconCloud size={16} /> : <IconCloudOff size={16} />}
           styles={{ label: { overflow: 'visible' } }}
         >
-          {online ? '' : t('offline.offline')}
-          {entries.length > 0
-            ? `${online ? '' : ' · '}${t('offline.unsentCount', { count: entries.length })}`
-            : ''}
+          {/* A phone's header has room for the icon and the count; a desk says it in words. */}
+          <Box component="span" hiddenFrom="sm">
+            {entries.length > 0 ? entries.length : ''}
+          </Box>
+          <Box component="span" visibleFrom="sm">
+            {[
+              online ? '' : t('offline.offline'),
+              entries.length > 0 ? t('offline.unsentCount', { count: entries.length }) : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Box>
         </Badge>
       </UnstyledButton>
       <Drawer
