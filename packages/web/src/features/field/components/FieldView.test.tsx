@@ -11,6 +11,7 @@ const field = {
       repId: 'r1',
       repName: '田中 翔太',
       teamId: 'team1',
+      sync: { lastSyncedAt: '2026-12-02T00:30:00.000Z', pending: 2 },
       planned: 5,
       done: 2,
       visits: [],
@@ -43,6 +44,7 @@ const field = {
       repId: 'r2',
       repName: '西田 彩',
       teamId: 'team1',
+      sync: null,
       planned: 4,
       done: 4,
       visits: [],
@@ -70,5 +72,10 @@ describe('FieldView', () => {
     const promise = within(tanaka!).getByRole('link', { name: /納品時間の変更を配送に伝える/ });
     expect(promise.getAttribute('href')).toBe('/customers/c1/briefing');
     expect(within(nishida!).queryAllByRole('link')).toHaveLength(0);
+    // When each rep's phone last synced (Tokyo time), and a phone that never did.
+    expect(within(tanaka!).getByTestId('rep-sync').textContent).toBe(
+      '最終同期 2026/12/02 09:30 · 端末に未送信 2 件',
+    );
+    expect(within(nishida!).getByTestId('rep-sync').textContent).toBe('同期なし');
   });
 });

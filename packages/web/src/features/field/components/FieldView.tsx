@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
 import { complaintKeys, getFieldToday } from '../../complaints/api/complaints-api.ts';
+import { RepSyncStatus } from '../../offline/components/RepSyncStatus.tsx';
 
 /** The manager's view of the field: per rep done vs planned, overdue promises, escalated complaints. */
 export function FieldView() {
@@ -53,6 +54,7 @@ export function FieldView() {
               <Text size="sm">{t('field.doneOfPlanned', { done: rep.done, planned: rep.planned })}</Text>
             </Group>
             <Progress value={rep.planned ? (100 * rep.done) / rep.planned : 0} mt={4} />
+            <RepSyncStatus sync={rep.sync} />
             {rep.escalatedComplaints.map((c) => (
               <Group key={c.id} gap={6} mt={6} wrap="nowrap" data-testid="field-escalated">
                 <Badge color="red" size="sm">
