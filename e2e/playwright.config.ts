@@ -46,6 +46,9 @@ export default defineConfig({
     timezoneId: 'Asia/Tokyo',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The app's service worker (the offline field app) would hide requests from page.route();
+    // the offline specs allow it for themselves.
+    serviceWorkers: 'block',
   },
   projects: [
     {
