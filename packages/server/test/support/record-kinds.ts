@@ -5,6 +5,7 @@ import { priceListEntries, products } from '../../src/domains/catalog/tables.ts'
 import { complaints } from '../../src/domains/complaints/tables.ts';
 import { customers } from '../../src/domains/customers/tables.ts';
 import { followups } from '../../src/domains/followups/tables.ts';
+import { forms } from '../../src/domains/forms/tables.ts';
 import { handoverSheets, handovers } from '../../src/domains/handover/tables.ts';
 import { notifications } from '../../src/domains/notifications/tables.ts';
 import { orderLines, orders } from '../../src/domains/orders/tables.ts';
@@ -395,6 +396,39 @@ export async function storedOrderOf(world: RecordWorld, tenant: SignedTenantFixt
   return id;
 }
 
+const storedForms = new WeakMap<RecordWorld, Map<string, Promise<string>>>();
+
+/**
+ * A 申込書 of a customer of `holder` (a rep: their own; others: rep1's), written through the
+ * owner's handle (once per world, tenant and owner).
+ */
+export function storedFormOf(world: RecordWorld, tenant: SignedTenantFixture, holder: UserKey) {
+  const owner: UserKey = tenant.users[holder].role === 'rep' ? holder : 'rep1';
+  const cache = storedForms.get(world) ?? new Map<string, Promise<string>>();
+  storedForms.set(world, cache);
+  const key = `${tenant.tenantId}:${owner}`;
+  let stored = cache.get(key);
+  if (!stored) {
+    stored = (async () => {
+      const id = randomUUID();
+      const customer = tenant.customersOf(owner)[0]!;
+      await world.app.database.admin.insert(forms).values({
+        tenantId: tenant.tenantId,
+        id,
+        customerId: customer.id,
+        kind: 'renewal',
+        repId: tenant.users[owner].id,
+        collectedOn: '2026-01-15',
+        createdBy: tenant.users[owner].id,
+        updatedBy: tenant.users[owner].id,
+      });
+      return id;
+    })();
+    cache.set(key, stored);
+  }
+  return stored;
+}
+
 export const recordKinds: Readonly<Record<string, RecordKind>> = {
   /** A handover sheet of a customer handed to `holder`'s rep (a rep themself; others: rep1), from rep2. */
   handoverSheet: {
@@ -504,6 +538,17 @@ export const recordKinds: Readonly<Record<string, RecordKind>> = {
   plan: {
     existing: async (world, tenant, holder) => (await storedPlanOf(world, tenant, holder)).planId,
     nonexistent: () => randomUUID(),
+  },
+  form: {
+    existing: (world, tenant, holder) => storedFormOf(world, tenant, holder),
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: forms.version })
+        .from(forms)
+        .where(eq(forms.id, id));
+      return row?.version;
+    },
   },
   complaint: {
     existing: (world, tenant, holder) => storedComplaintOf(world, tenant, holder),
