@@ -9,6 +9,7 @@ import { kyotoAreas, kyotoWards, osakaAreas, osakaWards } from './japanese-data.
 import { seedPeopleDemo } from './people-demo.ts';
 import { seedQuoteHistory } from './quote-history.ts';
 import { type SeedCounts, type StaffPlan, seedTenant, type TenantPlan } from './seed-tenant.ts';
+import { seedSyncDemo } from './sync-demo.ts';
 import { seedVisitHistory } from './visit-history.ts';
 
 export const DEMO_PASSWORD = 'kayoi-demo-2026';
@@ -139,6 +140,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   await seedCompanyProfiles(db);
   await seedPeopleDemo(db, { tenantId: 'tenant-naniwa', now });
   await seedQuoteHistory(db, { tenantId: 'tenant-naniwa', now });
+  await seedSyncDemo(db, { tenantId: 'tenant-naniwa', now });
   return result;
 }
 

@@ -58,6 +58,17 @@ describe('demo seed', () => {
     expect(stale.n).toBe(0);
   });
 
+  it('shows チームの状況 phones that synced minutes ago, one this morning and one since last night holding unsent changes', async () => {
+    const rows = await queryRows<{ minutes: number; pending: number }>(
+      t.database.admin,
+      sql`select (extract(epoch from (${NOW}::timestamptz - last_synced_at)) / 60)::int as minutes, pending
+        from sync_heartbeats where tenant_id = ${OSAKA} order by last_synced_at desc`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows[0]?.minutes).toBeLessThan(30);
+    expect(rows.at(-1)).toMatchObject({ minutes: 14 * 60 + 40, pending: 3 });
+  });
+
   it('lets every demo account sign in and see its own company', async () => {
     for (const account of demoAccounts) {
       const cookie = await signIn(t.app, account.email, DEMO_PASSWORD);
