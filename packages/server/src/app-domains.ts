@@ -46,7 +46,7 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '', routes: peoplePublicRoutes, public: true },
   { path: '', routes: peopleRoutes },
   { path: '/kpis', routes: kpiRoutes },
-  { path: '/health', routes: healthRoutes },
+  { path: '/customer-health', routes: healthRoutes },
   { path: '/quotes', routes: quoteRoutes },
   { path: '/orders', routes: orderRoutes },
   { path: '/desk', routes: deskRoutes },

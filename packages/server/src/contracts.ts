@@ -24,11 +24,12 @@ import type * as followupApi from './domains/followups/followup-schemas.ts';
 import type * as followupValues from './domains/followups/followup-values.ts';
 import type * as formApi from './domains/forms/form-schemas.ts';
 import type * as handoverApi from './domains/handover/handover-schemas.ts';
+import type * as healthApi from './domains/health/health-schemas.ts';
 import type * as kpiApi from './domains/kpis/kpi-schemas.ts';
 import type * as notificationApi from './domains/notifications/notification-schemas.ts';
 import type * as orderApi from './domains/orders/order-schemas.ts';
-import type * as organizationApi from './domains/organization/organization-schemas.ts';
 import type * as orderValues from './domains/orders/order-values.ts';
+import type * as organizationApi from './domains/organization/organization-schemas.ts';
 import type * as peopleApi from './domains/people/people-schemas.ts';
 import type * as planApi from './domains/planning/plan-schemas.ts';
 import type * as quoteApi from './domains/quotes/quote-schemas.ts';
@@ -49,6 +50,7 @@ export * from './domains/complaints/complaint-values.ts';
 export * from './domains/customers/customer-values.ts';
 export * from './domains/followups/followup-values.ts';
 export * from './domains/forms/form-values.ts';
+export * from './domains/health/health-values.ts';
 export * from './domains/kpis/kpi-values.ts';
 export * from './domains/notifications/notification-values.ts';
 export * from './domains/orders/order-values.ts';
@@ -292,6 +294,12 @@ export type OrderSummary = z.output<typeof orderApi.OrderSummary>;
 /** GET /api/desk: what needs action. */
 export type DeskQuery = z.input<typeof quoteApi.DeskQuery>;
 export type Desk = z.output<typeof quoteApi.Desk>;
+/** GET /api/customer-health/at-risk query and page; GET /api/customers/:id/health. */
+export type AtRiskQuery = z.input<typeof healthApi.AtRiskQuery>;
+export type AtRiskPage = z.output<typeof healthApi.AtRiskPage>;
+export type AtRiskCustomer = z.output<typeof healthApi.AtRiskCustomer>;
+export type CustomerHealth = z.output<typeof healthApi.CustomerHealth>;
+export type HealthReason = z.output<typeof healthApi.HealthReason>;
 
 // Notifications (お知らせ): the shell's badge and /notifications.
 export type Notification = z.output<typeof notificationApi.Notification>;
