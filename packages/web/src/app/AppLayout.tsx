@@ -15,6 +15,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/auth/hooks/useMe.ts';
 import { useSignOut } from '../features/auth/hooks/useSignOut.ts';
+import { NotificationBell } from '../features/notifications/components/NotificationBell.tsx';
 import { SyncIndicator } from '../features/offline/components/SyncIndicator.tsx';
 import { useOfflineSync } from '../features/offline/use-offline-sync.ts';
 import { useIsDesktop } from '../ui/useIsDesktop.ts';
@@ -114,6 +115,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <SyncIndicator />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

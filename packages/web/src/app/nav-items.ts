@@ -1,6 +1,7 @@
 import {
   type Icon,
   IconCalendarWeek,
+  IconExchange,
   IconChartBar,
   IconFileInvoice,
   IconLayoutDashboard,
@@ -12,12 +13,23 @@ import {
 } from '@tabler/icons-react';
 
 export interface NavItem {
-  to: '/' | '/customers' | '/plan' | '/deals' | '/desk' | '/dashboard' | '/settings' | '/catalog' | '/people';
+  to:
+    | '/'
+    | '/customers'
+    | '/plan'
+    | '/deals'
+    | '/desk'
+    | '/dashboard'
+    | '/settings'
+    | '/catalog'
+    | '/people'
+    | '/handovers';
   labelKey:
     | `nav.${'today' | 'customers' | 'plan' | 'deals' | 'dashboard' | 'settings'}`
     | 'desk.nav'
     | 'catalog.nav'
-    | 'people.title';
+    | 'people.title'
+    | 'handover.nav';
   icon: Icon;
   /** Match only the exact path (the home route would otherwise match everything). */
   exact?: boolean;
@@ -36,6 +48,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/deals', labelKey: 'nav.deals', icon: IconFileInvoice, also: ['/quotes', '/orders'] },
   { to: '/desk', labelKey: 'desk.nav', icon: IconLayoutDashboard, deskOnly: true },
   { to: '/catalog', labelKey: 'catalog.nav', icon: IconPackage, deskOnly: true, roles: ['manager', 'admin'] },
+  { to: '/handovers', labelKey: 'handover.nav', icon: IconExchange, deskOnly: true },
   { to: '/people', labelKey: 'people.title', icon: IconUserCog, deskOnly: true, roles: ['manager', 'admin'] },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconChartBar },
   { to: '/settings', labelKey: 'nav.settings', icon: IconSettings },

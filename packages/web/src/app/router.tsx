@@ -59,6 +59,16 @@ const AcceptInvitePage = lazyRouteComponent(
 const PeoplePage = lazyRouteComponent(() => import('../pages/PeoplePage.tsx'), 'PeoplePage');
 const SetupPage = lazyRouteComponent(() => import('../pages/SetupPage.tsx'), 'SetupPage');
 const CatalogPage = lazyRouteComponent(() => import('../pages/CatalogPage.tsx'), 'CatalogPage');
+const NotificationsPage = lazyRouteComponent(
+  () => import('../pages/NotificationsPage.tsx'),
+  'NotificationsPage',
+);
+const HandoversPage = lazyRouteComponent(() => import('../pages/HandoversPage.tsx'), 'HandoversPage');
+const HandoverNewPage = lazyRouteComponent(() => import('../pages/HandoverNewPage.tsx'), 'HandoverNewPage');
+const HandoverSheetPage = lazyRouteComponent(
+  () => import('../pages/HandoverSheetPage.tsx'),
+  'HandoverSheetPage',
+);
 
 /**
  * A route component that passes the route's search or params to a lazy page, keeping the page's
@@ -318,6 +328,55 @@ const catalogRoute = createRoute({
   pendingComponent: () => <ListSkeleton />,
 });
 
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  component: NotificationsPage,
+});
+const text = (value: unknown) => (typeof value === 'string' && value.length <= 100 ? value : undefined);
+const handoversRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/handovers',
+  validateSearch: (search: Record<string, unknown>): { handover?: string } => {
+    const handover = text(search.handover);
+    return handover ? { handover } : {};
+  },
+  component: withPreload(function HandoversRoute() {
+    return <HandoversPage handoverId={handoversRoute.useSearch().handover} />;
+  }, HandoversPage),
+});
+const handoverNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/handovers/new',
+  validateSearch: (search: Record<string, unknown>): { customerId?: string; fromRepId?: string; areaId?: string } => {
+    const out: { customerId?: string; fromRepId?: string; areaId?: string } = {};
+    for (const key of ['customerId', 'fromRepId', 'areaId'] as const) {
+      const value = text(search[key]);
+      if (value) out[key] = value;
+    }
+    return out;
+  },
+  component: withPreload(function HandoverNewRoute() {
+    const search = handoverNewRoute.useSearch();
+    return (
+      <HandoverNewPage
+        defaults={{
+          customerIds: search.customerId ? [search.customerId] : undefined,
+          fromRepId: search.fromRepId,
+          areaId: search.areaId,
+        }}
+      />
+    );
+  }, HandoverNewPage),
+});
+const handoverSheetRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/handovers/sheets/$sheetId',
+  component: withPreload(function HandoverSheetRoute() {
+    return <HandoverSheetPage sheetId={handoverSheetRoute.useParams().sheetId} />;
+  }, HandoverSheetPage),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
@@ -346,6 +405,10 @@ const routeTree = rootRoute.addChildren([
     peopleRoute,
     setupRoute,
     catalogRoute,
+    notificationsRoute,
+    handoversRoute,
+    handoverNewRoute,
+    handoverSheetRoute,
   ]),
 ]);
 

@@ -1,0 +1,5 @@
+import { HandoverSheetView } from '../features/handover/components/HandoverSheetView.tsx';
+
+export function HandoverSheetPage({ sheetId }: { sheetId: string }) {
+  return <HandoverSheetView sheetId={sheetId} />;
+}
