@@ -1,8 +1,8 @@
 import {
   type Icon,
   IconCalendarWeek,
-  IconExchange,
   IconChartBar,
+  IconExchange,
   IconFileInvoice,
   IconLayoutDashboard,
   IconPackage,
