@@ -11,6 +11,7 @@ import type {
   UpdateProductBody,
 } from '@kayoi/server/contracts';
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
+import { browserOffline, readSnapshot, snapshotKeys } from '../../offline/snapshots.ts';
 
 export type ActiveFilter = 'true' | 'false' | 'all';
 
@@ -19,8 +20,34 @@ export interface CatalogFilters {
   active: ActiveFilter;
 }
 
-/** GET /api/products: one page of the catalog in code order. */
-export const listProducts = (filters: CatalogFilters, cursor: string | null, signal?: AbortSignal) =>
+/**
+ * With no signal, the catalog the morning download stored (active products), searched on the
+ * phone: every word must appear in the code, name or furigana.
+ */
+const storedCatalogPage = async (filters: CatalogFilters): Promise<ProductPage | null> => {
+  const stored = await readSnapshot<ProductPage>(snapshotKeys.catalog);
+  if (!stored) return null;
+  const words = filters.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return {
+    ...stored,
+    items: stored.items.filter((item) => {
+      const text = `${item.code} ${item.name} ${item.nameKana ?? ''}`.toLowerCase();
+      return words.every((word) => text.includes(word));
+    }),
+    nextCursor: null,
+  };
+};
+
+/** GET /api/products: one page of the catalog in code order (offline: the stored catalog). */
+export const listProducts = async (filters: CatalogFilters, cursor: string | null, signal?: AbortSignal) => {
+  if (browserOffline() && cursor === null) {
+    const stored = await storedCatalogPage(filters);
+    if (stored) return stored;
+  }
+  return listProductsOnline(filters, cursor, signal);
+};
+
+const listProductsOnline = (filters: CatalogFilters, cursor: string | null, signal?: AbortSignal) =>
   apiFetch<ProductPage>(
     `/api/products${buildQuery({
       q: filters.q.trim(),
