@@ -22,13 +22,14 @@ import { createAuth } from '../src/domains/auth/create-auth.ts';
 import { sessionAuthentication } from '../src/domains/auth/session-authentication.ts';
 import { getKpiTrend } from '../src/domains/kpis/get-kpi-trend.ts';
 import { getKpis } from '../src/domains/kpis/get-kpis.ts';
-import { monthOf } from '../src/domains/kpis/kpi-period.ts';
+import { monthOf, previousPeriod, tokyoMidnight } from '../src/domains/kpis/kpi-period.ts';
 import type { KpiTransaction } from '../src/domains/kpis/kpi-transaction.ts';
+import { ACTIVE_WINDOW_DAYS } from '../src/domains/kpis/kpi-values.ts';
 import { listKpisByRep } from '../src/domains/kpis/list-kpis-by-rep.ts';
 import { addDays, todayIn } from '../src/domains/planning/working-days.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { Actor } from '../src/platform/context.ts';
-import type { Tx } from '../src/platform/db/database.ts';
+import type { Db, Tx } from '../src/platform/db/database.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
 import { queryRows } from '../src/platform/db/query-rows.ts';
 import { createApp } from '../src/platform/http/create-app.ts';
@@ -71,6 +72,48 @@ async function timesOf(run: () => Promise<unknown>) {
     times.push(performance.now() - started);
   }
   return times.sort((a, b) => a - b);
+}
+
+/**
+ * The company's order KPIs of a period recomputed the plain way, as the table owner: one
+ * statement per figure family, count(distinct …), no shared pass. What the API answers must equal it.
+ */
+async function referenceFigures(db: Db, tenantId: string, from: string, to: string) {
+  const at = (date: string) => sql`${tokyoMidnight(date)}::timestamptz`;
+  const previous = previousPeriod({ from, to });
+  const startWindow = addDays(from, -ACTIVE_WINDOW_DAYS);
+  const endWindow = addDays(to, -ACTIVE_WINDOW_DAYS);
+  const [o] = await queryRows<Record<string, number>>(
+    db,
+    sql`select count(*)::int as "ordersWon", sum(subtotal_standard + subtotal_reduced)::int as "ordersWonAmountExclTax",
+          sum(total)::int as "ordersWonAmountInclTax", count(distinct customer_id)::int as "activeCustomers"
+        from orders where tenant_id = ${tenantId} and status <> 'cancelled'
+          and ordered_at >= ${at(from)} and ordered_at < ${at(to)}`,
+  );
+  const ids = async (a: string, b: string) =>
+    new Set(
+      (
+        await queryRows<{ id: string }>(
+          db,
+          sql`select distinct customer_id as id from orders where tenant_id = ${tenantId} and status <> 'cancelled'
+              and ordered_at >= ${at(a)} and ordered_at < ${at(b)}`,
+        )
+      ).map((r) => r.id),
+    );
+  const [start, end, before, now] = [
+    await ids(startWindow, from),
+    await ids(endWindow, to),
+    await ids(previous.from, from),
+    await ids(from, to),
+  ];
+  const both = (x: Set<string>, y: Set<string>) => [...x].filter((id) => y.has(id)).length;
+  return {
+    ...o,
+    retentionBase: start.size,
+    retained: both(start, end),
+    repeatBase: before.size,
+    repeated: both(before, now),
+  };
 }
 
 const database = await openDatabase({ databaseUrl, adminUrl, migrate: !values['no-migrate'] });
@@ -200,6 +243,20 @@ try {
     }
   }
   console.log(`load average (1/5/15 min) after: ${load()}`);
+
+  // The company's figures through the API against the plain recomputation.
+  const adminCookie = await signIn(who[0]!.email);
+  const res = await fetch(`${base}/api/kpis?from=${period.from}&to=${period.to}`, {
+    headers: { cookie: adminCookie },
+  });
+  const current = ((await res.json()) as { figures: { current: Record<string, unknown> } }).figures.current;
+  const reference = await referenceFigures(admin, tenant.tenantId, period.from, period.to);
+  const differing = Object.entries(reference).filter(([key, value]) => current[key] !== value);
+  console.log(
+    differing.length === 0
+      ? `exact: the company's ${Object.keys(reference).join(', ')} equal a plain recomputation (${JSON.stringify(reference)})`
+      : `NOT EXACT: ${differing.map(([k, v]) => `${k} API ${current[k]} vs ${v}`).join('; ')}`,
+  );
   console.log(
     `worst API p95 ${worst.p95.toFixed(1)} ms (target ≤ 150), worst p95 ratio ${worst.ratio.toFixed(2)}× (target ≤ 1.3)`,
   );

@@ -74,7 +74,7 @@ function groupKey(byRep: boolean, repColumn: SQL): SQL {
 }
 
 /**
- * Every KPI of docs/kpi.md for one scope and period: one SQL statement per family (orders;
+ * Every KPI of docs/kpi.md for one scope and period: one SQL statement per family (orders with
  * retention and repeat; visits; forms; planned visits; overdue customers), each inside the
  * caller's transaction. Returns the scope's figures under {@link TOTAL}, or one entry per rep.
  *
@@ -98,38 +98,37 @@ export async function computeKpis({
   const lastDay = [addDays(to, -1), today].sort()[0] as string;
   const orderScope = scopeCondition(scope, sql`o.rep_id`, sql`c`);
 
-  const orderRows = await queryRows<OrderRow>(
-    tx,
-    sql`select ${groupKey(byRep, sql`o.rep_id`)} as k,
-          count(*)::int as any_orders,
-          count(*) filter (where ${won})::int as won,
-          coalesce(sum(o.subtotal_standard + o.subtotal_reduced) filter (where ${won}), 0)::float8 as excl,
-          coalesce(sum(o.total) filter (where ${won}), 0)::float8 as incl,
-          count(distinct o.customer_id) filter (where ${won})::int as active
-        from orders o ${customerJoin(scope, sql`o`)}
-        where o.tenant_id = ${tenantId} and o.ordered_at >= ${at(from)} and o.ordered_at < ${at(to)}
-          and ${orderScope}
-        group by 1`,
-  );
-
-  const retentionRows = await queryRows<RetentionRow>(
+  // Orders and retention in one pass over [earliest, to): grouped by customer first (a hash,
+  // where count(distinct) would sort), then by the scope or rep.
+  const inPeriod = sql`o.ordered_at >= ${at(from)}`;
+  const orderRows = await queryRows<OrderRow & RetentionRow>(
     tx,
     sql`with w as (
           select ${groupKey(byRep, sql`o.rep_id`)} as k, o.customer_id,
-            bool_or(o.ordered_at >= ${at(startWindow)} and o.ordered_at < ${at(from)}) as active_start,
-            bool_or(o.ordered_at >= ${at(endWindow)}) as active_end,
-            bool_or(o.ordered_at >= ${at(previous.from)} and o.ordered_at < ${at(from)}) as in_previous,
-            bool_or(o.ordered_at >= ${at(from)}) as in_current
+            count(*) filter (where ${inPeriod}) as any_orders,
+            count(*) filter (where ${inPeriod} and ${won}) as won,
+            sum(o.subtotal_standard + o.subtotal_reduced) filter (where ${inPeriod} and ${won}) as excl,
+            sum(o.total) filter (where ${inPeriod} and ${won}) as incl,
+            bool_or(${won} and o.ordered_at >= ${at(startWindow)} and o.ordered_at < ${at(from)}) as active_start,
+            bool_or(${won} and o.ordered_at >= ${at(endWindow)}) as active_end,
+            bool_or(${won} and o.ordered_at >= ${at(previous.from)} and o.ordered_at < ${at(from)}) as in_previous,
+            bool_or(${won}) as any_won
           from orders o ${customerJoin(scope, sql`o`)}
-          where o.tenant_id = ${tenantId} and ${won}
-            and o.ordered_at >= ${at(earliest)} and o.ordered_at < ${at(to)} and ${orderScope}
+          where o.tenant_id = ${tenantId} and o.ordered_at >= ${at(earliest)} and o.ordered_at < ${at(to)}
+            and ${orderScope}
           group by 1, o.customer_id)
         select k,
+          coalesce(sum(any_orders), 0)::int as any_orders,
+          coalesce(sum(won), 0)::int as won,
+          coalesce(sum(excl), 0)::float8 as excl,
+          coalesce(sum(incl), 0)::float8 as incl,
+          count(*) filter (where won > 0)::int as active,
           count(*) filter (where active_start)::int as base,
           count(*) filter (where active_start and active_end)::int as retained,
           count(*) filter (where in_previous)::int as repeat_base,
-          count(*) filter (where in_previous and in_current)::int as repeated
-        from w group by k`,
+          count(*) filter (where in_previous and won > 0)::int as repeated
+        from w group by k
+        having bool_or(any_orders > 0 or any_won)`,
   );
 
   const visitRows = await queryRows<VisitRow>(
@@ -208,20 +207,13 @@ export async function computeKpis({
       );
 
   const orders = byKey(orderRows);
-  const retention = byKey(retentionRows);
+  const retention = orders;
   const visits = byKey(visitRows);
   const formsOf = byKey(formRows);
   const plans = byKey(planRows);
   const overdue = byKey(overdueRows);
   const keys = byRep
-    ? new Set([
-        ...orders.keys(),
-        ...retention.keys(),
-        ...visits.keys(),
-        ...formsOf.keys(),
-        ...plans.keys(),
-        ...overdue.keys(),
-      ])
+    ? new Set([...orders.keys(), ...visits.keys(), ...formsOf.keys(), ...plans.keys(), ...overdue.keys()])
     : new Set([TOTAL]);
   // Records without a rep (an order keyed in by the office) count in totals only.
   if (byRep) keys.delete(TOTAL);

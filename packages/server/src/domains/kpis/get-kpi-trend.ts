@@ -38,16 +38,18 @@ export async function getKpiTrend({
     const scope = await resolveKpiScope(tx, actor, query);
     const orderRows = await queryRows<{ b: string; won: number; excl: number; active: number }>(
       tx,
-      sql`select ${bucketOf(grain, sql`(o.ordered_at at time zone 'Asia/Tokyo')`, period.from)} as b,
-            count(*)::int as won,
-            coalesce(sum(o.subtotal_standard + o.subtotal_reduced), 0)::float8 as excl,
-            count(distinct o.customer_id)::int as active
-          from orders o ${customerJoin(scope, sql`o`)}
-          where o.tenant_id = ${actor.tenantId} and o.status <> 'cancelled'
-            and o.ordered_at >= ${tokyoMidnight(period.from)}::timestamptz
-            and o.ordered_at < ${tokyoMidnight(period.to)}::timestamptz
-            and ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}
-          group by 1`,
+      // By bucket and customer first (a hash, where count(distinct) would sort), then by bucket.
+      sql`select b, sum(won)::int as won, sum(excl)::float8 as excl, count(*)::int as active
+          from (
+            select ${bucketOf(grain, sql`(o.ordered_at at time zone 'Asia/Tokyo')`, period.from)} as b,
+              o.customer_id, count(*) as won, sum(o.subtotal_standard + o.subtotal_reduced) as excl
+            from orders o ${customerJoin(scope, sql`o`)}
+            where o.tenant_id = ${actor.tenantId} and o.status <> 'cancelled'
+              and o.ordered_at >= ${tokyoMidnight(period.from)}::timestamptz
+              and o.ordered_at < ${tokyoMidnight(period.to)}::timestamptz
+              and ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}
+            group by 1, 2) x
+          group by b`,
     );
     const visitRows = await queryRows<{
       b: string;
