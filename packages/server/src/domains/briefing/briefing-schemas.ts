@@ -8,6 +8,7 @@ import {
   talkingPointReasons,
   timelineKinds,
 } from '../complaints/complaint-values.ts';
+import { CrossSellSignal } from '../signals/signals-schemas.ts';
 
 /** Lines per section at most (the briefing fits one A4 page). */
 export const BRIEFING_LIMITS = {
@@ -102,6 +103,7 @@ export const OrderTrend = z
 
 export const ReorderLine = z
   .object({
+    productId: z.string(),
     productCode: z.string(),
     productName: z.string(),
     lastOrderedDate: isoDate,
@@ -109,6 +111,8 @@ export const ReorderLine = z
       .number()
       .int()
       .openapi({ description: "Median days between this customer's purchases of it" }),
+    expectedDate: isoDate.openapi({ description: 'Last order + interval' }),
+    daysUntil: z.number().int().openapi({ description: 'expectedDate − today; negative when overdue' }),
     daysSinceLast: z.number().int(),
     usualQuantity: z.number().int().openapi({ description: 'Median quantity per order' }),
     unit: z.string(),
@@ -165,7 +169,10 @@ export const Briefing = z
     recentOrders: z.object({ items: z.array(OrderLine), trend: OrderTrend }),
     reorderDue: z.array(ReorderLine).openapi({
       description:
-        'Products bought 3+ times whose median interval has passed since the last purchase, most overdue first',
+        'Products due for reorder (the signals domain: expected within 7 days or overdue), most overdue first',
+    }),
+    crossSell: z.array(CrossSellSignal).openapi({
+      description: 'Products customers like this one buy and this one does not, each with its reason',
     }),
     openQuotes: section(QuoteLine),
     forms: section(FormLine).openapi({ description: 'Application forms collected' }),

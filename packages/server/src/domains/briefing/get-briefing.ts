@@ -2,7 +2,6 @@ import type { z } from '@hono/zod-openapi';
 import { and, asc, desc, eq, gte, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import { queryRows } from '../../platform/db/query-rows.ts';
 import { staffProfiles } from '../../platform/db/schema/index.ts';
 import {
   byDue,
@@ -18,18 +17,12 @@ import { customers } from '../customers/tables.ts';
 import { followups } from '../followups/tables.ts';
 import { orderLines, orders } from '../orders/tables.ts';
 import { addDays, todayIn } from '../planning/working-days.ts';
+import { readCustomerSignals } from '../signals/read-customer-signals.ts';
 import { visitForms, visits } from '../visits/tables.ts';
 import { type Briefing, BRIEFING_LIMITS as L } from './briefing-schemas.ts';
-import { reorderDue } from './reorder-due.ts';
 
 type BriefingView = z.output<typeof Briefing>;
 type Source = BriefingView['cautions'][number]['source'];
-
-/** How far back purchases are read for reorder intervals. */
-const REORDER_HISTORY_DAYS = 730;
-/** Peers (same rank, in the caller's book) read for "similar customers buy", and their window. */
-const PEERS = 60;
-const PEER_DAYS = 120;
 
 const textLines = (text: string, customerId: string, field: string, max: number) =>
   text
@@ -82,7 +75,7 @@ export async function getBriefing({
       .where(and(customerScope(actor), eq(customers.id, customerId)));
     if (!customer) throw customerNotFound();
 
-    const [lastVisits, complaintRows, promises, recent, trend, purchases, forms] = await sequential(
+    const [lastVisits, complaintRows, promises, recent, trend, signals, forms] = await sequential(
       () => readLastVisits(tx, actor, customerId),
       () =>
         selectComplaints(
@@ -96,11 +89,10 @@ export async function getBriefing({
       () => readPromises(tx, actor, customerId, today),
       () => readRecentOrders(tx, actor, customerId),
       () => readTrend(tx, actor, customerId, today),
-      () => readPurchases(tx, actor, customerId, today),
+      () => readCustomerSignals({ tx, actor, customer, today }),
       () => readForms(tx, actor, customerId),
     );
-    const ownProducts = new Set(purchases.map((p) => p.productCode));
-    const suggestion = await readPeerProduct(tx, actor, customer, today, ownProducts);
+    const suggestion = signals.crossSell[0];
 
     const complaintsSeen = complaintRows.map((r) => toComplaintView(r, today));
     const complaintLine = (c: ComplaintView) => ({
@@ -117,7 +109,7 @@ export async function getBriefing({
     });
     const open = complaintsSeen.filter((c) => c.status !== 'resolved').slice(0, L.complaints);
     const resolved = complaintsSeen.filter((c) => c.status === 'resolved').slice(0, L.complaints);
-    const due = reorderDue(purchases, today).slice(0, L.reorderDue);
+    const due = signals.reorders.filter((r) => r.due).slice(0, L.reorderDue);
 
     const points: BriefingView['talkingPoints'] = [];
     const worst = [...open].sort((a, b) => Number(b.overdue) - Number(a.overdue) || b.ageDays - a.ageDays)[0];
@@ -135,8 +127,8 @@ export async function getBriefing({
       points.push({
         reason: 'reorder_due',
         message: {
-          ja: `${first.productName}の補充時期（前回${first.lastOrderedDate}、通常${first.medianIntervalDays}日ごと・${first.usualQuantity}${first.unit}）`,
-          en: `${first.productName} is due for reorder (last ${first.lastOrderedDate}, usually every ${first.medianIntervalDays} days, ${first.usualQuantity} ${first.unit})`,
+          ja: `${first.productName}の補充時期（前回${first.lastOrderedDate}、通常${first.intervalDays}日ごと・${first.usualQuantity}${first.unit}）`,
+          en: `${first.productName} is due for reorder (last ${first.lastOrderedDate}, usually every ${first.intervalDays} days, ${first.usualQuantity} ${first.unit})`,
         },
         source: { kind: 'order', id: first.lastOrderId },
       });
@@ -154,8 +146,8 @@ export async function getBriefing({
       points.push({
         reason: 'similar_customers_buy',
         message: {
-          ja: `同じランク${customer.rank}の顧客${suggestion.buyers}社が最近購入している${suggestion.productName}を紹介する`,
-          en: `Suggest ${suggestion.productName}: ${suggestion.buyers} rank ${customer.rank} customers bought it lately, this one never has`,
+          ja: `${suggestion.productName}を紹介する: ${suggestion.message.ja}`,
+          en: `Suggest ${suggestion.productName}: ${suggestion.message.en}`,
         },
         source: { kind: 'product', id: suggestion.productId },
       });
@@ -164,8 +156,8 @@ export async function getBriefing({
       points.push({
         reason: 'reorder_due',
         message: {
-          ja: `${second.productName}も補充時期（前回${second.lastOrderedDate}、通常${second.medianIntervalDays}日ごと）`,
-          en: `${second.productName} is due as well (last ${second.lastOrderedDate}, usually every ${second.medianIntervalDays} days)`,
+          ja: `${second.productName}も補充時期（前回${second.lastOrderedDate}、通常${second.intervalDays}日ごと）`,
+          en: `${second.productName} is due as well (last ${second.lastOrderedDate}, usually every ${second.intervalDays} days)`,
         },
         source: { kind: 'order', id: second.lastOrderId },
       });
@@ -196,15 +188,19 @@ export async function getBriefing({
       },
       recentOrders: { items: recent, trend },
       reorderDue: due.map((d) => ({
+        productId: d.productId,
         productCode: d.productCode,
         productName: d.productName,
         lastOrderedDate: d.lastOrderedDate,
-        medianIntervalDays: d.medianIntervalDays,
+        medianIntervalDays: d.intervalDays,
+        expectedDate: d.expectedDate,
+        daysUntil: d.daysUntil,
         daysSinceLast: d.daysSinceLast,
         usualQuantity: d.usualQuantity,
         unit: d.unit,
         source: { kind: 'order', id: d.lastOrderId } satisfies Source,
       })),
+      crossSell: signals.crossSell,
       openQuotes: { available: false, items: [] },
       forms: { available: true, items: forms },
       talkingPoints: points.slice(0, L.talkingPoints),
@@ -392,34 +388,6 @@ async function readTrend(tx: Tx, actor: Actor, customerId: string, today: string
   };
 }
 
-async function readPurchases(tx: Tx, actor: Actor, customerId: string, today: string) {
-  const since = tokyoStart(addDays(today, -REORDER_HISTORY_DAYS));
-  const rows = await tx
-    .select({
-      orderId: orders.id,
-      orderedAt: orders.orderedAt,
-      productCode: orderLines.productCode,
-      productName: orderLines.productName,
-      unit: orderLines.unit,
-      quantity: orderLines.quantity,
-    })
-    .from(orders)
-    .innerJoin(orderLines, and(eq(orderLines.tenantId, orders.tenantId), eq(orderLines.orderId, orders.id)))
-    .where(
-      and(
-        eq(orders.tenantId, actor.tenantId),
-        eq(orders.customerId, customerId),
-        ne(orders.status, 'cancelled'),
-        gte(orders.orderedAt, since),
-        // A discount line (値引き) is not something the customer reorders.
-        eq(orderLines.kind, 'item'),
-      ),
-    )
-    .orderBy(desc(orders.orderedAt))
-    .limit(5000);
-  return rows.map((r) => ({ ...r, date: tokyoDate(r.orderedAt) }));
-}
-
 async function readForms(tx: Tx, actor: Actor, customerId: string) {
   const rows = await tx
     .select({ visitId: visits.id, date: visits.date, kind: visitForms.kind, count: visitForms.count })
@@ -434,48 +402,4 @@ async function readForms(tx: Tx, actor: Actor, customerId: string) {
     date: f.date,
     source: { kind: 'form' as const, id: f.visitId },
   }));
-}
-
-/**
- * A product that customers of the same rank in the caller's book bought in the last
- * {@link PEER_DAYS} days and this customer did not in the last two years (the purchases read): the one most of
- * them bought. Peers are read within the caller's role scope, so a rep compares with their own book.
- */
-async function readPeerProduct(
-  tx: Tx,
-  actor: Actor,
-  customer: { id: string; rank: string },
-  today: string,
-  ownProducts: ReadonlySet<string>,
-): Promise<{ productId: string; productName: string; buyers: number } | null> {
-  const since = tokyoStart(addDays(today, -PEER_DAYS)).toISOString();
-  const [row] = await queryRows<{ product_id: string; product_name: string; buyers: number }>(
-    tx,
-    sql`with peers as (
-        select customers.id from customers
-        where customers.tenant_id = ${actor.tenantId} and customers.rank = ${customer.rank}
-          and customers.id <> ${customer.id} and customers.archived_at is null and ${customerScope(actor)}
-        limit ${PEERS}
-      )
-      select l.product_id, max(l.product_name) as product_name, count(distinct o.customer_id)::int as buyers
-      from peers p
-      join orders o on o.tenant_id = ${actor.tenantId} and o.customer_id = p.id
-        and o.ordered_at >= ${since}::timestamptz and o.status <> 'cancelled'
-      join order_lines l on l.tenant_id = o.tenant_id and l.order_id = o.id
-      where l.product_id is not null and l.kind = 'item'${
-        ownProducts.size > 0
-          ? sql` and l.product_code not in (${sql.join(
-              [...ownProducts].map((code) => sql`${code}`),
-              sql`, `,
-            )})`
-          : sql``
-      }
-      group by l.product_id
-      having count(distinct o.customer_id) >= 2
-      order by buyers desc, l.product_id
-      limit 1`,
-  );
-  return row
-    ? { productId: row.product_id, productName: row.product_name, buyers: Number(row.buyers) }
-    : null;
 }

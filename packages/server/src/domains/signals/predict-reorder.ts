@@ -16,8 +16,17 @@ export interface ProductHistory {
   lastOrderId: string;
 }
 
+export interface ReorderModel {
+  minOwnOrders: number;
+  minBlendedOrders: number;
+  priorWeight: number;
+  recentIntervals: number;
+  dueWithinDays: number;
+  lapsedAfterIntervals: number;
+}
+
 /** The model's settings, shared by the API, the planner feed and `bench:signals`. */
-export const REORDER_MODEL = {
+export const REORDER_MODEL: Readonly<ReorderModel> = {
   /** Order days needed for the customer's own median interval (two intervals). */
   minOwnOrders: 3,
   /** Order days needed when the product's typical interval fills in (one interval). */
@@ -30,7 +39,7 @@ export const REORDER_MODEL = {
   dueWithinDays: 7,
   /** Past this many intervals without an order the customer has stopped buying it: not a reorder. */
   lapsedAfterIntervals: 4,
-} as const;
+};
 
 export type IntervalBasis = 'own' | 'blended';
 
@@ -47,7 +56,7 @@ export type IntervalBasis = 'own' | 'blended';
 export function usualInterval(
   dates: readonly string[],
   typicalDays?: number,
-  model: typeof REORDER_MODEL = REORDER_MODEL,
+  model: Readonly<ReorderModel> = REORDER_MODEL,
 ): { days: number; basis: IntervalBasis } | null {
   const hasTypical = typicalDays !== undefined && Number.isFinite(typicalDays) && typicalDays > 0;
   if (dates.length < (hasTypical ? model.minBlendedOrders : model.minOwnOrders)) return null;
@@ -89,7 +98,7 @@ export interface PredictReordersOptions {
   today: string;
   /** Product id → its typical interval across customers (see {@link typicalIntervals}). */
   typical?: ReadonlyMap<string, number>;
-  model?: typeof REORDER_MODEL;
+  model?: Readonly<ReorderModel>;
 }
 
 /**
@@ -141,7 +150,7 @@ export function predictReorders({
  */
 export function typicalIntervals(
   histories: Iterable<ProductHistory>,
-  model: typeof REORDER_MODEL = REORDER_MODEL,
+  model: Readonly<ReorderModel> = REORDER_MODEL,
 ): Map<string, number> {
   const perProduct = new Map<string, number[]>();
   for (const h of histories) {

@@ -1,5 +1,12 @@
+export interface CrossSellModel {
+  neighbours: number;
+  minBuyers: number;
+  minLift: number;
+  limit: number;
+}
+
 /** The model's settings, shared by the API and `bench:signals`. */
-export const CROSS_SELL_MODEL = {
+export const CROSS_SELL_MODEL: Readonly<CrossSellModel> = {
   /** How many most similar customers ("customers like this one") are compared. */
   neighbours: 30,
   /** A product at least this many of them bought. */
@@ -7,7 +14,7 @@ export const CROSS_SELL_MODEL = {
   /** Bought by the similar customers at least this many times more often than by all. */
   minLift: 1.2,
   limit: 3,
-} as const;
+};
 
 export interface CrossSellSuggestion {
   productId: string;
@@ -29,7 +36,7 @@ export interface SuggestCrossSellOptions {
   baskets: ReadonlyMap<string, ReadonlySet<string>>;
   /** Products that may be suggested (active, not a discount); all when omitted. */
   eligible?: (productId: string) => boolean;
-  model?: typeof CROSS_SELL_MODEL;
+  model?: Readonly<CrossSellModel>;
 }
 
 /**
