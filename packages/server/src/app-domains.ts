@@ -18,7 +18,6 @@ import { calendarFeedRoutes, calendarRoutes } from './domains/planning/calendar-
 import { planRoutes } from './domains/planning/routes.ts';
 import { deskRoutes, quoteRoutes } from './domains/quotes/routes.ts';
 import { signalsRoutes } from './domains/signals/routes.ts';
-import { signalsRoutes } from './domains/signals/routes.ts';
 import { syncRoutes } from './domains/sync/routes.ts';
 import { visitRoutes } from './domains/visits/routes.ts';
 import type { DomainRoutes } from './platform/http/create-app.ts';
@@ -31,7 +30,6 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '', routes: authRoutes() },
   { path: '/customers', routes: customerRoutes },
   { path: '/customers', routes: briefingRoutes },
-  { path: '/customers', routes: signalsRoutes },
   { path: '/customers', routes: customerHealthRoutes },
   { path: '/customers', routes: signalsRoutes },
   { path: '/customers', routes: customerPriceRoutes },
