@@ -5,6 +5,7 @@ import { queryRows } from '../platform/db/query-rows.ts';
 import { seedCatalogExtras } from './catalog-extras.ts';
 import { seedCompanyProfiles } from './company-profiles.ts';
 import { seedComplaintHistory } from './complaint-history.ts';
+import { seedHandoverDemo } from './handover-demo.ts';
 import { kyotoAreas, kyotoWards, osakaAreas, osakaWards } from './japanese-data.ts';
 import { seedPeopleDemo } from './people-demo.ts';
 import { seedQuoteHistory } from './quote-history.ts';
@@ -141,6 +142,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   await seedPeopleDemo(db, { tenantId: 'tenant-naniwa', now });
   await seedQuoteHistory(db, { tenantId: 'tenant-naniwa', now });
   await seedSyncDemo(db, { tenantId: 'tenant-naniwa', now });
+  await seedHandoverDemo(db, { tenantId: 'tenant-naniwa', now });
   return result;
 }
 
