@@ -7,6 +7,7 @@ import { customers } from '../customers/tables.ts';
 import { countOrdersByStatus, selectOrderPage } from '../orders/list-orders.ts';
 import { toOrderSummary } from '../orders/order-view.ts';
 import { addDays, todayIn } from '../planning/working-days.ts';
+import { quoteConditions } from './list-quotes.ts';
 import type { Desk, DeskQuery } from './quote-schemas.ts';
 import { EXPIRING_WITHIN_DAYS } from './quote-values.ts';
 import { selectQuotes, toQuoteSummary } from './quote-view.ts';
@@ -24,7 +25,9 @@ async function countQuotes(tx: Tx, actor: Actor, where: SQL | undefined) {
 /**
  * The sales-support desk (営業事務): what needs action in the actor's scope — drafts to send,
  * submitted quotes expiring within 7 days, orders to arrange, to deliver and to invoice — with
- * counts and the first `limit` of each (drafts oldest first, expiring soonest first, orders newest first).
+ * counts and the first `limit` of each (drafts oldest first, expiring soonest first, orders newest first),
+ * all narrowed by rep, customer and period (quotes by the day issued or created, orders by the day
+ * ordered, Asia/Tokyo) exactly as the lists are.
  */
 export async function getDesk({
   db,
@@ -37,9 +40,10 @@ export async function getDesk({
 }) {
   const today = todayIn();
   const limit = query.limit ?? 20;
-  const by = and(
-    query.repId ? eq(quotes.repId, query.repId) : undefined,
-    query.customerId ? eq(quotes.customerId, query.customerId) : undefined,
+  // The same rep, customer and period filters as the quote and order lists the desk opens.
+  const by = quoteConditions(
+    { repId: query.repId, customerId: query.customerId, from: query.from, to: query.to },
+    today,
   );
   const drafts = and(by, eq(quotes.status, 'draft'));
   const expiring = and(
@@ -48,7 +52,7 @@ export async function getDesk({
     sql`${quotes.validUntil} between ${today} and ${addDays(today, EXPIRING_WITHIN_DAYS)}`,
   );
   return withTenant(db, actor, async (tx): Promise<z.output<typeof Desk>> => {
-    const orderFilters = { repId: query.repId, customerId: query.customerId };
+    const orderFilters = { repId: query.repId, customerId: query.customerId, from: query.from, to: query.to };
     const counts = await countOrdersByStatus(tx, actor, orderFilters);
     const ordersIn = async (status: 'ordered' | 'arranged' | 'delivered') =>
       (await selectOrderPage(tx, actor, { ...orderFilters, status }, limit)).rows.map(toOrderSummary);

@@ -228,6 +228,10 @@ export const CsvQuery = QuoteListQuery.omit({ cursor: true, limit: true }).exten
 export const DeskQuery = z.object({
   repId: z.string().max(100).optional(),
   customerId: z.string().max(100).optional(),
+  from: IsoDateString.optional().openapi({
+    description: 'Quotes issued (drafts: created) and orders ordered on or after (Asia/Tokyo), as the lists',
+  }),
+  to: IsoDateString.optional().openapi({ description: 'On or before (Asia/Tokyo)' }),
   limit: z.coerce.number().int().min(1).max(100).optional().openapi({ description: 'Per list, default 20' }),
 });
 

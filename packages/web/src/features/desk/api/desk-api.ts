@@ -1,6 +1,6 @@
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
 import type { Desk, OrderSummary, QuoteSummary } from '../../quotes/api/quote-types.ts';
-import { type DeskBucket, type DeskFilters, deskBuckets } from '../utils/desk-filters.ts';
+import { type DeskBucket, type DeskFilters, deskBuckets, deskQuery } from '../utils/desk-filters.ts';
 
 /** GET /api/desk: how many quotes and orders wait in each bucket, and the first of each. */
 export interface DeskSummary {
@@ -17,12 +17,9 @@ const serverName = {
   toInvoice: 'ordersToInvoice',
 } as const satisfies Record<DeskBucket, keyof Desk['counts']>;
 
-/** GET /api/desk for a rep and/or customer (the period filters the lists below, not the counts). */
+/** GET /api/desk for a rep, customer and period: the counts are of the same records the lists show. */
 export const getDesk = async (filters: DeskFilters, signal?: AbortSignal): Promise<DeskSummary> => {
-  const raw = await apiFetch<Desk>(
-    `/api/desk${buildQuery({ repId: filters.repId, customerId: filters.customerId })}`,
-    { signal },
-  );
+  const raw = await apiFetch<Desk>(`/api/desk${buildQuery(deskQuery(filters))}`, { signal });
   return {
     counts: Object.fromEntries(deskBuckets.map((b) => [b, raw.counts[serverName[b]] ?? 0])) as Record<
       DeskBucket,

@@ -62,4 +62,34 @@ describe('DeskView', () => {
     const [, init] = mock.mock.calls.find(([url]) => url === '/api/orders/bulk-status')!;
     expect(JSON.parse(String(init?.body))).toEqual({ ids: ['o2'], status: 'arranged' });
   });
+
+  it('asks for the counts of the chosen period, as the lists are', async () => {
+    const empty = {
+      quotesToSend: 0,
+      quotesExpiring: 0,
+      ordersToArrange: 0,
+      ordersToDeliver: 0,
+      ordersToInvoice: 0,
+    };
+    const mock = mockFetch({
+      '/api/desk': {
+        body: {
+          counts: { ...empty, ordersToArrange: 4 },
+          quotesToSend: [],
+          quotesExpiring: [],
+          ordersToArrange: [],
+          ordersToDeliver: [],
+          ordersToInvoice: [],
+        },
+      },
+      '/api/customers/reps': { body: { items: [] } },
+      '/api/orders': { body: { items: [], nextCursor: null } },
+    });
+    renderWithApp(<DeskView filters={{ bucket: 'toArrange', from: '2026-11-01', to: '2026-11-30' }} />);
+    const bucket = await screen.findByTestId('desk-bucket-toArrange', {}, { timeout: 5000 });
+    await waitFor(() => expect(within(bucket).getByTestId('desk-count').textContent).toBe('4'));
+    const deskCall = mock.mock.calls.map(([url]) => String(url)).find((url) => url.startsWith('/api/desk'));
+    expect(deskCall).toContain('from=2026-11-01');
+    expect(deskCall).toContain('to=2026-11-30');
+  });
 });
