@@ -27,6 +27,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -34,11 +35,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format.ts';
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
-import { newIdempotencyKey } from '../../../lib/idempotency.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { errorMessage } from '../../../ui/error-message.ts';
 import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
-import { complaintKeys, createComplaint, listComplaints } from '../api/complaints-api.ts';
+import { submitOrThrow } from '../../offline/sync-engine.ts';
+import { complaintKeys, listComplaints } from '../api/complaints-api.ts';
 
 export const statusColor: Record<ComplaintStatus, string> = {
   open: 'red',
@@ -166,10 +167,17 @@ export function CreateComplaintModal({
     enabled: opened && !customer && q.trim().length > 0,
   });
   const mutation = useMutation({
-    mutationFn: () =>
-      createComplaint(
-        {
-          id: crypto.randomUUID(),
+    // Through the outbox: with no signal the complaint waits on the phone (未送信) under its
+    // client-made id and is registered once when the network returns.
+    mutationFn: async () => {
+      const id = crypto.randomUUID();
+      const outcome = await submitOrThrow({
+        id,
+        kind: 'complaint',
+        method: 'POST',
+        path: '/api/complaints',
+        body: {
+          id,
           customerId: customerId ?? '',
           source: visitId ? 'visit' : 'phone',
           ...(visitId ? { visitId } : {}),
@@ -179,12 +187,17 @@ export function CreateComplaintModal({
           title: title.trim(),
           ...(detail.trim() ? { detail: detail.trim() } : {}),
         },
-        newIdempotencyKey(),
-      ),
+        label: customer?.name ?? title.trim(),
+        customerId,
+      });
+      return { id, sent: outcome.state === 'sent' };
+    },
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: complaintKeys.all });
       onClose();
-      void navigate({ to: '/complaints/$complaintId', params: { complaintId: created.id } });
+      if (created.sent)
+        void navigate({ to: '/complaints/$complaintId', params: { complaintId: created.id } });
+      else notifications.show({ id: 'complaint-queued', color: 'orange', message: t('offline.queued') });
     },
   });
   return (
