@@ -42,6 +42,7 @@ const CustomerEditPage = lazyRouteComponent(
 const PlanPage = lazyRouteComponent(() => import('../pages/PlanPage.tsx'), 'PlanPage');
 const DealsPage = lazyRouteComponent(() => import('../pages/DealsPage.tsx'), 'DealsPage');
 const DashboardPage = lazyRouteComponent(() => import('../pages/DashboardPage.tsx'), 'DashboardPage');
+const HealthPage = lazyRouteComponent(() => import('../pages/HealthPage.tsx'), 'HealthPage');
 const SettingsPage = lazyRouteComponent(() => import('../pages/SettingsPage.tsx'), 'SettingsPage');
 const BriefingPage = lazyRouteComponent(() => import('../pages/BriefingPage.tsx'), 'BriefingPage');
 const ComplaintsPage = lazyRouteComponent(() => import('../pages/ComplaintsPage.tsx'), 'ComplaintsPage');
@@ -313,6 +314,7 @@ const dashboardRoute = createRoute({
   path: '/dashboard',
   component: DashboardPage,
 });
+const healthRoute = createRoute({ getParentRoute: () => appRoute, path: '/health', component: HealthPage });
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -401,6 +403,7 @@ const routeTree = rootRoute.addChildren([
     orderRoute,
     deskRoute,
     dashboardRoute,
+    healthRoute,
     settingsRoute,
     peopleRoute,
     setupRoute,

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatYen } from '../../../lib/format.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
+import { CustomerHealthCard } from '../../health/components/CustomerHealthCard.tsx';
 import { CustomerNotesCard } from '../../offline/components/CustomerNotesCard.tsx';
 import { briefingKeys, getBriefing, sourceHref } from '../api/briefing-api.ts';
 import './briefing-print.css';
@@ -37,6 +38,7 @@ export function BriefingView({ customerId }: { customerId: string }) {
   return (
     <Stack gap="sm">
       <BriefingBody briefing={query.data} />
+      <CustomerHealthCard customerId={customerId} />
       <CustomerNotesCard customerId={customerId} />
     </Stack>
   );

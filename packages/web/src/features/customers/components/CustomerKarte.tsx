@@ -10,6 +10,7 @@ import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { canRestoreCustomers } from '../../auth/api/auth-api.ts';
 import { useMe } from '../../auth/hooks/useMe.ts';
 import { CustomerTimelineCard } from '../../briefing/components/CustomerTimelineCard.tsx';
+import { CustomerHealthCard } from '../../health/components/CustomerHealthCard.tsx';
 import { useCustomer } from '../hooks/useCustomer.ts';
 import { CustomerCautions } from './CustomerCautions.tsx';
 import { CustomerContactsCard } from './CustomerContactsCard.tsx';
@@ -92,6 +93,7 @@ export function CustomerKarte({ customerId }: { customerId: string }) {
       <CustomerKarteHeader customer={customer} />
       <CustomerCautions cautions={customer.cautions} />
       <CustomerStats customer={customer} />
+      {!customer.archivedAt && <CustomerHealthCard customerId={customer.id} />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">

@@ -1,8 +1,8 @@
 import type { KpiRecordKind, KpiScopeChoices, KpiTrend } from '@kayoi/server/contracts';
 import { Button, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { IconDownload, IconHeartbeat } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tokyoDateKey } from '../../../lib/format.ts';
@@ -216,15 +216,27 @@ export function Dashboard() {
             : undefined
         }
         actions={
-          <Button
-            component="a"
-            href={kpiCsvUrl(selection)}
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-            data-testid="kpi-csv"
-          >
-            {t('dashboard.csv')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              component={Link}
+              to="/health"
+              variant="light"
+              color="red"
+              leftSection={<IconHeartbeat size={16} />}
+              data-testid="open-at-risk"
+            >
+              {t('health.openList')}
+            </Button>
+            <Button
+              component="a"
+              href={kpiCsvUrl(selection)}
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              data-testid="kpi-csv"
+            >
+              {t('dashboard.csv')}
+            </Button>
+          </Group>
         }
       />
       <Stack gap="md">
