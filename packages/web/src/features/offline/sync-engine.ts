@@ -48,7 +48,8 @@ async function runSync(db: OfflineDb, forceDownload: boolean): Promise<FlushResu
   refreshScreens(result);
   if (result.waiting > 0) return result;
   const lastDownload = Date.parse((await metaValue<string>(db, META_LAST_DOWNLOAD)) ?? '') || 0;
-  if (forceDownload || Date.now() - lastDownload > DOWNLOAD_EVERY_MS) {
+  const downloadDue = forceDownload || Date.now() - lastDownload > DOWNLOAD_EVERY_MS;
+  if (downloadDue) {
     try {
       await downloadDay();
       await db.meta.put({ key: META_LAST_DOWNLOAD, value: new Date().toISOString() });
@@ -56,6 +57,10 @@ async function runSync(db: OfflineDb, forceDownload: boolean): Promise<FlushResu
       return result; // no signal again, or the server is down: the last sync stays the last one
     }
   }
+  // A tick with nothing sent and nothing downloaded is not a sync worth telling the server about
+  // (one heartbeat per download or drained outbox, not one per tick of every open tab).
+  const handled = result.sent.length + result.failed.length + result.conflicts.length;
+  if (!downloadDue && handled === 0) return result;
   const waiting = await db.outbox.count();
   try {
     await apiFetch('/api/sync/heartbeat', { method: 'POST', body: { pending: waiting } });
