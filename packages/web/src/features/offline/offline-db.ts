@@ -15,8 +15,7 @@ export type OutboxKind =
   | 'followup-done'
   | 'followup'
   | 'complaint'
-  | 'customer-edit'
-  | 'quote-draft';
+  | 'customer-edit';
 
 /**
  * - `pending`: waiting to be sent (offline, or the last try had no answer / a 5xx: retried later);
