@@ -11,8 +11,9 @@ export interface GetSetupChecklistOptions {
 
 /**
  * What a new company has set up, each item computed from its data: a company profile (address
- * and phone), areas, teams, people besides the first admin (or invited), a working profile
- * (a start address) for every rep, products, customers.
+ * and phone, in the tenant settings or the 会社情報 the settings page saves), areas, teams,
+ * people besides the first admin (or invited), a working profile (a start address) for every
+ * rep, products, customers.
  */
 export async function getSetupChecklist({
   db,
@@ -22,7 +23,9 @@ export async function getSetupChecklist({
     queryRows<Record<SetupItemKeyType, boolean>>(
       tx,
       sql`select
-        exists (select 1 from tenant_settings where address is not null and phone is not null) as "companyProfile",
+        (exists (select 1 from tenant_settings where address is not null and phone is not null)
+          or exists (select 1 from company_profiles where coalesce(address, '') <> '' and coalesce(phone, '') <> ''))
+          as "companyProfile",
         exists (select 1 from areas) as "areas",
         exists (select 1 from teams) as "teams",
         ((select count(*) from member where organization_id = ${actor.tenantId}) > 1
