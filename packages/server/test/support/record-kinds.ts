@@ -9,10 +9,11 @@ import { forms } from '../../src/domains/forms/tables.ts';
 import { handoverSheets, handovers } from '../../src/domains/handover/tables.ts';
 import { notifications } from '../../src/domains/notifications/tables.ts';
 import { orderLines, orders } from '../../src/domains/orders/tables.ts';
+import { repAbsences } from '../../src/domains/organization/tables.ts';
 import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
 import { quoteLines, quotes } from '../../src/domains/quotes/tables.ts';
 import { visits } from '../../src/domains/visits/tables.ts';
-import { invitation, member, staffProfiles, user } from '../../src/platform/db/schema/index.ts';
+import { areas, invitation, member, staffProfiles, teams, user } from '../../src/platform/db/schema/index.ts';
 import type { UserKey } from './tenant-fixture.ts';
 import { request, type SignedTenantFixture, type TestApp } from './test-app.ts';
 
@@ -530,9 +531,41 @@ export const recordKinds: Readonly<Record<string, RecordKind>> = {
   area: {
     existing: async (_world, tenant) => tenant.areas[0]!.id,
     nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: areas.version })
+        .from(areas)
+        .where(eq(areas.id, id));
+      return row?.version;
+    },
   },
   team: {
     existing: async (_world, tenant, holder) => tenant.users[holder].teamId ?? tenant.teams.a.id,
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: teams.version })
+        .from(teams)
+        .where(eq(teams.id, id));
+      return row?.version;
+    },
+  },
+  /** A day away of `holder` (written through the owner's handle; each call a new one). */
+  absence: {
+    async existing(world, tenant, holder) {
+      const id = randomUUID();
+      const day = `2098-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
+      await world.app.database.admin.insert(repAbsences).values({
+        tenantId: tenant.tenantId,
+        id,
+        userId: tenant.users[holder].id,
+        startDate: day,
+        endDate: day,
+        kind: 'training',
+        createdBy: tenant.users.admin.id,
+      });
+      return id;
+    },
     nonexistent: () => randomUUID(),
   },
   plan: {

@@ -5,6 +5,7 @@ import {
   IconExchange,
   IconFileInvoice,
   IconLayoutDashboard,
+  IconMap2,
   IconPackage,
   IconSettings,
   IconSun,
@@ -23,12 +24,14 @@ export interface NavItem {
     | '/settings'
     | '/catalog'
     | '/people'
+    | '/organization'
     | '/handovers';
   labelKey:
     | `nav.${'today' | 'customers' | 'plan' | 'deals' | 'dashboard' | 'settings'}`
     | 'desk.nav'
     | 'catalog.nav'
     | 'people.title'
+    | 'organization.nav'
     | 'handover.nav';
   icon: Icon;
   /** Match only the exact path (the home route would otherwise match everything). */
@@ -50,6 +53,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/catalog', labelKey: 'catalog.nav', icon: IconPackage, deskOnly: true, roles: ['manager', 'admin'] },
   { to: '/handovers', labelKey: 'handover.nav', icon: IconExchange, deskOnly: true },
   { to: '/people', labelKey: 'people.title', icon: IconUserCog, deskOnly: true, roles: ['manager', 'admin'] },
+  {
+    to: '/organization',
+    labelKey: 'organization.nav',
+    icon: IconMap2,
+    deskOnly: true,
+    roles: ['manager', 'admin'],
+  },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconChartBar },
   { to: '/settings', labelKey: 'nav.settings', icon: IconSettings },
 ];

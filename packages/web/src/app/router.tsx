@@ -27,6 +27,14 @@ import { ListSkeleton } from '../ui/ListSkeleton.tsx';
  */
 const AppLayout = lazyRouteComponent(() => import('./AppLayout.tsx'), 'AppLayout');
 const SignInPage = lazyRouteComponent(() => import('../pages/SignInPage.tsx'), 'SignInPage');
+const OrganizationPage = lazyRouteComponent(
+  () => import('../pages/OrganizationPage.tsx'),
+  'OrganizationPage',
+);
+const WorkingProfilePage = lazyRouteComponent(
+  () => import('../pages/WorkingProfilePage.tsx'),
+  'WorkingProfilePage',
+);
 const TodayPage = lazyRouteComponent(() => import('../pages/TodayPage.tsx'), 'TodayPage');
 const CustomersPage = lazyRouteComponent(() => import('../pages/CustomersPage.tsx'), 'CustomersPage');
 const CustomerNewPage = lazyRouteComponent(() => import('../pages/CustomerNewPage.tsx'), 'CustomerNewPage');
@@ -323,6 +331,25 @@ const settingsRoute = createRoute({
 
 const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
 const setupRoute = createRoute({ getParentRoute: () => appRoute, path: '/setup', component: SetupPage });
+const organizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/organization',
+  validateSearch: (search: Record<string, unknown>): { tab: 'teams' | 'areas' } => ({
+    tab: search.tab === 'areas' ? 'areas' : 'teams',
+  }),
+  component: withPreload(function OrganizationRoute() {
+    const { tab } = organizationRoute.useSearch();
+    return <OrganizationPage tab={tab} />;
+  }, OrganizationPage),
+});
+const workingProfileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$userId/working-profile',
+  component: withPreload(function WorkingProfileRoute() {
+    const { userId } = workingProfileRoute.useParams();
+    return <WorkingProfilePage userId={userId} />;
+  }, WorkingProfilePage),
+});
 const catalogRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/catalog',
@@ -350,7 +377,9 @@ const handoversRoute = createRoute({
 const handoverNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/handovers/new',
-  validateSearch: (search: Record<string, unknown>): { customerId?: string; fromRepId?: string; areaId?: string } => {
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { customerId?: string; fromRepId?: string; areaId?: string } => {
     const out: { customerId?: string; fromRepId?: string; areaId?: string } = {};
     for (const key of ['customerId', 'fromRepId', 'areaId'] as const) {
       const value = text(search[key]);
@@ -407,6 +436,8 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     peopleRoute,
     setupRoute,
+    organizationRoute,
+    workingProfileRoute,
     catalogRoute,
     notificationsRoute,
     handoversRoute,

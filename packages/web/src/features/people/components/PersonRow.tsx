@@ -1,6 +1,7 @@
 import type { Person } from '@kayoi/server/contracts';
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -13,6 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconDots, IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../ui/error-message.ts';
@@ -113,6 +115,15 @@ export function PersonRow({
             <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
               {person.email}
             </Text>
+            <Anchor
+              component={Link}
+              to="/people/$userId/working-profile"
+              params={{ userId: person.id } as never}
+              size="sm"
+              aria-label={`${t('organization.profile.link')}: ${person.name}`}
+            >
+              {t('organization.profile.link')}
+            </Anchor>
           </Stack>
           {canEdit && menu}
         </Group>

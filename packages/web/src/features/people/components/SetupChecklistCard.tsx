@@ -10,13 +10,16 @@ import { setupQueryOptions } from '../hooks/usePeople.ts';
 /** Where each checklist item is done in the app. */
 const destinationOf: Record<SetupItemKey, string> = {
   companyProfile: '/settings',
-  areas: '/settings',
-  teams: '/people',
+  areas: '/organization',
+  teams: '/organization',
   people: '/people',
   workingProfiles: '/people',
   products: '/catalog',
   customers: '/customers/import',
 };
+
+const searchOf = (key: SetupItemKey) =>
+  key === 'areas' ? { tab: 'areas' } : key === 'teams' ? { tab: 'teams' } : undefined;
 
 /** The new company's setup checklist: each item done or not, computed by the server from the data. */
 export function SetupChecklistCard() {
@@ -53,6 +56,7 @@ export function SetupChecklistCard() {
               <Anchor
                 component={Link}
                 to={destinationOf[item.key]}
+                search={searchOf(item.key) as never}
                 fw={600}
                 c={item.done ? 'dimmed' : undefined}
               >

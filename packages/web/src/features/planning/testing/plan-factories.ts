@@ -52,6 +52,7 @@ export const buildDay = (overrides: Partial<PlanDay> = {}): PlanDay => {
 export const buildPlan = (overrides: Partial<Plan> = {}): Plan => ({
   id: 'plan1',
   teamId: 'team1',
+  areaId: null,
   startDate: '2027-01-11',
   days: 10,
   status: 'ready',
