@@ -79,9 +79,17 @@ describe('teams', () => {
     });
     expect(created.status).toBe(201);
     const team = created.body as unknown as TeamBody;
-    expect(team).toMatchObject({ name: '第3営業課', managerName: '課長 一郎', memberCount: 0, retiredAt: null });
+    expect(team).toMatchObject({
+      name: '第3営業課',
+      managerName: '課長 一郎',
+      memberCount: 0,
+      retiredAt: null,
+    });
 
-    const renamed = await call('PATCH', `/teams/${team.id}`, admin, { version: team.version, name: '第三営業課' });
+    const renamed = await call('PATCH', `/teams/${team.id}`, admin, {
+      version: team.version,
+      name: '第三営業課',
+    });
     expect(renamed.status).toBe(200);
     const retired = await call('PATCH', `/teams/${team.id}`, admin, {
       version: (renamed.body as unknown as TeamBody).version,
@@ -90,7 +98,10 @@ describe('teams', () => {
     expect((retired.body as unknown as TeamBody).retiredAt).not.toBeNull();
 
     // A stale version changes nothing and answers the current team.
-    const stale = await call('PATCH', `/teams/${team.id}`, admin, { version: team.version, name: '古い名前' });
+    const stale = await call('PATCH', `/teams/${team.id}`, admin, {
+      version: team.version,
+      name: '古い名前',
+    });
     expect(stale.status).toBe(409);
     expect((stale.body.error as { current: TeamBody }).current.name).toBe('第三営業課');
 
@@ -109,7 +120,12 @@ describe('teams', () => {
       .select({ action: auditEvents.action })
       .from(auditEvents)
       .where(and(eq(auditEvents.tenantId, tenant.tenantId), eq(auditEvents.recordId, team.id)));
-    expect(history.map((h) => h.action).sort()).toEqual(['create', 'status_change', 'status_change', 'update']);
+    expect(history.map((h) => h.action).sort()).toEqual([
+      'create',
+      'status_change',
+      'status_change',
+      'update',
+    ]);
   });
 
   it('a retired team takes no new members', async () => {
@@ -120,11 +136,19 @@ describe('teams', () => {
       body: { teamId: team.id },
     });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('teamId');
+    expect(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(
+      'teamId',
+    );
   });
 
   it('refuses a rep as manager and a taken name, naming the field in ja and en', async () => {
-    const rep = await call('POST', '/teams', admin, { name: '新チーム', managerUserId: tenant.users.rep1.id }, 'en');
+    const rep = await call(
+      'POST',
+      '/teams',
+      admin,
+      { name: '新チーム', managerUserId: tenant.users.rep1.id },
+      'en',
+    );
     expect(rep.status).toBe(422);
     expect((rep.body.error as { fields: Record<string, string> }).fields.managerUserId).toMatch(/manager/);
     const taken = await call('POST', '/teams', admin, { name: '第1営業課' }, 'ja');
@@ -183,7 +207,9 @@ describe('areas', () => {
 
     const inArea = await request(t.app, 'GET', `/api/customers?areaId=${area.id}`, { cookie: admin });
     expect(((await inArea.json()) as { total: number }).total).toBe(2);
-    const teamB = await request(t.app, 'GET', `/api/customers?teamId=${tenant.teams.b.id}`, { cookie: admin });
+    const teamB = await request(t.app, 'GET', `/api/customers?teamId=${tenant.teams.b.id}`, {
+      cookie: admin,
+    });
     const teamBody = (await teamB.json()) as { total: number; items: { repId: string }[] };
     expect(teamBody.total).toBe(3);
     expect(teamBody.items.every((c) => c.repId === tenant.users.rep3.id)).toBe(true);
@@ -194,7 +220,9 @@ describe('areas', () => {
       definition: { municipalities: [], postcodePrefixes: ['5410053'] },
     });
     const next = narrowed.body as unknown as AreaBody;
-    expect((await call('POST', `/areas/${area.id}/apply`, admin, { version: area.version })).status).toBe(409);
+    expect((await call('POST', `/areas/${area.id}/apply`, admin, { version: area.version })).status).toBe(
+      409,
+    );
     const again = await call('POST', `/areas/${area.id}/preview`, admin, {});
     expect(again.body).toMatchObject({ moveIn: 0, moveOut: 1, stay: 1 });
     const second = await call('POST', `/areas/${area.id}/apply`, admin, { version: next.version });
@@ -202,10 +230,12 @@ describe('areas', () => {
   });
 
   it('a retired area takes no customers and still lists with its history', async () => {
-    const area = (await call('POST', '/areas', admin, { name: '旧エリア', definition: { municipalities: ['堺市'] } }))
-      .body as unknown as AreaBody;
-    const retired = (await call('PATCH', `/areas/${area.id}`, admin, { version: area.version, retired: true }))
-      .body as unknown as AreaBody;
+    const area = (
+      await call('POST', '/areas', admin, { name: '旧エリア', definition: { municipalities: ['堺市'] } })
+    ).body as unknown as AreaBody;
+    const retired = (
+      await call('PATCH', `/areas/${area.id}`, admin, { version: area.version, retired: true })
+    ).body as unknown as AreaBody;
     const res = await call('POST', `/areas/${area.id}/apply`, admin, { version: retired.version });
     expect(res.status).toBe(409);
     expect((res.body.error as { code: string }).code).toBe('area_retired');
@@ -214,11 +244,17 @@ describe('areas', () => {
   });
 
   it('refuses a bad postcode prefix naming the field', async () => {
-    const res = await call('POST', '/areas', admin, { name: 'X', definition: { postcodePrefixes: ['53a'] } }, 'ja');
-    expect(res.status).toBe(422);
-    expect((res.body.error as { fields: Record<string, string> }).fields['definition.postcodePrefixes.0']).toBe(
-      '郵便番号は1〜7桁の数字で入力してください。',
+    const res = await call(
+      'POST',
+      '/areas',
+      admin,
+      { name: 'X', definition: { postcodePrefixes: ['53a'] } },
+      'ja',
     );
+    expect(res.status).toBe(422);
+    expect(
+      (res.body.error as { fields: Record<string, string> }).fields['definition.postcodePrefixes.0'],
+    ).toBe('郵便番号は1〜7桁の数字で入力してください。');
   });
 
   it('the map lists located customers with their area, within the caller’s book', async () => {
@@ -262,9 +298,17 @@ describe('working profiles and absences', () => {
   it('refuses hours that end before they start, naming the field in en', async () => {
     const path = `/people/${tenant.users.rep2.id}/working-profile`;
     const read = (await call('GET', path, admin)).body as { version: number };
-    const res = await call('PUT', path, admin, { version: read.version, workStart: '18:00', workEnd: '09:00' }, 'en');
+    const res = await call(
+      'PUT',
+      path,
+      admin,
+      { version: read.version, workStart: '18:00', workEnd: '09:00' },
+      'en',
+    );
     expect(res.status).toBe(422);
-    expect((res.body.error as { fields: Record<string, string> }).fields.workEnd).toBe('End work after it starts.');
+    expect((res.body.error as { fields: Record<string, string> }).fields.workEnd).toBe(
+      'End work after it starts.',
+    );
   });
 
   it('a rep reads only their own profile; a manager cannot edit another team’s rep', async () => {
@@ -272,9 +316,9 @@ describe('working profiles and absences', () => {
     const other = `/people/${tenant.users.rep3.id}/working-profile`;
     expect((await call('GET', other, manager)).status).toBe(404);
     expect((await call('PUT', other, manager, { version: 1, maxVisitsPerDay: 2 })).status).toBe(404);
-    expect((await call('PUT', `/people/${tenant.users.rep1.id}/working-profile`, rep1, { version: 1 })).status).toBe(
-      403,
-    );
+    expect(
+      (await call('PUT', `/people/${tenant.users.rep1.id}/working-profile`, rep1, { version: 1 })).status,
+    ).toBe(403);
   });
 
   it('adds an absence (listed on the profile), refuses an overlapping one, removes it', async () => {
@@ -286,7 +330,13 @@ describe('working profiles and absences', () => {
       note: '有給',
     });
     expect(added.status).toBe(201);
-    const overlap = await call('POST', `${base}/absences`, admin, { startDate: '2099-03-04', kind: 'training' }, 'ja');
+    const overlap = await call(
+      'POST',
+      `${base}/absences`,
+      admin,
+      { startDate: '2099-03-04', kind: 'training' },
+      'ja',
+    );
     expect(overlap.status).toBe(422);
     expect((overlap.body.error as { fields: Record<string, string> }).fields.startDate).toBe(
       'この期間には既に不在予定があります。',
