@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { loadCustomerHealth } from '../health/load-customer-health.ts';
+import { countDueReorders } from '../signals/count-due-reorders.ts';
 
 /** What the planner reads of a customer beyond the book: early warnings that raise its priority. */
 export interface PlanningSignals {
@@ -31,8 +32,14 @@ export async function loadPlanningSignals(
     asOfDate,
     ...(customerIds ? { filter: { customerIds } } : {}),
   });
-  // The reorder signal (each customer's expected next orders) gives reorderDue, customer → 0–1.
-  const reorderDue = new Map<string, number>();
+  // 1 when at least one product is due by the plan's start (expected within 7 days or overdue).
+  const dueCounts = await countDueReorders({
+    db: tx,
+    tenantId,
+    today: asOfDate,
+    ...(customerIds ? { customerIds } : {}),
+  });
+  const reorderDue = new Map([...dueCounts].map(([id, count]) => [id, count > 0 ? 1 : 0]));
   const signals = new Map<string, PlanningSignals>();
   for (const row of health)
     signals.set(row.customerId, { risk: row.health.risk, reorderDue: reorderDue.get(row.customerId) ?? 0 });

@@ -7,7 +7,8 @@ import { SIGNAL_WINDOWS } from './read-customer-signals.ts';
 export interface CountDueReordersOptions {
   db: Db | Tx;
   tenantId: string;
-  customerIds: readonly string[];
+  /** Every customer of the tenant (that the transaction may see) when omitted. */
+  customerIds?: readonly string[];
   /** Civil date, Asia/Tokyo. */
   today: string;
 }
@@ -26,7 +27,7 @@ export async function countDueReorders({
   const histories = await loadPurchaseHistories({
     db,
     tenantId,
-    customerIds,
+    ...(customerIds ? { customerIds } : {}),
     since: new Date(`${addDays(today, -SIGNAL_WINDOWS.reorderDays)}T00:00:00+09:00`),
     until: new Date(`${addDays(today, 1)}T00:00:00+09:00`),
   });
