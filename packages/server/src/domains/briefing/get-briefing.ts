@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { and, asc, desc, eq, gte, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { staffProfiles } from '../../platform/db/schema/index.ts';
@@ -15,10 +15,12 @@ import { customerNotFound } from '../customers/customer-errors.ts';
 import { customerScope } from '../customers/customer-scope.ts';
 import { customers } from '../customers/tables.ts';
 import { followups } from '../followups/tables.ts';
+import { formKindLabels } from '../forms/form-values.ts';
+import { forms } from '../forms/tables.ts';
 import { orderLines, orders } from '../orders/tables.ts';
 import { addDays, todayIn } from '../planning/working-days.ts';
 import { readCustomerSignals } from '../signals/read-customer-signals.ts';
-import { visitForms, visits } from '../visits/tables.ts';
+import { visits } from '../visits/tables.ts';
 import { type Briefing, BRIEFING_LIMITS as L } from './briefing-schemas.ts';
 
 type BriefingView = z.output<typeof Briefing>;
@@ -389,17 +391,17 @@ async function readTrend(tx: Tx, actor: Actor, customerId: string, today: string
 }
 
 async function readForms(tx: Tx, actor: Actor, customerId: string) {
+  // The customer's latest 申込書 (the forms domain's records), voided ones left out.
   const rows = await tx
-    .select({ visitId: visits.id, date: visits.date, kind: visitForms.kind, count: visitForms.count })
-    .from(visitForms)
-    .innerJoin(visits, and(eq(visits.tenantId, visitForms.tenantId), eq(visits.id, visitForms.visitId)))
-    .where(and(eq(visits.tenantId, actor.tenantId), eq(visits.customerId, customerId)))
-    .orderBy(desc(visits.checkInAt), asc(visitForms.position))
+    .select({ id: forms.id, date: forms.collectedOn, kind: forms.kind, note: forms.note })
+    .from(forms)
+    .where(and(eq(forms.tenantId, actor.tenantId), eq(forms.customerId, customerId), isNull(forms.voidedAt)))
+    .orderBy(desc(forms.collectedOn), desc(forms.createdAt), desc(forms.id))
     .limit(L.forms);
   return rows.map((f) => ({
-    title: `${f.kind} ×${f.count}`,
+    title: `${formKindLabels[f.kind].ja}${f.note ? `（${f.note}）` : ''}`,
     status: 'collected',
     date: f.date,
-    source: { kind: 'form' as const, id: f.visitId },
+    source: { kind: 'form' as const, id: f.id },
   }));
 }

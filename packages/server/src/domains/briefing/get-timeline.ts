@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
@@ -10,8 +10,10 @@ import { customerNotFound } from '../customers/customer-errors.ts';
 import { customerScope } from '../customers/customer-scope.ts';
 import { customers } from '../customers/tables.ts';
 import { followups } from '../followups/tables.ts';
+import { formKindLabels } from '../forms/form-values.ts';
+import { forms } from '../forms/tables.ts';
 import { orderLines, orders } from '../orders/tables.ts';
-import { visitForms, visits } from '../visits/tables.ts';
+import { visits } from '../visits/tables.ts';
 import type { TimelinePage } from './briefing-schemas.ts';
 
 type Kind = (typeof timelineKinds)[number];
@@ -248,23 +250,19 @@ async function readPromises(tx: Tx, actor: Actor, customerId: string, cursor: Cu
 }
 
 async function readForms(tx: Tx, actor: Actor, customerId: string, cursor: Cursor | null, take: number) {
+  // One entry per 申込書 (the forms domain's records), voided ones left out.
   const rows = await tx
-    .select({
-      id: visits.id,
-      at: visits.checkInAt,
-      forms: sql<string>`string_agg(${visitForms.kind} || ' ×' || ${visitForms.count}, '、' order by ${visitForms.position})`,
-    })
-    .from(visits)
-    .innerJoin(visitForms, and(eq(visitForms.tenantId, visits.tenantId), eq(visitForms.visitId, visits.id)))
+    .select({ id: forms.id, at: forms.createdAt, kind: forms.kind, note: forms.note })
+    .from(forms)
     .where(
       and(
-        eq(visits.tenantId, actor.tenantId),
-        eq(visits.customerId, customerId),
-        olderThan(cursor, 'form', visits.checkInAt, visits.id),
+        eq(forms.tenantId, actor.tenantId),
+        eq(forms.customerId, customerId),
+        isNull(forms.voidedAt),
+        olderThan(cursor, 'form', forms.createdAt, forms.id),
       ),
     )
-    .groupBy(visits.id, visits.checkInAt)
-    .orderBy(...newest(visits.checkInAt, visits.id))
+    .orderBy(...newest(forms.createdAt, forms.id))
     .limit(take);
   return rows.map(
     (f): Item => ({
@@ -272,7 +270,7 @@ async function readForms(tx: Tx, actor: Actor, customerId: string, cursor: Curso
       id: f.id,
       at: iso(f.at),
       title: '申込書',
-      detail: String(f.forms).slice(0, 300),
+      detail: `${formKindLabels[f.kind].ja}${f.note ? `（${f.note}）` : ''}`.slice(0, 300),
       status: 'collected',
       amount: null,
       source: { kind: 'form', id: f.id },

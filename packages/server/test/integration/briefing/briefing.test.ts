@@ -5,9 +5,10 @@ import { products } from '../../../src/domains/catalog/tables.ts';
 import { complaints } from '../../../src/domains/complaints/tables.ts';
 import { customers } from '../../../src/domains/customers/tables.ts';
 import { followups } from '../../../src/domains/followups/tables.ts';
+import { forms } from '../../../src/domains/forms/tables.ts';
 import { orderLines, orders } from '../../../src/domains/orders/tables.ts';
 import { addDays, todayIn } from '../../../src/domains/planning/working-days.ts';
-import { visitForms, visits } from '../../../src/domains/visits/tables.ts';
+import { visits } from '../../../src/domains/visits/tables.ts';
 import { createTestApp, type SignedTenantFixture } from '../../support/test-app.ts';
 import { signInAll } from '../customers/customer-app.ts';
 
@@ -128,9 +129,18 @@ async function seedCustomer() {
     notes: '年末の在庫を多めに持ちたいとのこと',
     needs: '請求書を月末締めにしてほしい',
   });
-  await admin
-    .insert(visitForms)
-    .values({ tenantId: tenant.tenantId, visitId, position: 1, kind: '口座振替依頼書', count: 1 });
+  await admin.insert(forms).values({
+    tenantId: tenant.tenantId,
+    id: randomUUID(),
+    customerId,
+    kind: 'contract_change',
+    repId: rep,
+    collectedOn: addDays(today, -14),
+    visitId,
+    note: '口座振替依頼書',
+    createdBy: rep,
+    updatedBy: rep,
+  });
   await admin.insert(followups).values([
     {
       tenantId: tenant.tenantId,
@@ -208,6 +218,7 @@ async function exists(source: Source): Promise<boolean> {
       | typeof orders
       | typeof complaints
       | typeof visits
+      | typeof forms
       | typeof followups
       | typeof products,
   ) =>
@@ -225,8 +236,9 @@ async function exists(source: Source): Promise<boolean> {
     case 'complaint':
       return one(complaints);
     case 'visit':
-    case 'form':
       return one(visits);
+    case 'form':
+      return one(forms);
     case 'promise':
       return one(followups);
     case 'product':
@@ -275,7 +287,7 @@ describe('the pre-visit briefing', () => {
     expect(body.promises.ours.map((p) => p.title)).toEqual(['新しいカタログを届ける']);
     expect(body.promises.theirs.map((p) => p.title)).toEqual(['来月の発注数を連絡してもらう']);
     expect(body.lastVisits.items[0]?.summary).toContain('年末の在庫を多めに持ちたい');
-    expect(body.forms.items.map((f) => f.title)).toEqual(['口座振替依頼書 ×1']);
+    expect(body.forms.items.map((f) => f.title)).toEqual(['契約変更（口座振替依頼書）']);
     // Last 3 months: O4 (40 days ago, 5×2000), O3 (70, 6×2000), O6 (70, 9000), O7 (10, 2×9000); the 3 before: O1, O2, O5.
     expect(body.recentOrders.trend).toMatchObject({
       taxBasis: 'excluded',

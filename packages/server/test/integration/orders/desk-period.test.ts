@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 type Desk = {
-  counts: Record<string, number>;
+  counts: { quotesToSend: number; ordersToArrange: number };
   ordersToArrange: { id: string }[];
   quotesToSend: { id: string }[];
 };
