@@ -124,9 +124,6 @@ export const staffProfiles = pgTable(
     primaryKey({ columns: [t.tenantId, t.userId] }),
     foreignKey({ columns: [t.tenantId, t.teamId], foreignColumns: [teams.tenantId, teams.id] }),
     check('staff_hours_ck', sql`${t.workStartMinute} < ${t.workEndMinute}`),
-    check(
-      'staff_max_visits_ck',
-      sql`${t.maxVisitsPerDay} is null or ${t.maxVisitsPerDay} between 1 and 50`,
-    ),
+    check('staff_max_visits_ck', sql`${t.maxVisitsPerDay} is null or ${t.maxVisitsPerDay} between 1 and 50`),
   ],
 );

@@ -122,7 +122,7 @@ const fromDraft = (draft: LogDraft): FormState => ({
       }
     : noComplaint(),
   satisfaction: draft.body.satisfaction ?? null,
-  forms: (draft.body.forms ?? []).map((f) => ({ ...f, key: crypto.randomUUID() })),
+  forms: (draft.body.forms ?? []).map((f) => ({ ...f, count: f.count ?? 1, key: crypto.randomUUID() })),
   promises: [...(draft.body.promises ?? []).map((p) => ({ ...p })), emptyPromise()],
   nextDate: draft.body.nextVisitWish?.date ?? '',
   nextNote: draft.body.nextVisitWish?.note ?? '',
