@@ -56,6 +56,12 @@ const tenantTables = [
   'order_status_history',
   'forms',
   'form_attachments',
+  'rep_absences',
+  'sync_heartbeats',
+  'notifications',
+  'handovers',
+  'handover_sheets',
+  'customer_assignments',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
