@@ -261,6 +261,19 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
       s.role === 'manager' && s.team !== null ? [[s.team, staffIds[i]!] as const] : [],
     ),
   );
+  // Each team's manager, and each area's definition (its wards as 大阪府大阪市〇〇区, so 淀川区 does not
+  // also take 東淀川区): what チーム・エリア shows and what 適用 would assign.
+  for (const [team, managerId] of managerOfTeam)
+    await tx.execute(sql`update teams set manager_user_id = ${managerId}
+      where tenant_id = ${tenantId} and id = ${teamIds[team]!}`);
+  for (const [i, area] of plan.areas.entries()) {
+    const definition = {
+      municipalities: area.wards.map((w) => `${plan.cityPrefix}${w}`),
+      postcodePrefixes: [],
+    };
+    await tx.execute(sql`update areas set definition = ${JSON.stringify(definition)}::jsonb
+      where tenant_id = ${tenantId} and id = ${areaIds[i]!}`);
+  }
   const historyStaff = {
     adminId,
     managerOf: (repId: string | null) => managerOfTeam.get(teamOf.get(repId ?? '') ?? -1) ?? null,
