@@ -44,7 +44,8 @@ test('a rep edits the cautions and sees them on the カルテ', async ({ page },
   await expect(page.getByRole('heading', { name: new RegExp(customer.name) })).toBeVisible();
   await page.getByRole('link', { name: '編集' }).click();
   await expect(page).toHaveURL(new RegExp(`/customers/${customer.id}/edit$`));
-  await page.getByLabel('注意点').fill(cautions);
+  // The カルテ's 注意点 alert carries the same name until the edit page has replaced it: wait for the field.
+  await page.getByRole('textbox', { name: '注意点' }).fill(cautions);
   await page.getByRole('button', { name: '保存' }).click();
 
   await expect(page).toHaveURL(new RegExp(`/customers/${customer.id}$`));
@@ -64,7 +65,7 @@ test('a save behind a newer change shows the conflict and overwrites nothing', a
   const mine = `このフォームの変更（${testInfo.project.name} ${Date.now()}）`;
 
   await page.goto(`/customers/${customer.id}/edit`);
-  const cautionsField = page.getByLabel('注意点');
+  const cautionsField = page.getByRole('textbox', { name: '注意点' });
   await expect(cautionsField).toHaveValue(customer.cautions);
 
   // Someone else saves first, with the version the form also holds.
