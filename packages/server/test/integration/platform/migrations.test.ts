@@ -62,6 +62,8 @@ const tenantTables = [
   'handovers',
   'handover_sheets',
   'customer_assignments',
+  'webhook_endpoints',
+  'webhook_deliveries',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
