@@ -44,6 +44,11 @@ const envSchema = z.object({
   GEOCODER_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Per geocoding request, in milliseconds. */
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /**
+   * 1 lets web hooks reach loopback, private and link-local addresses (and plain http there), e.g.
+   * a receiver on the same network; refused by default, so a hook cannot probe the server's network.
+   */
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -77,6 +82,8 @@ export interface Config {
   /** Its base URL; undefined = GSI's own (https://msearch.gsi.go.jp). */
   readonly geocoderUrl: string | undefined;
   readonly geocoderTimeoutMs: number;
+  /** Web hooks may reach loopback, private and link-local addresses (WEBHOOKS_ALLOW_PRIVATE=1). */
+  readonly webhooksAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -149,5 +156,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     geocoder: e.GEOCODER ?? (e.GEOCODER_URL ? 'nominatim' : e.NODE_ENV === 'test' ? 'off' : 'gsi'),
     geocoderUrl: e.GEOCODER_URL?.replace(/\/+$/, ''),
     geocoderTimeoutMs: e.GEOCODER_TIMEOUT_MS,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === '1',
   };
 }
