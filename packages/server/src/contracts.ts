@@ -34,6 +34,7 @@ import type * as peopleApi from './domains/people/people-schemas.ts';
 import type * as planApi from './domains/planning/plan-schemas.ts';
 import type * as quoteApi from './domains/quotes/quote-schemas.ts';
 import type * as quoteValues from './domains/quotes/quote-values.ts';
+import type * as signalsApi from './domains/signals/signals-schemas.ts';
 import type * as visitApi from './domains/visits/visit-schemas.ts';
 import type * as visitValues from './domains/visits/visit-values.ts';
 
@@ -300,6 +301,11 @@ export type AtRiskPage = z.output<typeof healthApi.AtRiskPage>;
 export type AtRiskCustomer = z.output<typeof healthApi.AtRiskCustomer>;
 export type CustomerHealth = z.output<typeof healthApi.CustomerHealth>;
 export type HealthReason = z.output<typeof healthApi.HealthReason>;
+
+/** GET /api/customers/:id/signals: reorder predictions and cross-sell suggestions with their reasons. */
+export type CustomerSignals = z.output<typeof signalsApi.CustomerSignals>;
+export type ReorderSignal = z.output<typeof signalsApi.ReorderSignal>;
+export type CrossSellSignal = z.output<typeof signalsApi.CrossSellSignal>;
 
 // Notifications (お知らせ): the shell's badge and /notifications.
 export type Notification = z.output<typeof notificationApi.Notification>;
