@@ -56,6 +56,10 @@ export const handoverSheets = pgTable(
     /** A day both reps work (Asia/Tokyo) to visit the customer together; null when none was found. */
     introDate: date('intro_date', { mode: 'string' }),
     followupsMoved: integer('followups_moved').notNull().default(0),
+    /** Open complaints of the outgoing rep that moved to the new rep with the customer. */
+    complaintsMoved: integer('complaints_moved').notNull().default(0),
+    /** The introduction visit once accepted (the planning domain's appointment; no FK). */
+    introAppointmentId: text('intro_appointment_id'),
     createdAt: createdAt(),
   },
   (t) => [

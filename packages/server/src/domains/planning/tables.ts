@@ -202,3 +202,39 @@ export const calendarTokens = pgTable(
     check('calendar_tokens_hash_ck', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );
+
+/**
+ * An agreed appointment (アポイント) booked outside the planner, e.g. a handover's introduction
+ * visit: a rep sees a customer on a day in a time window, maybe with a companion (the outgoing
+ * rep). A ready plan covering that day gets it as a fixed visit at once (`plannedVisitId`); a
+ * plan built over that day later pins it at its start.
+ */
+export const appointments = pgTable(
+  'appointments',
+  {
+    tenantId: tenantId(),
+    id: text('id').notNull(),
+    customerId: text('customer_id').notNull(),
+    repId: text('rep_id').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** Minutes after local (Asia/Tokyo) midnight. */
+    startMinute: integer('start_minute').notNull(),
+    endMinute: integer('end_minute').notNull(),
+    note: text('note').notNull().default(''),
+    /** Who comes along (a user of the tenant), e.g. the outgoing rep of a handover. */
+    companionId: text('companion_id'),
+    planId: text('plan_id'),
+    plannedVisitId: text('planned_visit_id'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('appointments_rep_date_idx').on(t.tenantId, t.repId, t.date),
+    check(
+      'appointments_window_ck',
+      sql`${t.startMinute} >= 0 and ${t.startMinute} < ${t.endMinute} and ${t.endMinute} <= 1440`,
+    ),
+    check('appointments_note_ck', sql`char_length(${t.note}) <= 200`),
+  ],
+);

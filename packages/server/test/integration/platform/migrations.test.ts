@@ -64,6 +64,7 @@ const tenantTables = [
   'customer_assignments',
   'webhook_endpoints',
   'webhook_deliveries',
+  'appointments',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
