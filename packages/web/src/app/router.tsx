@@ -15,6 +15,7 @@ import { safeRedirect } from '../features/auth/utils/safe-redirect.ts';
 import { CustomerKarteSkeleton } from '../features/customers/components/CustomerKarteSkeleton.tsx';
 import { parseCustomerFilters } from '../features/customers/utils/customer-filters.ts';
 import { parseDeskFilters } from '../features/desk/utils/desk-filters.ts';
+import { parseProductsSearch, parseQtySearch } from '../features/quotes/utils/quote-prefill.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
@@ -52,6 +53,7 @@ const DealsPage = lazyRouteComponent(() => import('../pages/DealsPage.tsx'), 'De
 const DashboardPage = lazyRouteComponent(() => import('../pages/DashboardPage.tsx'), 'DashboardPage');
 const HealthPage = lazyRouteComponent(() => import('../pages/HealthPage.tsx'), 'HealthPage');
 const SettingsPage = lazyRouteComponent(() => import('../pages/SettingsPage.tsx'), 'SettingsPage');
+const WebhooksPage = lazyRouteComponent(() => import('../pages/WebhooksPage.tsx'), 'WebhooksPage');
 const BriefingPage = lazyRouteComponent(() => import('../pages/BriefingPage.tsx'), 'BriefingPage');
 const ComplaintsPage = lazyRouteComponent(() => import('../pages/ComplaintsPage.tsx'), 'ComplaintsPage');
 const ComplaintPage = lazyRouteComponent(() => import('../pages/ComplaintPage.tsx'), 'ComplaintPage');
@@ -277,12 +279,20 @@ const quoteNewRoute = createRoute({
   path: '/quotes/new',
   validateSearch: (
     search: Record<string, unknown>,
-  ): { customerId?: string; visitId?: string; sourceQuoteId?: string } =>
-    Object.fromEntries(
-      (['customerId', 'visitId', 'sourceQuoteId'] as const)
-        .map((key) => [key, optionalId(search[key])] as const)
-        .filter(([, value]) => value !== undefined),
-    ),
+  ): { customerId?: string; visitId?: string; sourceQuoteId?: string; products?: string; qty?: string } => {
+    // products: comma-separated product ids or codes (≤ 20) to start with; qty: their quantities.
+    const products = parseProductsSearch(search.products);
+    const qty = products ? parseQtySearch(search.qty) : undefined;
+    return {
+      ...Object.fromEntries(
+        (['customerId', 'visitId', 'sourceQuoteId'] as const)
+          .map((key) => [key, optionalId(search[key])] as const)
+          .filter(([, value]) => value !== undefined),
+      ),
+      ...(products ? { products } : {}),
+      ...(qty ? { qty } : {}),
+    };
+  },
   component: withPreload(function QuoteNewRoute() {
     return <QuoteEditPage search={quoteNewRoute.useSearch()} />;
   }, QuoteEditPage),
@@ -327,6 +337,11 @@ const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
   component: SettingsPage,
+});
+const webhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings/webhooks',
+  component: WebhooksPage,
 });
 
 const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
@@ -434,6 +449,7 @@ const routeTree = rootRoute.addChildren([
     dashboardRoute,
     healthRoute,
     settingsRoute,
+    webhooksRoute,
     peopleRoute,
     setupRoute,
     organizationRoute,

@@ -89,14 +89,33 @@ const briefing = {
   },
   reorderDue: [
     {
+      productId: 'p-th58',
       productCode: 'PA-TH58-20',
       productName: '感熱ロール紙 58mm 20巻',
       lastOrderedDate: '2026-10-05',
       medianIntervalDays: 18,
+      expectedDate: '2026-10-23',
+      daysUntil: -40,
       daysSinceLast: 58,
       usualQuantity: 2,
       unit: '箱',
       source: source('order', 'o-2'),
+    },
+  ],
+  crossSell: [
+    {
+      productId: 'p-ik4c',
+      productCode: 'IK-4C-PK',
+      productName: 'インクカートリッジ 4色パック',
+      unit: '個',
+      reason: {
+        code: 'similar_customers_buy',
+        params: { sharePercent: 38, basePercent: 24, lift: 1.5, neighbours: 30, neighbourBuyers: 11 },
+      },
+      message: {
+        ja: 'この顧客と似た購買の顧客の38%がインクカートリッジ 4色パックを購入（全体の24%、リフト1.5）',
+        en: '38% of customers who buy like this one bought インクカートリッジ 4色パック (24% of all customers, lift 1.5)',
+      },
     },
   ],
   openQuotes: { available: true, items: [] },
@@ -146,5 +165,31 @@ describe('BriefingView', () => {
     expect(
       within(complaint.closest('li') ?? complaint.parentElement!).queryAllByText(/12日/).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('shows 発注予定 and おすすめ with their reasons in words, each one tap from a quote for this customer', async () => {
+    mockFetch({ [`/api/customers/${customerId}/briefing`]: { body: briefing } });
+    renderWithApp(<BriefingView customerId={customerId} />);
+    const reorder = await screen.findByTestId('reorder-card', {}, { timeout: 5000 });
+    expect(reorder.textContent).toContain('通常 約18日ごと・最終 10/05・予定 10/23（40日超過）・いつも2箱');
+    const create = within(reorder).getByRole('link', { name: '見積を作成' });
+    const url = new URL(create.getAttribute('href') ?? '', 'http://x');
+    expect(url.pathname).toBe('/quotes/new');
+    expect(url.searchParams.get('customerId')).toBe(customerId);
+    expect(url.searchParams.get('products')).toBe('p-th58');
+    const crossSell = screen.getByTestId('cross-sell-card');
+    expect(crossSell.textContent).toContain('似た購買の顧客の38%がインクカートリッジ 4色パックを購入');
+    expect(
+      within(crossSell).getByRole('link', { name: 'インクカートリッジ 4色パックを見積に追加' }),
+    ).toBeTruthy();
+  });
+
+  it('opens a briefing stored offline before the signals existed (no cross-sell list) without them', async () => {
+    const { crossSell: _, ...older } = briefing;
+    mockFetch({ [`/api/customers/${customerId}/briefing`]: { body: { ...older, reorderDue: [] } } });
+    renderWithApp(<BriefingView customerId={customerId} />);
+    await screen.findByTestId('briefing-cautions', {}, { timeout: 5000 });
+    expect(screen.queryByTestId('reorder-card')).toBeNull();
+    expect(screen.queryByTestId('cross-sell-card')).toBeNull();
   });
 });

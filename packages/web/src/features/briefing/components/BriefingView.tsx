@@ -11,6 +11,9 @@ import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
 import { CustomerHealthCard } from '../../health/components/CustomerHealthCard.tsx';
 import { CustomerNotesCard } from '../../offline/components/CustomerNotesCard.tsx';
+import { CrossSellCard } from '../../signals/components/CrossSellCard.tsx';
+import { ReorderCard } from '../../signals/components/ReorderCard.tsx';
+import { fromBriefingLine } from '../../signals/utils/reorder-items.ts';
 import { briefingKeys, getBriefing, sourceHref } from '../api/briefing-api.ts';
 import './briefing-print.css';
 
@@ -162,6 +165,12 @@ export function BriefingBody({ briefing: b }: { briefing: Briefing }) {
         </Section>
       </Card>
 
+      {/* A briefing stored offline by an older version may lack either list. */}
+      {(b.reorderDue?.length ?? 0) > 0 && (
+        <ReorderCard customerId={b.customer.id} items={b.reorderDue.map(fromBriefingLine)} today={b.today} />
+      )}
+      {(b.crossSell?.length ?? 0) > 0 && <CrossSellCard customerId={b.customer.id} items={b.crossSell} />}
+
       <Section title={t('briefing.promises')} testId="briefing-promises">
         {!b.promises.available || promises.length === 0 ? (
           none
@@ -228,20 +237,6 @@ export function BriefingBody({ briefing: b }: { briefing: Briefing }) {
             {o.items}
           </Text>
         ))}
-        {b.reorderDue.length > 0 && (
-          <Text size="sm" mt={4}>
-            {t('briefing.reorderDue')}:{' '}
-            {b.reorderDue.map((r, i) => (
-              <span key={r.productCode}>
-                {i > 0 && '、'}
-                {link(
-                  r.source,
-                  `${r.productName}（${t('briefing.daysSince', { days: r.daysSinceLast, median: r.medianIntervalDays })}）`,
-                )}
-              </span>
-            ))}
-          </Text>
-        )}
       </Section>
 
       {b.preferences.length > 0 && (

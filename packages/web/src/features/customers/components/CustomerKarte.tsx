@@ -11,6 +11,7 @@ import { canRestoreCustomers } from '../../auth/api/auth-api.ts';
 import { useMe } from '../../auth/hooks/useMe.ts';
 import { CustomerTimelineCard } from '../../briefing/components/CustomerTimelineCard.tsx';
 import { CustomerHealthCard } from '../../health/components/CustomerHealthCard.tsx';
+import { CustomerSignalsCards } from '../../signals/components/CustomerSignalsCards.tsx';
 import { useCustomer } from '../hooks/useCustomer.ts';
 import { CustomerCautions } from './CustomerCautions.tsx';
 import { CustomerContactsCard } from './CustomerContactsCard.tsx';
@@ -94,6 +95,7 @@ export function CustomerKarte({ customerId }: { customerId: string }) {
       <CustomerCautions cautions={customer.cautions} />
       <CustomerStats customer={customer} />
       {!customer.archivedAt && <CustomerHealthCard customerId={customer.id} />}
+      {!customer.archivedAt && <CustomerSignalsCards customerId={customer.id} />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../lib/api-error.ts';
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
 import type { TaxRate } from './quote-types.ts';
 
@@ -21,6 +22,7 @@ interface ProductRow {
   listPrice?: string | number;
   taxRate?: TaxRate;
   taxCategory?: 'standard' | 'reduced';
+  active?: boolean;
 }
 
 const toOption = (row: ProductRow): ProductOption => ({
@@ -55,3 +57,29 @@ export const getCustomerUnitPrice = (productId: string, customerId: string, sign
     `/api/products/${encodeURIComponent(productId)}/price${buildQuery({ customerId })}`,
     { signal },
   );
+
+/** One product (GET /api/products/:id), active or not; null when the company has none with that id. */
+export const getProductOption = async (
+  id: string,
+  signal?: AbortSignal,
+): Promise<(ProductOption & { active: boolean }) | null> => {
+  try {
+    const row = await apiFetch<ProductRow>(`/api/products/${encodeURIComponent(id)}`, { signal });
+    return { ...toOption(row), active: row.active !== false };
+  } catch (error) {
+    if (error instanceof ApiError && (error.isNotFound || error.status === 422)) return null;
+    throw error;
+  }
+};
+
+/** The product with exactly this code (case aside), active or not; null when there is none. */
+export const findProductByCode = async (
+  code: string,
+  signal?: AbortSignal,
+): Promise<(ProductOption & { active: boolean }) | null> => {
+  const page = await apiFetch<{ items: ProductRow[] }>(`/api/products${buildQuery({ q: code, limit: 20 })}`, {
+    signal,
+  });
+  const row = page.items.find((item) => item.code.toUpperCase() === code.toUpperCase());
+  return row ? { ...toOption(row), active: row.active !== false } : null;
+};

@@ -8,6 +8,7 @@ import { createIdempotentAction } from '../../../lib/idempotency.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { prefillLines, type SkippedProduct } from '../api/quote-prefill-api.ts';
 import type { QuoteBody } from '../api/quote-types.ts';
 import {
   createQuote,
@@ -18,19 +19,58 @@ import {
   quoteKeys,
 } from '../api/quotes-api.ts';
 import { emptyQuoteForm, type QuoteFormValues, toFormValues } from '../utils/quote-form.ts';
+import { prefillItems } from '../utils/quote-prefill.ts';
 import { QuoteEditor } from './QuoteEditor.tsx';
+import { SkippedProductsNotice } from './SkippedProductsNotice.tsx';
 
 export interface NewQuoteSearch {
   customerId?: string;
   visitId?: string;
   /** 複製: start from this quote's fields and lines. */
   sourceQuoteId?: string;
+  /** Products to start with (comma-separated ids or codes, at most 20), priced for the customer. */
+  products?: string;
+  /** Their quantities, in the same order (1 where missing). */
+  qty?: string;
 }
 
-const loadStart = async (
+interface QuoteStart {
+  values: QuoteFormValues;
+  rounding: QuoteDefaults['rounding'];
+  lockCustomer: boolean;
+  /** Products the link named that could not be added. */
+  skipped: SkippedProduct[];
+}
+
+/** Adds the linked products (見積に追加 on a signal card) as lines, after any copied ones (in place of the blank one). */
+const withProducts = async (
+  start: Omit<QuoteStart, 'skipped'>,
   search: NewQuoteSearch,
   signal: AbortSignal,
-): Promise<{ values: QuoteFormValues; rounding: QuoteDefaults['rounding']; lockCustomer: boolean }> => {
+): Promise<QuoteStart> => {
+  const items = prefillItems(search.products, search.qty);
+  if (items.length === 0) return { ...start, skipped: [] };
+  const { lines, skipped } = await prefillLines(items, start.values.customerId, signal);
+  return {
+    ...start,
+    values: {
+      ...start.values,
+      lines:
+        lines.length > 0
+          ? [...start.values.lines.filter((line) => line.productId || line.name), ...lines]
+          : start.values.lines,
+    },
+    skipped,
+  };
+};
+
+const loadStart = async (search: NewQuoteSearch, signal: AbortSignal): Promise<QuoteStart> =>
+  withProducts(await loadFields(search, signal), search, signal);
+
+const loadFields = async (
+  search: NewQuoteSearch,
+  signal: AbortSignal,
+): Promise<Omit<QuoteStart, 'skipped'>> => {
   const defaults = await getQuoteDefaults(signal);
   if (search.sourceQuoteId) {
     const source = await getQuote(search.sourceQuoteId, signal);
@@ -92,10 +132,13 @@ export function CreateQuote({ search }: { search: NewQuoteSearch }) {
   return (
     <QuoteEditor
       header={
-        <PageHeader
-          title={search.sourceQuoteId ? t('quotes.copyTitle') : t('quotes.newTitle')}
-          subtitle={search.visitId ? t('quotes.fromVisit') : undefined}
-        />
+        <>
+          <PageHeader
+            title={search.sourceQuoteId ? t('quotes.copyTitle') : t('quotes.newTitle')}
+            subtitle={search.visitId ? t('quotes.fromVisit') : undefined}
+          />
+          <SkippedProductsNotice skipped={start.data.skipped} />
+        </>
       }
       initialValues={start.data.values}
       rounding={start.data.rounding}

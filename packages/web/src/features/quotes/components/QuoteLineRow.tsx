@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { formatYen } from '../../../lib/format.ts';
 import { getCustomerUnitPrice, type ProductOption, searchProducts } from '../api/products-api.ts';
 import type { RoundingMode, TaxRate } from '../api/quote-types.ts';
-import { type LineValues, lineAmountOf } from '../utils/quote-form.ts';
+import { catalogPriceText, type LineValues, lineAmountOf, productLinePatch } from '../utils/quote-form.ts';
 
 interface QuoteLineRowProps {
   index: number;
@@ -32,11 +32,6 @@ interface QuoteLineRowProps {
   onChange: (patch: Partial<LineValues>, whileProduct?: string) => void;
   onRemove: () => void;
 }
-
-const priceText = (value: string | number) =>
-  String(value)
-    .replace(/(\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
 
 /** One 明細 line: product (catalog search) or free text, 数量, 単位, 単価, 税率, 備考, and its amount. */
 export function QuoteLineRow({
@@ -116,21 +111,15 @@ export function QuoteLineRow({
                 return;
               }
               setPicked([product]);
-              onChange({
-                productId: product.id,
-                productCode: product.code,
-                name: product.name,
-                unit: product.unit,
-                unitPrice: priceText(product.unitPrice),
-                taxRate: product.taxRate,
-                priceSource: 'catalog',
-                priceNote: 'list',
-              });
+              onChange(productLinePatch(product));
               // The server's price lookup: this customer's special price or discount, else the list price.
               if (customerId)
                 void getCustomerUnitPrice(product.id, customerId)
                   .then((price) =>
-                    onChange({ unitPrice: priceText(price.unitPrice), priceNote: price.source }, product.id),
+                    onChange(
+                      { unitPrice: catalogPriceText(price.unitPrice), priceNote: price.source },
+                      product.id,
+                    ),
                   )
                   .catch(() => undefined);
             }}

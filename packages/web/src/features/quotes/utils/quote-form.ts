@@ -77,6 +77,34 @@ export const emptyQuoteForm = (patch: Partial<QuoteFormValues> = {}): QuoteFormV
   ...patch,
 });
 
+/** A decimal-yen price as the editor shows it: `'1280.50'` → `'1280.5'`, `'1280.00'` → `'1280'`. */
+export const catalogPriceText = (value: string | number): string =>
+  String(value)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+
+/**
+ * The fields a picked catalog product sets on a line: at its list price, marked 'catalog' so the
+ * server's price lookup decides on save (the customer's price replaces it once known).
+ */
+export const productLinePatch = (product: {
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  unitPrice: string | number;
+  taxRate: TaxRate;
+}): Partial<LineValues> => ({
+  productId: product.id,
+  productCode: product.code,
+  name: product.name,
+  unit: product.unit,
+  unitPrice: catalogPriceText(product.unitPrice),
+  taxRate: product.taxRate,
+  priceSource: 'catalog',
+  priceNote: 'list',
+});
+
 /** Full-width digits and separators as typed on a Japanese IME become ASCII: `１，２８０．５` → `1280.5`. */
 export const normalizeNumberText = (text: string): string =>
   text.normalize('NFKC').replace(/[,\s]/g, '').replace(/。/g, '.');
