@@ -25,7 +25,7 @@ export function SignalRow({
       <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
         <Group gap={6} wrap="nowrap">
           {badge}
-          <Text size="sm" fw={600} truncate>
+          <Text size="sm" fw={600} lineClamp={2}>
             {name}
           </Text>
           <Text size="xs" c="dimmed" ff="monospace" style={{ flexShrink: 0 }} visibleFrom="xs">
