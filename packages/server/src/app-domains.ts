@@ -20,6 +20,7 @@ import { deskRoutes, quoteRoutes } from './domains/quotes/routes.ts';
 import { signalsRoutes } from './domains/signals/routes.ts';
 import { syncRoutes } from './domains/sync/routes.ts';
 import { visitRoutes } from './domains/visits/routes.ts';
+import { webhookRoutes } from './domains/webhooks/routes.ts';
 import type { DomainRoutes } from './platform/http/create-app.ts';
 
 /**
@@ -55,4 +56,5 @@ export const appDomains: readonly DomainRoutes[] = [
   { path: '/notifications', routes: notificationRoutes },
   { path: '/handovers', routes: handoverRoutes },
   { path: '/sync', routes: syncRoutes },
+  { path: '/webhooks', routes: webhookRoutes },
 ];

@@ -37,6 +37,7 @@ import type * as quoteValues from './domains/quotes/quote-values.ts';
 import type * as signalsApi from './domains/signals/signals-schemas.ts';
 import type * as visitApi from './domains/visits/visit-schemas.ts';
 import type * as visitValues from './domains/visits/visit-values.ts';
+import type * as webhookApi from './domains/webhooks/webhook-schemas.ts';
 
 export * from './domains/catalog/catalog-values.ts';
 export {
@@ -58,6 +59,7 @@ export * from './domains/orders/order-values.ts';
 export * from './domains/quotes/quote-totals.ts';
 export * from './domains/quotes/quote-values.ts';
 export * from './domains/visits/visit-values.ts';
+export * from './domains/webhooks/webhook-values.ts';
 
 export type Rank = (typeof values.customerRanks)[number];
 export type CustomerStatus = (typeof values.customerStatuses)[number];
@@ -345,3 +347,12 @@ export type AreaMap = z.output<typeof organizationApi.AreaMap>;
 export type UpdateWorkingProfileInput = z.input<typeof organizationApi.UpdateWorkingProfileBody>;
 export type CreateAbsenceInput = z.input<typeof organizationApi.CreateAbsenceBody>;
 export type AbsenceKind = organizationApi.AbsenceView['kind'];
+/** /api/webhooks (admins): web hooks per company, their deliveries, test and retry. */
+export type WebhookEndpoint = z.output<typeof webhookApi.WebhookEndpoint>;
+export type WebhookEndpointList = z.output<typeof webhookApi.WebhookEndpointList>;
+export type WebhookEndpointWithSecret = z.output<typeof webhookApi.WebhookEndpointWithSecret>;
+export type WebhookDelivery = z.output<typeof webhookApi.WebhookDelivery>;
+export type WebhookDeliveryList = z.output<typeof webhookApi.WebhookDeliveryList>;
+export type WebhookSendResult = z.output<typeof webhookApi.WebhookSendResult>;
+export type CreateWebhookEndpointInput = z.input<typeof webhookApi.CreateWebhookEndpointBody>;
+export type UpdateWebhookEndpointInput = z.input<typeof webhookApi.UpdateWebhookEndpointBody>;

@@ -11,6 +11,7 @@ import { createAuth } from './domains/auth/create-auth.ts';
 import { sessionAuthentication } from './domains/auth/session-authentication.ts';
 import { registerPlanningJobs } from './domains/planning/optimize-plan.ts';
 import { configurePlanning } from './domains/planning/planning-travel.ts';
+import { registerWebhookJobs, startWebhookDispatcher } from './domains/webhooks/webhook-jobs.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { checkAppRole } from './platform/db/check-app-role.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
@@ -69,7 +70,17 @@ async function main() {
   const jobs = createJobQueue({ database, onError: (error) => logger.error({ err: error }, 'job queue') });
   await registerPlanningJobs({ jobs, db: database.db, osrmUrl: config.osrmUrl });
   configurePlanning({ publicUrl: config.baseUrl });
+  await registerWebhookJobs({
+    jobs,
+    db: database.db,
+    transport: { allowPrivate: config.webhooksAllowPrivate, publicUrl: config.baseUrl },
+  });
   await jobs.start();
+  const stopWebhooks = startWebhookDispatcher({
+    jobs,
+    db: database.db,
+    onError: (error) => logger.warn({ err: error }, 'web hook dispatcher'),
+  });
   const app = createApp({ database, config, logger, authentication, domains: appDomains, jobs });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = config.baseUrl;
@@ -91,6 +102,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      stopWebhooks();
       await jobs.stop({ timeoutMs: 5_000 }).catch(() => {});
       await database.close();
       process.exit(0);

@@ -13,6 +13,7 @@ import { repAbsences } from '../../src/domains/organization/tables.ts';
 import { plannedVisits, plans } from '../../src/domains/planning/tables.ts';
 import { quoteLines, quotes } from '../../src/domains/quotes/tables.ts';
 import { visits } from '../../src/domains/visits/tables.ts';
+import { webhookDeliveries, webhookEndpoints } from '../../src/domains/webhooks/tables.ts';
 import { areas, invitation, member, staffProfiles, teams, user } from '../../src/platform/db/schema/index.ts';
 import type { UserKey } from './tenant-fixture.ts';
 import { request, type SignedTenantFixture, type TestApp } from './test-app.ts';
@@ -64,6 +65,40 @@ export function csvFormData(csv: string | Uint8Array, fileName = 'customers.csv'
     fileName,
   );
   return form;
+}
+
+/** A web hook (to 127.0.0.1 port 9: refused, or blocked unless private addresses are allowed) with one failed delivery. */
+async function storedWebhookOf(world: RecordWorld, tenant: SignedTenantFixture) {
+  const endpointId = randomUUID();
+  const deliveryId = randomUUID();
+  const admin = world.app.database.admin;
+  await admin.insert(webhookEndpoints).values({
+    tenantId: tenant.tenantId,
+    id: endpointId,
+    url: 'http://127.0.0.1:9/hook',
+    events: ['plan_ready'],
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    active: false,
+    createdBy: tenant.users.admin.id,
+    updatedBy: tenant.users.admin.id,
+  });
+  await admin.insert(webhookDeliveries).values({
+    tenantId: tenant.tenantId,
+    id: deliveryId,
+    endpointId,
+    eventId: `evt_${deliveryId.replaceAll('-', '')}`,
+    eventKind: 'plan_ready',
+    payload: {
+      type: 'plan_ready',
+      id: 'evt_x',
+      timestamp: new Date().toISOString(),
+      tenant: tenant.tenantId,
+      data: {},
+    },
+    status: 'failed',
+    attempts: 6,
+  });
+  return { endpointId, deliveryId };
 }
 
 const previewed = new WeakMap<RecordWorld, Map<string, Promise<string>>>();
@@ -431,6 +466,23 @@ export function storedFormOf(world: RecordWorld, tenant: SignedTenantFixture, ho
 }
 
 export const recordKinds: Readonly<Record<string, RecordKind>> = {
+  /** A web hook of the tenant (written through the owner's handle; each call a new one) to a closed local port. */
+  webhookEndpoint: {
+    existing: async (world, tenant) => (await storedWebhookOf(world, tenant)).endpointId,
+    nonexistent: () => randomUUID(),
+    async version(world, id) {
+      const [row] = await world.app.database.admin
+        .select({ version: webhookEndpoints.version })
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.id, id));
+      return row?.version;
+    },
+  },
+  /** A failed delivery of a new web hook of the tenant. */
+  webhookDelivery: {
+    existing: async (world, tenant) => (await storedWebhookOf(world, tenant)).deliveryId,
+    nonexistent: () => randomUUID(),
+  },
   /** A handover sheet of a customer handed to `holder`'s rep (a rep themself; others: rep1), from rep2. */
   handoverSheet: {
     async existing(world, tenant, holder) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../platform/db/database.ts';
+import { enqueueWebhookEvent } from '../webhooks/enqueue-webhook-event.ts';
 import type { notificationKinds } from './notification-values.ts';
 import { notifications } from './tables.ts';
 
@@ -23,7 +24,8 @@ export interface NotifyOptions {
 
 /**
  * Writes one in-app notification per recipient in the caller's transaction, so the event and its
- * notification commit together. Any domain may call it for any person of the tenant; only the
+ * notification commit together, and queues the event for the tenant's web hooks (outbox, same
+ * transaction). Any domain may call it for any person of the tenant; only the
  * recipient reads it (so nothing is read back here: RLS hides other people's rows).
  *
  * @example
@@ -42,5 +44,19 @@ export async function notify(tx: Tx, options: NotifyOptions): Promise<void> {
     link: (options.link ?? '').slice(0, 500),
     dedupeKey: options.dedupeKey ?? null,
   }));
-  await tx.insert(notifications).values(rows).onConflictDoNothing();
+  // No RETURNING: only the recipient may read a notification back (RLS), so ask the driver how
+  // many rows were written (pg: rowCount, PGlite: affectedRows).
+  const result = (await tx.insert(notifications).values(rows).onConflictDoNothing()) as unknown as {
+    rowCount?: number | null;
+    affectedRows?: number;
+  };
+  const written = result.rowCount ?? result.affectedRows ?? rows.length;
+  if (written > 0)
+    await enqueueWebhookEvent(tx, {
+      tenantId: options.tenantId,
+      kind: options.kind,
+      params: options.params ?? {},
+      link: (options.link ?? '').slice(0, 500),
+      dedupeKey: options.dedupeKey,
+    });
 }
