@@ -53,6 +53,7 @@ const DealsPage = lazyRouteComponent(() => import('../pages/DealsPage.tsx'), 'De
 const DashboardPage = lazyRouteComponent(() => import('../pages/DashboardPage.tsx'), 'DashboardPage');
 const HealthPage = lazyRouteComponent(() => import('../pages/HealthPage.tsx'), 'HealthPage');
 const SettingsPage = lazyRouteComponent(() => import('../pages/SettingsPage.tsx'), 'SettingsPage');
+const WebhooksPage = lazyRouteComponent(() => import('../pages/WebhooksPage.tsx'), 'WebhooksPage');
 const BriefingPage = lazyRouteComponent(() => import('../pages/BriefingPage.tsx'), 'BriefingPage');
 const ComplaintsPage = lazyRouteComponent(() => import('../pages/ComplaintsPage.tsx'), 'ComplaintsPage');
 const ComplaintPage = lazyRouteComponent(() => import('../pages/ComplaintPage.tsx'), 'ComplaintPage');
@@ -337,6 +338,11 @@ const settingsRoute = createRoute({
   path: '/settings',
   component: SettingsPage,
 });
+const webhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings/webhooks',
+  component: WebhooksPage,
+});
 
 const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: PeoplePage });
 const setupRoute = createRoute({ getParentRoute: () => appRoute, path: '/setup', component: SetupPage });
@@ -443,6 +449,7 @@ const routeTree = rootRoute.addChildren([
     dashboardRoute,
     healthRoute,
     settingsRoute,
+    webhooksRoute,
     peopleRoute,
     setupRoute,
     organizationRoute,

@@ -1,5 +1,6 @@
-import { Button, Divider, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconLogout } from '@tabler/icons-react';
+import { Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconLogout, IconWebhook } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/auth/hooks/useMe.ts';
@@ -66,6 +67,26 @@ export function SettingsPage() {
         </Paper>
         <OwnAccountSection />
         {me.user.role === 'admin' && <CompanyProfileSection />}
+        {me.user.role === 'admin' && (
+          <Paper withBorder p="lg">
+            <Title order={2} fz="md" mb={4}>
+              {t('webhooks.settingsTitle')}
+            </Title>
+            <Group justify="space-between" align="flex-end" gap="sm">
+              <Text size="sm" c="dimmed" style={{ flex: '1 1 16rem' }}>
+                {t('webhooks.settingsHelp')}
+              </Text>
+              <Button
+                component={Link}
+                to="/settings/webhooks"
+                variant="light"
+                leftSection={<IconWebhook size={16} />}
+              >
+                {t('webhooks.open')}
+              </Button>
+            </Group>
+          </Paper>
+        )}
       </Stack>
     </>
   );
