@@ -323,6 +323,8 @@ export type Handover = z.output<typeof handoverApi.Handover>;
 export type HandoverSheetSummary = z.output<typeof handoverApi.HandoverSheetSummary>;
 export type HandoverSheetList = z.output<typeof handoverApi.HandoverSheetList>;
 export type HandoverSheet = z.output<typeof handoverApi.HandoverSheet>;
+export type IntroVisitBody = z.input<typeof handoverApi.IntroVisitBody>;
+export type IntroAppointment = z.output<typeof handoverApi.IntroAppointment>;
 
 // 申込書 (application forms): /api/forms, the visit log's forms, the カルテ.
 export type Form = z.output<typeof formApi.FormView>;

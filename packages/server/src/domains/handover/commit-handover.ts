@@ -6,6 +6,7 @@ import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { staffProfiles } from '../../platform/db/schema/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { moveOpenComplaints } from '../complaints/move-open-complaints.ts';
 import { customerScope } from '../customers/customer-scope.ts';
 import { isUniqueViolation } from '../customers/customer-writes.ts';
 import { reassignCustomers } from '../customers/reassign-customers.ts';
@@ -108,6 +109,14 @@ export async function commitHandover({
           toRepId: input.toRepId,
           context,
         });
+        const complaintsMoved = await moveOpenComplaints(tx, actor, {
+          customerId: customer.id,
+          fromRepId: customer.fromRepId,
+          toRepId: input.toRepId,
+          note: '引き継ぎ / Handover',
+          context,
+          now,
+        });
         await tx.insert(customerAssignments).values({
           tenantId: actor.tenantId,
           id: randomUUID(),
@@ -128,6 +137,7 @@ export async function commitHandover({
           note: noteOf.get(customer.id) ?? '',
           introDate: introDateFor(customer.fromRepId),
           followupsMoved,
+          complaintsMoved: complaintsMoved.length,
           createdAt: now,
         };
         await tx.insert(handoverSheets).values(sheet);
@@ -143,6 +153,7 @@ export async function commitHandover({
               note: sheet.note,
               introDate: sheet.introDate,
               followupsMoved,
+              complaintsMoved: complaintsMoved.length,
             },
             subject: { table: 'customers', id: customer.id },
             context,

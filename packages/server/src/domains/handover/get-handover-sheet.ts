@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { getBriefing } from '../briefing/get-briefing.ts';
+import { getAppointment } from '../planning/book-appointment.ts';
 import { handoverSheetNotFound } from './handover-errors.ts';
 import type { HandoverSheet } from './handover-schemas.ts';
 import { listAssignments, selectSheets } from './list-handover-sheets.ts';
@@ -28,7 +29,22 @@ export async function getHandoverSheet({
   const found = await withTenant(db, actor, async (tx) => {
     const [sheet] = await selectSheets(tx, actor, eq(handoverSheets.id, id), 1);
     if (!sheet) return null;
-    return { sheet, assignments: await listAssignments(tx, actor, sheet.customerId) };
+    const appointment = sheet.introAppointmentId
+      ? await getAppointment(tx, actor, sheet.introAppointmentId)
+      : null;
+    return {
+      sheet,
+      assignments: await listAssignments(tx, actor, sheet.customerId),
+      introAppointment: appointment && {
+        id: appointment.id,
+        date: appointment.date,
+        startTime: appointment.startTime,
+        endTime: appointment.endTime,
+        note: appointment.note,
+        planId: appointment.planId,
+        companionName: appointment.companionId ? sheet.fromRepName : null,
+      },
+    };
   });
   if (!found) throw handoverSheetNotFound();
   const briefing = await getBriefing({
@@ -40,5 +56,10 @@ export async function getHandoverSheet({
     if ((error as { status?: number }).status === 404) throw handoverSheetNotFound();
     throw error;
   });
-  return { ...found.sheet, briefing, assignments: found.assignments };
+  return {
+    ...found.sheet,
+    introAppointment: found.introAppointment,
+    briefing,
+    assignments: found.assignments,
+  };
 }

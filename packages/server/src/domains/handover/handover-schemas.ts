@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { Briefing } from '../briefing/briefing-schemas.ts';
+import { IsoDateString } from '../planning/plan-schemas.ts';
 
 /** Request and response schemas of the handover API (引き継ぎ). */
 const isoTime = z.string().openapi({ format: 'date-time', example: '2026-12-01T01:30:00.000Z' });
@@ -104,6 +105,14 @@ export const HandoverSheetSummary = z
     note: z.string(),
     introDate: z.string().nullable(),
     followupsMoved: z.number().int(),
+    complaintsMoved: z
+      .number()
+      .int()
+      .openapi({ description: 'Open complaints of the outgoing rep that moved to the new rep' }),
+    introAppointmentId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The accepted introduction visit (null until accepted)' }),
     createdAt: isoTime,
     createdByName: z.string().nullable(),
   })
@@ -144,7 +153,55 @@ export const Assignment = z
   })
   .openapi('CustomerAssignment');
 
+export const MAX_INTRO_NOTE = 200;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const time = (example: string) =>
+  z
+    .string()
+    .max(5)
+    .superRefine((value, ctx) => {
+      if (!HHMM.test(value))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Enter a time as HH:MM.',
+          params: { ja: '時刻は HH:MM の形式で入力してください。', en: 'Enter a time as HH:MM.' },
+        });
+    })
+    .openapi({ example });
+
+/** The introduction visit accepted into the new rep's plan: an agreed appointment (アポイント). */
+export const IntroVisitBody = z
+  .object({
+    date: IsoDateString,
+    startTime: time('10:00'),
+    endTime: time('11:00'),
+    note: z
+      .string()
+      .max(MAX_INTRO_NOTE)
+      .optional()
+      .openapi({ description: 'Default: 前任 〇〇さんと同行 (the outgoing rep)' }),
+  })
+  .openapi({
+    example: { date: '2026-12-08', startTime: '10:00', endTime: '11:00', note: '前任 田中さんと同行' },
+  });
+
+export const IntroAppointment = z
+  .object({
+    id: z.string(),
+    date: z.string(),
+    startTime: z.string(),
+    endTime: z.string(),
+    note: z.string(),
+    planId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The plan it is a fixed visit of; null until a plan over that day is built' }),
+    companionName: z.string().nullable().openapi({ description: 'Who comes along (the outgoing rep)' }),
+  })
+  .openapi('IntroAppointment');
+
 export const HandoverSheet = HandoverSheetSummary.extend({
+  introAppointment: IntroAppointment.nullable(),
   briefing: Briefing,
   assignments: z.array(Assignment).openapi({ description: 'Who had the customer when, oldest first' }),
 }).openapi('HandoverSheet');

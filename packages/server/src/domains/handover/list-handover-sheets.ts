@@ -34,6 +34,8 @@ export async function selectSheets(
       note: handoverSheets.note,
       introDate: handoverSheets.introDate,
       followupsMoved: handoverSheets.followupsMoved,
+      complaintsMoved: handoverSheets.complaintsMoved,
+      introAppointmentId: handoverSheets.introAppointmentId,
       createdAt: handoverSheets.createdAt,
       createdByName: byStaff.displayName,
     })

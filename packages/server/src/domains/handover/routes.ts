@@ -2,6 +2,7 @@ import { withTenant } from '../../platform/context.ts';
 import { createRouter } from '../../platform/http/create-router.ts';
 import { defineRoute } from '../../platform/http/define-route.ts';
 import { errorResponses, json } from '../../platform/http/openapi-schemas.ts';
+import { acceptIntroVisit } from './accept-intro-visit.ts';
 import { commitHandover } from './commit-handover.ts';
 import { getHandoverSheet } from './get-handover-sheet.ts';
 import {
@@ -13,6 +14,7 @@ import {
   HandoverSheet,
   HandoverSheetList,
   HandoverSheetListQuery,
+  IntroVisitBody,
 } from './handover-schemas.ts';
 import { listHandoverSheets } from './list-handover-sheets.ts';
 import { previewHandover } from './preview-handover.ts';
@@ -80,6 +82,28 @@ const getRoute = defineRoute({
   access: { roles: everyone, scope: 'customer-book', references: { path: { id: 'handoverSheet' } } },
 });
 
+const introVisitRoute = defineRoute({
+  method: 'post',
+  path: '/sheets/{id}/intro-visit',
+  tags,
+  summary: 'Accept the introduction visit into the new rep’s plan (an agreed appointment)',
+  description:
+    'The new rep (or a manager or admin over them) picks the day, a time window and a note ' +
+    '(default 「前任 〇〇さんと同行」). A ready plan of that day gets it as a fixed visit at once; ' +
+    'otherwise the next plan built over that day pins it. The outgoing rep is notified. 422 names ' +
+    '`date` (not a working day of the new rep), `startTime` or `endTime`; 409 once accepted; 403 ' +
+    'for the outgoing rep.',
+  request: {
+    params: HandoverIdParam,
+    body: { required: true, content: { 'application/json': { schema: IntroVisitBody } } },
+  },
+  responses: {
+    200: json(HandoverSheet, 'The sheet with its accepted appointment'),
+    ...errorResponses(401, 403, 404, 409, 422),
+  },
+  access: { roles: everyone, scope: 'customer-book', references: { path: { id: 'handoverSheet' } } },
+});
+
 /** The handover API, mounted at /api/handovers. */
 export const handoverRoutes = createRouter()
   .openapi(previewRoute, async (c) =>
@@ -97,4 +121,15 @@ export const handoverRoutes = createRouter()
   })
   .openapi(getRoute, async (c) =>
     c.json(await getHandoverSheet({ db: c.var.db, actor: c.var.actor, id: c.req.valid('param').id }), 200),
+  )
+  .openapi(introVisitRoute, async (c) =>
+    c.json(
+      await acceptIntroVisit({
+        db: c.var.db,
+        actor: c.var.actor,
+        sheetId: c.req.valid('param').id,
+        input: c.req.valid('json'),
+      }),
+      200,
+    ),
   );

@@ -28,6 +28,7 @@ import { type PlanDayInsert, planDayRow, savePlanDays } from './plan-days.ts';
 import { loadPlanningSignals, NO_SIGNALS } from './planning-signals.ts';
 import { planningTravel } from './planning-travel.ts';
 import {
+  appointments,
   type PlanStatus,
   type PlanSummary,
   plannedVisits,
@@ -239,9 +240,32 @@ async function optimize(
           .from(plannedVisits)
           .where(and(eq(plannedVisits.tenantId, actor.tenantId), eq(plannedVisits.planId, previousPlan.id)))
       : [];
-    return { plan, reps, book, signals, settings, previousPlanId: previousPlan?.id ?? null, previous };
+    // Appointments booked outside a plan (a handover's introduction visit …) over this horizon.
+    const booked =
+      repIds.length > 0
+        ? await tx
+            .select()
+            .from(appointments)
+            .where(
+              and(
+                eq(appointments.tenantId, actor.tenantId),
+                inArray(appointments.repId, repIds),
+                sql`${appointments.date} between ${plan.startDate} and ${addDays(plan.startDate, plan.days - 1)}`,
+              ),
+            )
+        : [];
+    return {
+      plan,
+      reps,
+      book,
+      signals,
+      settings,
+      previousPlanId: previousPlan?.id ?? null,
+      previous,
+      booked,
+    };
   });
-  const { plan, reps, book, signals, settings, previous } = loaded;
+  const { plan, reps, book, signals, settings, previous, booked } = loaded;
   const horizon = await getRepWorkingDays({
     db,
     actor,
@@ -287,7 +311,7 @@ async function optimize(
   });
   const inHorizon = (date: string) => date >= plan.startDate && date <= (dates.at(-1) as string);
   const kept = previous.filter((v) => v.pinned && v.status === 'planned' && inHorizon(v.date));
-  const appointments: FixedAppointment[] = kept.map((v) => ({
+  const fixed: FixedAppointment[] = kept.map((v) => ({
     customerId: v.customerId,
     date: v.date,
     // To the second: a start the day engine placed at 09:02:44 rounded down to 09:02 could not
@@ -295,11 +319,23 @@ async function optimize(
     startMinute: tokyoSecondOfDay(v.plannedStart) / 60,
     repId: v.repId,
   }));
+  // A booked appointment not already kept from the previous plan is pinned at its start.
+  const keptKey = new Set(kept.map((v) => `${v.customerId}|${v.date}`));
+  for (const a of booked)
+    if (!keptKey.has(`${a.customerId}|${a.date}`)) {
+      keptKey.add(`${a.customerId}|${a.date}`);
+      fixed.push({
+        customerId: a.customerId,
+        date: a.date as IsoDate,
+        startMinute: a.startMinute,
+        repId: a.repId,
+      });
+    }
   const built = buildPlanProblem({
     dates,
     customers: planningCustomers,
     reps: planningReps,
-    appointments,
+    appointments: fixed,
     previous: previous.map((v) => ({ customerId: v.customerId, date: v.date, repId: v.repId })),
   });
   built.problem.haversine = {
@@ -332,7 +368,6 @@ async function optimize(
   if (signal.aborted) throw new PlanCancelledError('the plan was cancelled');
   await reportProgress(0.92, 'saving');
 
-  const keptKey = new Set(kept.map((v) => `${v.customerId}|${v.date}`));
   const visits: (typeof plannedVisits.$inferInsert)[] = [];
   for (const day of solution?.days ?? []) {
     const date = built.dayDates[day.day] as IsoDate;
@@ -433,6 +468,16 @@ async function optimize(
     for (let i = 0; i < visits.length; i += 500)
       await tx.insert(plannedVisits).values(visits.slice(i, i + 500));
     await savePlanDays(tx, [...dayRows.values()]);
+    // Each booked appointment now points at its visit in this plan (or at none: it did not fit).
+    for (const a of booked) {
+      const visit = visits.find(
+        (v) => v.customerId === a.customerId && v.date === a.date && v.repId === a.repId,
+      );
+      await tx
+        .update(appointments)
+        .set({ planId: visit ? plan.id : null, plannedVisitId: visit?.id ?? null })
+        .where(and(eq(appointments.tenantId, actor.tenantId), eq(appointments.id, a.id)));
+    }
     if (unplanned.length > 0)
       await tx
         .insert(planUnplanned)
