@@ -11,6 +11,7 @@ import { seedPeopleDemo } from './people-demo.ts';
 import { seedQuoteHistory } from './quote-history.ts';
 import { type SeedCounts, type StaffPlan, seedTenant, type TenantPlan } from './seed-tenant.ts';
 import { seedSyncDemo } from './sync-demo.ts';
+import { seedWebhooksDemo } from './webhooks-demo.ts';
 import { seedVisitHistory } from './visit-history.ts';
 
 export const DEMO_PASSWORD = 'kayoi-demo-2026';
@@ -143,6 +144,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   await seedQuoteHistory(db, { tenantId: 'tenant-naniwa', now });
   await seedSyncDemo(db, { tenantId: 'tenant-naniwa', now });
   await seedHandoverDemo(db, { tenantId: 'tenant-naniwa', now });
+  await seedWebhooksDemo(db, { tenantId: 'tenant-naniwa', now });
   return result;
 }
 

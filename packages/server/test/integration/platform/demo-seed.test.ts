@@ -69,6 +69,21 @@ describe('demo seed', () => {
     expect(rows.at(-1)).toMatchObject({ minutes: 14 * 60 + 40, pending: 3 });
   });
 
+  it('has one web hook, turned off, with its last days of deliveries (sent, retried, failed)', async () => {
+    const rows = await queryRows<{ active: boolean; url: string; status: string; attempts: number }>(
+      t.database.admin,
+      sql`select e.active, e.url, d.status, d.attempts from webhook_endpoints e
+        join webhook_deliveries d on d.tenant_id = e.tenant_id and d.endpoint_id = e.id
+        where e.tenant_id = ${OSAKA} order by d.created_at`,
+    );
+    expect(new Set(rows.map((r) => `${r.active} ${r.url}`))).toEqual(
+      new Set(['false https://hooks.example.jp/kayoi']),
+    );
+    expect(rows.map((r) => r.status)).toContain('succeeded');
+    expect(rows).toContainEqual(expect.objectContaining({ status: 'failed', attempts: 6 }));
+    expect(rows).toContainEqual(expect.objectContaining({ status: 'succeeded', attempts: 2 }));
+  });
+
   it('lets every demo account sign in and see its own company', async () => {
     for (const account of demoAccounts) {
       const cookie = await signIn(t.app, account.email, DEMO_PASSWORD);
