@@ -11,8 +11,8 @@ import { seedPeopleDemo } from './people-demo.ts';
 import { seedQuoteHistory } from './quote-history.ts';
 import { type SeedCounts, type StaffPlan, seedTenant, type TenantPlan } from './seed-tenant.ts';
 import { seedSyncDemo } from './sync-demo.ts';
-import { seedWebhooksDemo } from './webhooks-demo.ts';
 import { seedVisitHistory } from './visit-history.ts';
+import { seedWebhooksDemo } from './webhooks-demo.ts';
 
 export const DEMO_PASSWORD = 'kayoi-demo-2026';
 
