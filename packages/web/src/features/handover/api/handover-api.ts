@@ -5,6 +5,7 @@ import type {
   HandoverSelection,
   HandoverSheet,
   HandoverSheetList,
+  IntroVisitBody,
 } from '@kayoi/server/contracts';
 import { apiFetch, buildQuery } from '../../../lib/http.ts';
 
@@ -30,3 +31,14 @@ export const handoverKeys = {
   sheets: (query: SheetListQuery) => ['handovers', 'sheets', query] as const,
   sheet: (id: string) => ['handovers', 'sheet', id] as const,
 };
+
+export const acceptIntroVisit = (
+  id: string,
+  body: IntroVisitBody,
+  idempotencyKey: string,
+): Promise<HandoverSheet> =>
+  apiFetch<HandoverSheet>(`/api/handovers/sheets/${encodeURIComponent(id)}/intro-visit`, {
+    method: 'POST',
+    body,
+    idempotencyKey,
+  });

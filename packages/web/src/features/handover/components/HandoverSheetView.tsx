@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
-import { IconCalendarEvent, IconNote, IconPrinter } from '@tabler/icons-react';
+import { Button, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
+import { IconNote, IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { ListSkeleton } from '../../../ui/ListSkeleton.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { BriefingBody } from '../../briefing/components/BriefingView.tsx';
 import { getHandoverSheet, handoverKeys } from '../api/handover-api.ts';
+import { IntroVisitCard } from './IntroVisitCard.tsx';
 
 /**
  * 引き継ぎシート: for the new rep, the outgoing side's note and the suggested introduction visit
@@ -56,25 +57,7 @@ export function HandoverSheetView({ sheetId }: { sheetId: string }) {
           {s.note || t('handover.sheet.noNote')}
         </Text>
       </Card>
-      <Alert
-        color="indigo"
-        variant="light"
-        icon={<IconCalendarEvent size={18} />}
-        title={t('handover.sheet.intro')}
-        data-testid="handover-sheet-intro"
-      >
-        {s.introDate
-          ? t('handover.sheet.introText', {
-              date: formatDate(`${s.introDate}T03:00:00Z`, lang),
-              from: s.fromRepName ?? '—',
-            })
-          : t('handover.sheet.noIntro')}
-        {s.followupsMoved > 0 && (
-          <Text size="sm" mt={4}>
-            {t('handover.sheet.promisesMoved', { count: s.followupsMoved })}
-          </Text>
-        )}
-      </Alert>
+      <IntroVisitCard sheet={s} />
       <BriefingBody briefing={s.briefing} />
       <section>
         <Title order={2} fz={15} mb={6}>

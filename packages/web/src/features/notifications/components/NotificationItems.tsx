@@ -1,6 +1,12 @@
 import type { Notification } from '@kayoi/server/contracts';
 import { Box, Group, Indicator, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
-import { IconAlarm, IconCalendarCheck, IconExchange, IconMessageExclamation } from '@tabler/icons-react';
+import {
+  IconAlarm,
+  IconCalendarCheck,
+  IconExchange,
+  IconMessageExclamation,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +19,7 @@ const icons = {
   promise_overdue: { icon: IconAlarm, color: 'orange' },
   complaint_escalated: { icon: IconMessageExclamation, color: 'red' },
   plan_ready: { icon: IconCalendarCheck, color: 'teal' },
+  companion_visit: { icon: IconUsers, color: 'grape' },
 } as const;
 
 /** Notifications as rows: tapping one marks it read and opens where it leads. */

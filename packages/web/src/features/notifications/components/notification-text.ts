@@ -19,6 +19,13 @@ export function notificationText(n: Notification, t: TFunction): string {
         title: p.title,
         customer: p.customerName,
       });
+    case 'companion_visit':
+      return t('handover.notifications.text.companion_visit', {
+        customer: p.customerName,
+        date: p.date,
+        start: p.startTime,
+        rep: p.repName,
+      });
     case 'plan_ready':
       return t('handover.notifications.text.plan_ready', { count: Number(p.visits), date: p.startDate });
   }
