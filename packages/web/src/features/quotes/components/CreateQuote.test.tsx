@@ -43,6 +43,8 @@ describe('CreateQuote from a signal card link', () => {
     const lines = await screen.findAllByTestId('quote-line', {}, { timeout: 5000 });
     expect(lines).toHaveLength(2);
     const first = within(lines[0]!);
+    // The line shows its product, as if picked by hand.
+    expect((first.getByLabelText('商品') as HTMLInputElement).value).toBe('PA-A4-2500 コピー用紙 A4');
     expect((first.getByLabelText('数量') as HTMLInputElement).value).toBe('3');
     // The customer's special price (2,980), not the list price (3,280).
     expect((first.getByLabelText('単価') as HTMLInputElement).value).toBe('2980');

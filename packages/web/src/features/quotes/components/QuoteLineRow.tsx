@@ -52,7 +52,22 @@ export function QuoteLineRow({
     enabled: q.trim().length > 0,
     staleTime: 30_000,
   });
-  const options = [...(search.data ?? []), ...picked.filter((p) => !search.data?.some((s) => s.id === p.id))];
+  const found = [...(search.data ?? []), ...picked.filter((p) => !search.data?.some((s) => s.id === p.id))];
+  // A line that came with its product (a copy, a signal card's link) shows it before any search.
+  const options =
+    line.productId && !found.some((p) => p.id === line.productId)
+      ? [
+          {
+            id: line.productId,
+            code: line.productCode ?? '',
+            name: line.name,
+            unit: line.unit,
+            unitPrice: line.unitPrice,
+            taxRate: line.taxRate,
+          },
+          ...found,
+        ]
+      : found;
   const amount = lineAmountOf(line, rounding);
   const discount = line.kind === 'discount';
   const n = index + 1;
