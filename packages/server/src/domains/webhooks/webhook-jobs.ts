@@ -33,6 +33,10 @@ export async function tenantsWithDueDeliveries(db: Db, now = new Date()): Promis
   return rows.map((r) => r.tenant_id);
 }
 
+/** Queues the `webhooks.deliver` job of a tenant (one at a time per tenant); answers its id. */
+export const enqueueDelivery = (jobs: JobQueue, tenantId: string) =>
+  jobs.enqueue(DELIVER_JOB, { tenantId }, { tenantId, singletonKey: 'due' });
+
 /**
  * Every `intervalMs` (default 10 s), queues one `webhooks.deliver` job per tenant with a delivery
  * due (a singleton per tenant: a run still going is not doubled). Answers its stop function.
@@ -53,8 +57,7 @@ export function startWebhookDispatcher({
     if (running) return;
     running = true;
     try {
-      for (const tenantId of await tenantsWithDueDeliveries(db))
-        await jobs.enqueue(DELIVER_JOB, { tenantId }, { tenantId, singletonKey: 'due' });
+      for (const tenantId of await tenantsWithDueDeliveries(db)) await enqueueDelivery(jobs, tenantId);
     } catch (error) {
       onError?.(error);
     } finally {
