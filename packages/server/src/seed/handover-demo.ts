@@ -78,7 +78,15 @@ export async function seedHandoverDemo(db: Db, { tenantId, now }: { tenantId: st
       values (${tenantId}, ${handoverId}, ${batch.to}, ${batch.customers.length}, ${manager}, ${batch.at})`);
     for (const [i, customer] of batch.customers.entries()) {
       const note = batch.notes[i] ?? '';
-      const introDate = tokyoDate(batch.at, i === 0 ? 3 : 6);
+      // A weekday both work (Mon–Fri): Saturday and Sunday move to the Monday after.
+      const suggested = tokyoDate(batch.at, i === 0 ? 3 : 6);
+      const weekday = new Date(`${suggested}T00:00:00Z`).getUTCDay();
+      const introDate =
+        weekday === 6
+          ? tokyoDate(batch.at, (i === 0 ? 3 : 6) + 2)
+          : weekday === 0
+            ? tokyoDate(batch.at, (i === 0 ? 3 : 6) + 1)
+            : suggested;
       await db.execute(sql`insert into handover_sheets
           (tenant_id, id, handover_id, customer_id, from_rep_id, to_rep_id, note, intro_date, followups_moved, created_at)
         values (${tenantId}, ${randomUUID()}, ${handoverId}, ${customer.id}, ${batch.from}, ${batch.to}, ${note},

@@ -13,6 +13,7 @@ import { type SeedCounts, type StaffPlan, seedTenant, type TenantPlan } from './
 import { seedSyncDemo } from './sync-demo.ts';
 import { seedVisitHistory } from './visit-history.ts';
 import { seedWebhooksDemo } from './webhooks-demo.ts';
+import { seedWorkingProfilesDemo } from './working-profiles-demo.ts';
 
 export const DEMO_PASSWORD = 'kayoi-demo-2026';
 
@@ -143,6 +144,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   await seedPeopleDemo(db, { tenantId: 'tenant-naniwa', now });
   await seedQuoteHistory(db, { tenantId: 'tenant-naniwa', now });
   await seedSyncDemo(db, { tenantId: 'tenant-naniwa', now });
+  await seedWorkingProfilesDemo(db, { tenantId: 'tenant-naniwa', now });
   await seedHandoverDemo(db, { tenantId: 'tenant-naniwa', now });
   await seedWebhooksDemo(db, { tenantId: 'tenant-naniwa', now });
   return result;

@@ -166,6 +166,44 @@ describe('demo seed', () => {
     expect(new Date(s.oldest).getTime()).toBeGreaterThan(NOW.getTime() - 2 * 366 * 86_400_000);
   });
 
+  it('gives the reps lived-in working profiles: 松本 Tue–Sat, 西田 at most 8 a day, a training day and a paid holiday next week', async () => {
+    const profiles = await queryRows<{ email: string; weekdays: number[]; max: number | null }>(
+      t.database.admin,
+      sql`select u.email, s.working_weekdays as weekdays, s.max_visits_per_day as max
+        from staff_profiles s join "user" u on u.id = s.user_id where s.tenant_id = ${OSAKA} order by u.email`,
+    );
+    const of = (email: string) => profiles.find((p) => p.email === email)!;
+    expect(of('rep4@demo.kayoi.jp').weekdays).toEqual([2, 3, 4, 5, 6]);
+    expect(of('rep2@demo.kayoi.jp').max).toBe(8);
+    expect(of('rep1@demo.kayoi.jp')).toMatchObject({ weekdays: [1, 2, 3, 4, 5], max: null });
+    const absences = await queryRows<{
+      email: string;
+      start: string;
+      end: string;
+      kind: string;
+      note: string;
+    }>(
+      t.database.admin,
+      sql`select u.email, a.start_date::text as start, a.end_date::text as end, a.kind, a.note
+        from rep_absences a join "user" u on u.id = a.user_id where a.tenant_id = ${OSAKA} order by a.start_date`,
+    );
+    // NOW is Friday 2026-11-27: next week's Wednesday and Friday.
+    expect(absences).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: 'rep3@demo.kayoi.jp', start: '2026-12-02', kind: 'training' }),
+        expect.objectContaining({ email: 'rep4@demo.kayoi.jp', start: '2026-12-04', kind: 'vacation' }),
+      ]),
+    );
+    expect(absences).toHaveLength(3);
+    // No suggested introduction visit falls on a weekend or a day either rep is away.
+    const clashes = await one<{ n: number }>(sql`
+      select count(*)::int as n from handover_sheets h
+      where h.tenant_id = ${OSAKA} and (extract(isodow from h.intro_date) > 5 or exists (
+        select 1 from rep_absences a where a.tenant_id = h.tenant_id and a.user_id in (h.from_rep_id, h.to_rep_id)
+          and h.intro_date between a.start_date and a.end_date))`);
+    expect(clashes.n).toBe(0);
+  });
+
   it('sells more in March than in August', async () => {
     const s = await one<{ march: number; august: number }>(sql`
       select count(*) filter (where extract(month from ordered_at at time zone 'Asia/Tokyo') = 3)::int as march,
