@@ -85,6 +85,8 @@ export default defineConfig({
         SIGN_IN_RATE_LIMIT: '200',
         GEOCODER: 'gsi',
         GEOCODER_URL: `http://127.0.0.1:${geocoderPort}`,
+        // webhooks.spec.ts's receiver listens on 127.0.0.1.
+        WEBHOOKS_ALLOW_PRIVATE: '1',
       },
     },
   ],
