@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCustomerHealth } from '../../../src/domains/health/load-customer-health.ts';
+import { countDueReorders } from '../../../src/domains/signals/count-due-reorders.ts';
 import { queryRows } from '../../../src/platform/db/query-rows.ts';
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from '../../../src/seed/seed-demo.ts';
 import { createTestApp, request, signIn, type TestApp } from '../../support/test-app.ts';
@@ -210,5 +212,14 @@ describe('demo seed', () => {
         count(*) filter (where extract(month from ordered_at at time zone 'Asia/Tokyo') = 8)::int as august
       from orders where tenant_id = ${OSAKA}`);
     expect(s.march).toBeGreaterThan(s.august * 1.3);
+  });
+
+  it('has, as of the day it is seeded, reorders due for many customers and customers at risk (the briefing and 要注意顧客 browser tests rely on it)', async () => {
+    const today = '2026-11-27';
+    const due = await countDueReorders({ db: t.database.admin, tenantId: OSAKA, today });
+    expect(due.size).toBeGreaterThan(100);
+    const health = await loadCustomerHealth(t.database.admin, { tenantId: OSAKA, asOfDate: today });
+    expect(health.filter((row) => row.health.band === 'at_risk').length).toBeGreaterThan(5);
+    expect(health.filter((row) => row.health.band === 'good').length).toBeGreaterThan(health.length / 2);
   });
 });
