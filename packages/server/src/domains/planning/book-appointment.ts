@@ -153,6 +153,7 @@ export async function bookAppointment({
       startTime: input.startTime,
       // The visit itself is the customer's usual length; the window is what was agreed.
       durationMinutes: undefined,
+      ownDay: true,
     });
     placed = { planId: plan.planId, visitId: change.visit.id };
   }

@@ -482,6 +482,27 @@ export interface AddAppointmentOptions {
   /** HH:MM, Asia/Tokyo. */
   startTime: string;
   durationMinutes?: number | undefined;
+  /**
+   * The caller books on the day of a rep in their own scope (a rep their own day, a manager a
+   * rep of their team), whatever the plan's scope (e.g. a company-wide plan): for an agreed
+   * appointment booked outside the plan board (bookAppointment).
+   */
+  ownDay?: boolean;
+}
+
+/** The plan of a rep's day the caller may book on (ownDay): the rep must be in their scope. */
+async function loadPlanForOwnDay(tx: Tx, actor: Actor, planId: string, repId: string): Promise<PlanRow> {
+  const [plan] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, actor.tenantId), eq(plans.id, planId)));
+  if (!plan) return loadPlan(tx, actor, planId);
+  if (actor.role === 'admin' || repId === actor.userId) return plan;
+  if (actor.role === 'manager' && actor.teamId) {
+    const reps = await loadScopeReps(tx, actor.tenantId, actor.teamId);
+    if (reps.some((r) => r.id === repId)) return plan;
+  }
+  return loadPlan(tx, actor, planId);
 }
 
 /**
@@ -491,7 +512,9 @@ export interface AddAppointmentOptions {
  */
 export async function addAppointment(options: AddAppointmentOptions): Promise<DayChange> {
   const { db, actor, planId, customerId, repId, date } = options;
-  const plan = await withTenant(db, actor, (tx) => loadPlan(tx, actor, planId));
+  const plan = await withTenant(db, actor, (tx) =>
+    options.ownDay ? loadPlanForOwnDay(tx, actor, planId, repId) : loadPlan(tx, actor, planId),
+  );
   if (plan.status !== 'ready') throw planNotReady();
   await checkTargetDay(db, actor, plan, repId, date);
   const id = randomUUID();

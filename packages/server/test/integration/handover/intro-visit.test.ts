@@ -211,5 +211,14 @@ describe('handover: complaints and the introduction visit', () => {
       .where(eq(plannedVisits.id, row!.plannedVisitId!));
     expect(placed).toMatchObject({ customerId: second.id, date: introDate, fixed: true });
     expect(tokyoHm(placed!.plannedStart.toISOString())).toBe('14:00');
+    // The new rep themself books into their own day of the team's plan (reps never edit plans otherwise).
+    const third = tenant.customersOf('rep1')[2]!;
+    const own = await as('rep2').send('POST', `/api/handovers/sheets/${sheetOf(third.id).id}/intro-visit`, {
+      date: introDate,
+      startTime: '16:00',
+      endTime: '16:30',
+    });
+    expect(own.status, await own.clone().text()).toBe(200);
+    expect((await read<HandoverSheet>(own)).introAppointment?.planId).toBe(planId);
   }, 120_000);
 });

@@ -119,7 +119,7 @@ export function IntroVisitCard({ sheet }: { sheet: HandoverSheet }) {
                   onChange={(e) => setStartTime(e.currentTarget.value)}
                   error={fields.startTime}
                   required
-                  w={120}
+                  w={150}
                 />
                 <TextInput
                   type="time"
@@ -128,7 +128,7 @@ export function IntroVisitCard({ sheet }: { sheet: HandoverSheet }) {
                   onChange={(e) => setEndTime(e.currentTarget.value)}
                   error={fields.endTime}
                   required
-                  w={120}
+                  w={150}
                 />
               </Group>
               <TextInput
