@@ -53,6 +53,7 @@ describe('CreateQuote from a signal card link', () => {
     // 8,940 + 12,800 = 21,740; tax 10% 2,174.
     expect(screen.getByTestId('quote-total').textContent).toBe('¥23,914');
     expect(screen.queryByTestId('prefill-skipped')).toBeNull();
+    expect((screen.getByLabelText(/件名/) as HTMLInputElement).value).toBe('コピー用紙 A4ほか1点のお見積り');
   });
 
   it('skips an unknown and an inactive product with a notice naming them, and keeps the rest', async () => {

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tokyoDateKey } from '../../../lib/format.ts';
@@ -47,6 +48,7 @@ const withProducts = async (
   start: Omit<QuoteStart, 'skipped'>,
   search: NewQuoteSearch,
   signal: AbortSignal,
+  t: TFunction,
 ): Promise<QuoteStart> => {
   const items = prefillItems(search.products, search.qty);
   if (items.length === 0) return { ...start, skipped: [] };
@@ -55,6 +57,16 @@ const withProducts = async (
     ...start,
     values: {
       ...start.values,
+      // A subject to start from (件名 is required), for the rep to keep or change.
+      subject:
+        start.values.subject ||
+        (lines[0]
+          ? t('signals.prefill.subject', {
+              count: lines.length,
+              name: lines[0].name,
+              others: lines.length - 1,
+            }).slice(0, 200)
+          : ''),
       lines:
         lines.length > 0
           ? [...start.values.lines.filter((line) => line.productId || line.name), ...lines]
@@ -64,8 +76,8 @@ const withProducts = async (
   };
 };
 
-const loadStart = async (search: NewQuoteSearch, signal: AbortSignal): Promise<QuoteStart> =>
-  withProducts(await loadFields(search, signal), search, signal);
+const loadStart = async (search: NewQuoteSearch, signal: AbortSignal, t: TFunction): Promise<QuoteStart> =>
+  withProducts(await loadFields(search, signal), search, signal, t);
 
 const loadFields = async (
   search: NewQuoteSearch,
@@ -122,7 +134,7 @@ export function CreateQuote({ search }: { search: NewQuoteSearch }) {
   const queryClient = useQueryClient();
   const start = useQuery({
     queryKey: ['quotes', 'new', search],
-    queryFn: ({ signal }) => loadStart(search, signal),
+    queryFn: ({ signal }) => loadStart(search, signal, t),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
   });
