@@ -4,6 +4,7 @@ import {
   IconChartBar,
   IconExchange,
   IconFileInvoice,
+  IconFileText,
   IconLayoutDashboard,
   IconMap2,
   IconPackage,
@@ -20,6 +21,7 @@ export interface NavItem {
     | '/plan'
     | '/deals'
     | '/desk'
+    | '/forms'
     | '/dashboard'
     | '/settings'
     | '/catalog'
@@ -29,6 +31,7 @@ export interface NavItem {
   labelKey:
     | `nav.${'today' | 'customers' | 'plan' | 'deals' | 'dashboard' | 'settings'}`
     | 'desk.nav'
+    | 'forms.nav'
     | 'catalog.nav'
     | 'people.title'
     | 'organization.nav'
@@ -50,6 +53,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/plan', labelKey: 'nav.plan', icon: IconCalendarWeek },
   { to: '/deals', labelKey: 'nav.deals', icon: IconFileInvoice, also: ['/quotes', '/orders'] },
   { to: '/desk', labelKey: 'desk.nav', icon: IconLayoutDashboard, deskOnly: true },
+  { to: '/forms', labelKey: 'forms.nav', icon: IconFileText, deskOnly: true },
   { to: '/catalog', labelKey: 'catalog.nav', icon: IconPackage, deskOnly: true, roles: ['manager', 'admin'] },
   { to: '/handovers', labelKey: 'handover.nav', icon: IconExchange, deskOnly: true },
   { to: '/people', labelKey: 'people.title', icon: IconUserCog, deskOnly: true, roles: ['manager', 'admin'] },

@@ -15,6 +15,7 @@ import { safeRedirect } from '../features/auth/utils/safe-redirect.ts';
 import { CustomerKarteSkeleton } from '../features/customers/components/CustomerKarteSkeleton.tsx';
 import { parseCustomerFilters } from '../features/customers/utils/customer-filters.ts';
 import { parseDeskFilters } from '../features/desk/utils/desk-filters.ts';
+import { parseFormFilters } from '../features/forms/utils/form-filters.ts';
 import { parseProductsSearch, parseQtySearch } from '../features/quotes/utils/quote-prefill.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -62,6 +63,7 @@ const QuotePage = lazyRouteComponent(() => import('../pages/QuotePage.tsx'), 'Qu
 const QuoteEditPage = lazyRouteComponent(() => import('../pages/QuoteEditPage.tsx'), 'QuoteEditPage');
 const OrderPage = lazyRouteComponent(() => import('../pages/OrderPage.tsx'), 'OrderPage');
 const DeskPage = lazyRouteComponent(() => import('../pages/DeskPage.tsx'), 'DeskPage');
+const FormsPage = lazyRouteComponent(() => import('../pages/FormsPage.tsx'), 'FormsPage');
 const SignUpPage = lazyRouteComponent(() => import('../pages/SignUpPage.tsx'), 'SignUpPage');
 const AcceptInvitePage = lazyRouteComponent(
   () => import('../pages/AcceptInvitePage.tsx'),
@@ -327,6 +329,15 @@ const deskRoute = createRoute({
   }, DeskPage),
   pendingComponent: () => <ListSkeleton />,
 });
+const formsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/forms',
+  validateSearch: parseFormFilters,
+  component: withPreload(function FormsRoute() {
+    return <FormsPage filters={formsRoute.useSearch()} />;
+  }, FormsPage),
+  pendingComponent: () => <ListSkeleton />,
+});
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/dashboard',
@@ -446,6 +457,7 @@ const routeTree = rootRoute.addChildren([
     quoteEditRoute,
     orderRoute,
     deskRoute,
+    formsRoute,
     dashboardRoute,
     healthRoute,
     settingsRoute,
