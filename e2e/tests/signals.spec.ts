@@ -30,7 +30,7 @@ test('a rep taps 見積を作成 on a due reorder and gets those lines at the cu
   baseURL,
 }) => {
   await signIn(page, demo.rep1);
-  const book = await api<{ items: { id: string; name: string }[] }>(page, '/api/customers?limit=60');
+  const book = await api<{ items: { id: string; name: string }[] }>(page, '/api/customers?limit=100');
 
   // A customer of the rep with reorders due; preferably one paying a special price for one of them.
   let chosen: { id: string; name: string; due: BriefingReorderLine[]; prices: UnitPrice[] } | null = null;
@@ -51,6 +51,10 @@ test('a rep taps 見積を作成 on a due reorder and gets those lines at the cu
   }
   expect(chosen, 'the demo seed gives the rep a customer with a due reorder').not.toBeNull();
   const { id, name, due, prices } = chosen!;
+  test.info().annotations.push({
+    type: 'prices',
+    description: `${name}: ${prices.map((p) => p.source).join(', ')}`,
+  });
 
   await page.goto(`/customers/${id}/briefing`);
   const card = page.getByTestId('reorder-card');
