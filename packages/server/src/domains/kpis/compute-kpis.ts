@@ -15,48 +15,27 @@ export interface ComputeKpisOptions {
   period: KpiPeriod;
   /** One entry per rep (by the records' own rep_id) instead of one for the scope. */
   byRep?: boolean;
+  /** With byRep: the scope's total under {@link TOTAL} as well, from the same pass. */
+  withTotal?: boolean;
   /** Today in Asia/Tokyo (the overdue reference day is at most today). */
   today?: string;
   /** Count overdue customers (a state of today's book; comparisons leave it out: null). */
   withOverdue?: boolean;
 }
 
+export interface ComputeKpisForPeriodsOptions extends Omit<ComputeKpisOptions, 'period' | 'withOverdue'> {
+  /** The periods, each computed exactly as on its own; one scan of their merged date ranges. */
+  periods: readonly KpiPeriod[];
+  /** Count overdue customers for the first period only. */
+  withOverdue?: boolean;
+}
+
 /** The key of the scope's total in the map computeKpis returns. */
 export const TOTAL = '';
+/** Records without a rep (an order keyed in by the office): in totals only, never a rep's row. */
+const NO_REP = '#none';
 
-type Family = {
-  k: string;
-};
-type OrderRow = Family & {
-  any_orders: number;
-  won: number;
-  excl: number;
-  incl: number;
-  active: number;
-};
-type RetentionRow = Family & {
-  base: number;
-  retained: number;
-  repeat_base: number;
-  repeated: number;
-};
-type VisitRow = Family & {
-  visits: number;
-  done: number;
-  answers: number;
-  sat_sum: number;
-};
-type FormRow = Family & {
-  forms: number;
-};
-type PlanRow = Family & {
-  planned: number;
-  travel: number;
-};
-type OverdueRow = Family & {
-  customers: number;
-  overdue: number;
-};
+type Row = Record<string, unknown> & { k: string };
 
 const won = sql`o.status <> 'cancelled'`;
 const at = (date: string) => sql`${tokyoMidnight(date)}::timestamptz`;
@@ -66,105 +45,214 @@ const round = (value: number, decimals: number) => {
   return Math.round(value * f) / f;
 };
 const ratio = (part: number, whole: number) => (whole > 0 ? round(part / whole, 4) : null);
-const byKey = <T extends Family>(rows: T[]) => new Map(rows.map((r) => [r.k, r]));
+const num = (row: Row | undefined, column: string) => Number(row?.[column] ?? 0);
 
-/** Rows of one family, grouped by the records' own rep (byRep) or as one total. */
-function groupKey(byRep: boolean, repColumn: SQL): SQL {
-  return byRep ? sql`coalesce(${repColumn}, '')` : sql`${TOTAL}::text`;
+/**
+ * The grouping of one family: one total (''), one row per rep, or both in one pass (grouping
+ * sets). `inner` is the extra grouping column (the customer) the orders pass groups by first.
+ */
+function grouping(byRep: boolean, withTotal: boolean, rep: SQL, inner?: SQL) {
+  const k = byRep
+    ? sql`case when grouping(${rep}) = 1 then ''::text else coalesce(${rep}, ${NO_REP}::text) end`
+    : sql`''::text`;
+  const tail = inner ? sql`, ${inner}` : sql``;
+  const by = !byRep
+    ? (inner ?? sql`()`)
+    : withTotal
+      ? sql`grouping sets ((${rep}${tail}), (${inner ?? sql``}))`
+      : sql`${rep}${tail}`;
+  return { k, by };
+}
+
+/** Sorted, disjoint `[from, to)` ranges covering all the given ones. */
+function mergeRanges(ranges: { from: string; to: string }[]) {
+  const sorted = [...ranges].sort((a, b) => a.from.localeCompare(b.from));
+  const merged: { from: string; to: string }[] = [];
+  for (const r of sorted) {
+    const last = merged.at(-1);
+    if (last && r.from <= last.to) {
+      if (r.to > last.to) last.to = r.to;
+    } else merged.push({ ...r });
+  }
+  return merged;
 }
 
 /**
- * Every KPI of docs/kpi.md for one scope and period: one SQL statement per family (orders with
- * retention and repeat; visits; forms; planned visits; overdue customers), each inside the
- * caller's transaction. Returns the scope's figures under {@link TOTAL}, or one entry per rep.
+ * The records of one table over disjoint ranges of a column, as one relation: UNION ALL of
+ * one range scan each (index-only on the covering indexes), never an OR the planner would
+ * turn into a bitmap heap scan.
+ */
+function overRanges(
+  ranges: { from: string; to: string }[],
+  branch: (range: { from: string; to: string }) => SQL,
+) {
+  return ranges.length === 1
+    ? branch(ranges[0]!)
+    : sql.join(
+        ranges.map((r) => sql`(${branch(r)})`),
+        sql` union all `,
+      );
+}
+
+/**
+ * Every KPI of docs/kpi.md for one scope and period. Returns the scope's figures under
+ * {@link TOTAL}, or one entry per rep (and the total with `withTotal`).
  *
  * @example
  * const figures = (await computeKpis({ tx, tenantId, scope, period: { from: '2025-04-01', to: '2025-05-01' } })).get(TOTAL);
  */
-export async function computeKpis({
+export async function computeKpis(options: ComputeKpisOptions): Promise<Map<string, KpiFiguresView>> {
+  const { period, withOverdue = true, ...rest } = options;
+  const [figures] = await computeKpisForPeriods({ ...rest, periods: [period], withOverdue });
+  return figures!;
+}
+
+/**
+ * Every KPI of docs/kpi.md for one scope and several periods (a month with the month before and
+ * the same month last year): one SQL statement per KPI family (orders with retention and
+ * repeat; visits; forms; planned visits; overdue customers) for all periods at once, each
+ * reading the merged date ranges once, each period's figures picked by FILTER clauses. Each
+ * period's figures equal computeKpis of that period alone.
+ */
+export async function computeKpisForPeriods({
   tx,
   tenantId,
   scope,
-  period,
+  periods,
   byRep = false,
+  withTotal = !byRep,
   today = todayIn(),
   withOverdue = true,
-}: ComputeKpisOptions): Promise<Map<string, KpiFiguresView>> {
-  const { from, to } = period;
-  const previous = previousPeriod(period);
-  const startWindow = addDays(from, -ACTIVE_WINDOW_DAYS);
-  const endWindow = addDays(to, -ACTIVE_WINDOW_DAYS);
-  const earliest = [startWindow, previous.from].sort()[0] as string;
-  const lastDay = [addDays(to, -1), today].sort()[0] as string;
-  const orderScope = scopeCondition(scope, sql`o.rep_id`, sql`c`);
+}: ComputeKpisForPeriodsOptions): Promise<Map<string, KpiFiguresView>[]> {
+  const ps = periods.map((period) => {
+    const previous = previousPeriod(period);
+    const startWindow = addDays(period.from, -ACTIVE_WINDOW_DAYS);
+    return {
+      ...period,
+      previous,
+      startWindow,
+      endWindow: addDays(period.to, -ACTIVE_WINDOW_DAYS),
+      earliest: [startWindow, previous.from].sort()[0] as string,
+    };
+  });
+  const tag = (name: string, i: number) => sql.raw(`${name}_${i}`);
+  const sqlList = (parts: SQL[]) => sql.join(parts, sql`, `);
 
-  // Orders and retention in one pass over [earliest, to): grouped by customer first (a hash,
-  // where count(distinct) would sort), then by the scope or rep.
-  const inPeriod = sql`o.ordered_at >= ${at(from)}`;
-  const orderRows = await queryRows<OrderRow & RetentionRow>(
+  // Orders and retention in one pass over the merged [earliest, to) of every period: grouped by
+  // customer first (a hash, where count(distinct) would sort), then by the scope or rep.
+  const orderRanges = mergeRanges(ps.map((p) => ({ from: p.earliest, to: p.to })));
+  const orderGroup = grouping(byRep, withTotal, sql`o.rep_id`, sql`o.customer_id`);
+  const between = (a: string, b: string) => sql`o.ordered_at >= ${at(a)} and o.ordered_at < ${at(b)}`;
+  const perCustomer = ps.flatMap((p, i) => {
+    const inPeriod = between(p.from, p.to);
+    return [
+      sql`count(*) filter (where ${inPeriod}) as ${tag('any_orders', i)}`,
+      sql`count(*) filter (where ${inPeriod} and ${won}) as ${tag('won', i)}`,
+      sql`sum(o.subtotal_standard + o.subtotal_reduced) filter (where ${inPeriod} and ${won}) as ${tag('excl', i)}`,
+      sql`sum(o.total) filter (where ${inPeriod} and ${won}) as ${tag('incl', i)}`,
+      sql`coalesce(bool_or(${won} and ${between(p.startWindow, p.from)}), false) as ${tag('active_start', i)}`,
+      sql`coalesce(bool_or(${won} and ${between(p.endWindow, p.to)}), false) as ${tag('active_end', i)}`,
+      sql`coalesce(bool_or(${won} and ${between(p.previous.from, p.from)}), false) as ${tag('in_previous', i)}`,
+      sql`coalesce(bool_or(${won} and ${between(p.earliest, p.to)}), false) as ${tag('any_won', i)}`,
+    ];
+  });
+  const perKey = ps.flatMap((_, i) => [
+    sql`coalesce(sum(${tag('any_orders', i)}), 0)::int as ${tag('any_orders', i)}`,
+    sql`coalesce(sum(${tag('won', i)}), 0)::int as ${tag('won', i)}`,
+    sql`coalesce(sum(${tag('excl', i)}), 0)::float8 as ${tag('excl', i)}`,
+    sql`coalesce(sum(${tag('incl', i)}), 0)::float8 as ${tag('incl', i)}`,
+    sql`count(*) filter (where ${tag('won', i)} > 0)::int as ${tag('active', i)}`,
+    sql`count(*) filter (where ${tag('active_start', i)})::int as ${tag('base', i)}`,
+    sql`count(*) filter (where ${tag('active_start', i)} and ${tag('active_end', i)})::int as ${tag('retained', i)}`,
+    sql`count(*) filter (where ${tag('in_previous', i)})::int as ${tag('repeat_base', i)}`,
+    sql`count(*) filter (where ${tag('in_previous', i)} and ${tag('won', i)} > 0)::int as ${tag('repeated', i)}`,
+    sql`bool_or(${tag('any_orders', i)} > 0 or ${tag('any_won', i)}) as ${tag('has_orders', i)}`,
+  ]);
+  const orderRows = await queryRows<Row>(
     tx,
     sql`with w as (
-          select ${groupKey(byRep, sql`o.rep_id`)} as k, o.customer_id,
-            count(*) filter (where ${inPeriod}) as any_orders,
-            count(*) filter (where ${inPeriod} and ${won}) as won,
-            sum(o.subtotal_standard + o.subtotal_reduced) filter (where ${inPeriod} and ${won}) as excl,
-            sum(o.total) filter (where ${inPeriod} and ${won}) as incl,
-            bool_or(${won} and o.ordered_at >= ${at(startWindow)} and o.ordered_at < ${at(from)}) as active_start,
-            bool_or(${won} and o.ordered_at >= ${at(endWindow)}) as active_end,
-            bool_or(${won} and o.ordered_at >= ${at(previous.from)} and o.ordered_at < ${at(from)}) as in_previous,
-            bool_or(${won}) as any_won
-          from orders o ${customerJoin(scope, sql`o`)}
-          where o.tenant_id = ${tenantId} and o.ordered_at >= ${at(earliest)} and o.ordered_at < ${at(to)}
-            and ${orderScope}
-          group by 1, o.customer_id)
-        select k,
-          coalesce(sum(any_orders), 0)::int as any_orders,
-          coalesce(sum(won), 0)::int as won,
-          coalesce(sum(excl), 0)::float8 as excl,
-          coalesce(sum(incl), 0)::float8 as incl,
-          count(*) filter (where won > 0)::int as active,
-          count(*) filter (where active_start)::int as base,
-          count(*) filter (where active_start and active_end)::int as retained,
-          count(*) filter (where in_previous)::int as repeat_base,
-          count(*) filter (where in_previous and won > 0)::int as repeated
-        from w group by k
-        having bool_or(any_orders > 0 or any_won)`,
+          select ${orderGroup.k} as k, ${sqlList(perCustomer)}
+          from (${overRanges(
+            orderRanges,
+            (r) => sql`select o.tenant_id, o.customer_id, o.rep_id, o.status, o.ordered_at,
+                o.subtotal_standard, o.subtotal_reduced, o.total
+              from orders o where o.tenant_id = ${tenantId} and ${between(r.from, r.to)}
+                and ${scope.repIds ? scopeCondition({ ...scope, areaId: null, rank: null }, sql`o.rep_id`, sql`c`) : sql`true`}`,
+          )}) o ${customerJoin(scope, sql`o`)}
+          where ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}
+          group by ${orderGroup.by})
+        select k, ${sqlList(perKey)} from w group by k`,
   );
 
-  const visitRows = await queryRows<VisitRow>(
+  // Visits, forms and planned stops: one scan of the merged periods, each period by FILTER.
+  const dayRanges = mergeRanges(ps.map((p) => ({ from: p.from, to: p.to })));
+  const onDays = (column: SQL, r: { from: string; to: string }) =>
+    sql`${column} >= ${day(r.from)} and ${column} < ${day(r.to)}`;
+
+  const visitGroup = grouping(byRep, withTotal, sql`v.rep_id`);
+  const visitRows = await queryRows<Row>(
     tx,
-    sql`select ${groupKey(byRep, sql`v.rep_id`)} as k,
-          count(*)::int as visits,
-          count(*) filter (where v.check_out_at is not null)::int as done,
-          count(v.satisfaction)::int as answers,
-          coalesce(sum(v.satisfaction), 0)::int as sat_sum
-        from visits v
+    sql`select ${visitGroup.k} as k, ${sqlList(
+      ps.flatMap((p, i) => {
+        const inP = onDays(sql`v.date`, p);
+        return [
+          sql`count(*) filter (where ${inP})::int as ${tag('visits', i)}`,
+          sql`count(*) filter (where ${inP} and v.check_out_at is not null)::int as ${tag('done', i)}`,
+          sql`count(v.satisfaction) filter (where ${inP})::int as ${tag('answers', i)}`,
+          sql`coalesce(sum(v.satisfaction) filter (where ${inP}), 0)::int as ${tag('sat_sum', i)}`,
+        ];
+      }),
+    )}
+        from (${overRanges(
+          dayRanges,
+          (r) => sql`select v.tenant_id, v.customer_id, v.rep_id, v.date, v.check_out_at, v.satisfaction
+            from visits v where v.tenant_id = ${tenantId} and ${onDays(sql`v.date`, r)}`,
+        )}) v
         ${customerJoin(scope, sql`v`)}
-        where v.tenant_id = ${tenantId} and v.date >= ${day(from)} and v.date < ${day(to)}
-          and ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
-        group by 1`,
+        where ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
+        group by ${visitGroup.by}`,
   );
 
   // 申込書: the forms domain's records (not voided), by the rep who collected them and their day.
-  const formRows = await queryRows<FormRow>(
+  const formGroup = grouping(byRep, withTotal, sql`f.rep_id`);
+  const formRows = await queryRows<Row>(
     tx,
-    sql`select ${groupKey(byRep, sql`f.rep_id`)} as k, count(*)::int as forms
-        from forms f
+    sql`select ${formGroup.k} as k, ${sqlList(
+      ps.map(
+        (p, i) => sql`count(*) filter (where ${onDays(sql`f.collected_on`, p)})::int as ${tag('forms', i)}`,
+      ),
+    )}
+        from (${overRanges(
+          dayRanges,
+          (r) => sql`select f.tenant_id, f.customer_id, f.rep_id, f.collected_on
+            from forms f where f.tenant_id = ${tenantId} and f.voided_at is null
+              and ${onDays(sql`f.collected_on`, r)}`,
+        )}) f
         ${customerJoin(scope, sql`f`)}
-        where f.tenant_id = ${tenantId} and f.voided_at is null
-          and f.collected_on >= ${day(from)} and f.collected_on < ${day(to)}
-          and ${scopeCondition(scope, sql`f.rep_id`, sql`c`)}
-        group by 1`,
+        where ${scopeCondition(scope, sql`f.rep_id`, sql`c`)}
+        group by ${formGroup.by}`,
   );
 
-  const planRows = await queryRows<PlanRow>(
+  // Planned stops: the stops of ready plans in the periods, read once (materialized), then each
+  // rep-day's plan chosen once (the newest ready plan covering it) and its stops kept.
+  const byCustomer = scope.areaId !== null || scope.rank !== null;
+  const planGroup = grouping(byRep, withTotal, sql`pv.rep_id`);
+  const planRows = await queryRows<Row>(
     tx,
-    sql`with rep_days as (
-          select distinct pv.rep_id, pv.date from planned_visits pv
+    sql`with pvr as materialized (
+          select pv.*
+          from (${overRanges(
+            dayRanges,
+            // customer_id only for an area or rank scope: the covering index does not hold it.
+            (
+              r,
+            ) => sql`select pv.tenant_id, ${byCustomer ? sql`pv.customer_id, ` : sql``}pv.rep_id, pv.date, pv.plan_id,
+                pv.travel_seconds_before
+              from planned_visits pv where pv.tenant_id = ${tenantId} and ${onDays(sql`pv.date`, r)}`,
+          )}) pv
           join plans p on p.tenant_id = pv.tenant_id and p.id = pv.plan_id
-          where pv.tenant_id = ${tenantId} and p.status = 'ready'
-            and pv.date >= ${day(from)} and pv.date < ${day(to)}),
-        chosen as (
+          where p.status = 'ready'),
+        chosen as materialized (
           select rd.rep_id, rd.date, (
             select p.id from plans p
             where p.tenant_id = ${tenantId} and p.status = 'ready'
@@ -173,88 +261,109 @@ export async function computeKpis({
                 select sp.team_id from staff_profiles sp
                 where sp.tenant_id = ${tenantId} and sp.user_id = rd.rep_id))
             order by p.created_at desc, p.id desc limit 1) as plan_id
-          from rep_days rd)
-        select ${groupKey(byRep, sql`pv.rep_id`)} as k,
-          count(*)::int as planned,
-          coalesce(sum(pv.travel_seconds_before), 0)::float8 as travel
-        from chosen ch
-        join planned_visits pv on pv.tenant_id = ${tenantId} and pv.plan_id = ch.plan_id
-          and pv.rep_id = ch.rep_id and pv.date = ch.date
+          from (select distinct rep_id, date from pvr) rd)
+        select ${planGroup.k} as k, ${sqlList(
+          ps.flatMap((p, i) => {
+            const inP = onDays(sql`pv.date`, p);
+            return [
+              sql`count(*) filter (where ${inP})::int as ${tag('planned', i)}`,
+              sql`coalesce(sum(pv.travel_seconds_before) filter (where ${inP}), 0)::float8 as ${tag('travel', i)}`,
+            ];
+          }),
+        )}
+        from pvr pv
+        join chosen ch on ch.plan_id = pv.plan_id and ch.rep_id = pv.rep_id and ch.date = pv.date
         ${customerJoin(scope, sql`pv`)}
         where ${scopeCondition(scope, sql`pv.rep_id`, sql`c`)}
-        group by 1`,
+        group by ${planGroup.by}`,
   );
 
+  const first = ps[0]!;
+  const lastDay = [addDays(first.to, -1), today].sort()[0] as string;
+  const overdueGroup = grouping(byRep, withTotal, sql`x.rep_id`);
   const overdueRows = !withOverdue
     ? []
-    : await queryRows<OverdueRow>(
+    : await queryRows<Row>(
         tx,
-        sql`select k, count(*)::int as customers, count(*) filter (where due < ${day(lastDay)})::int as overdue
+        sql`select ${overdueGroup.k} as k, count(*)::int as customers,
+          count(*) filter (where due < ${day(lastDay)})::int as overdue
         from (
-          select ${groupKey(byRep, sql`c.rep_id`)} as k,
+          select c.rep_id,
             coalesce(
-              case when c.last_visit_at < ${at(to)} then (c.last_visit_at at time zone 'Asia/Tokyo')::date
+              case when c.last_visit_at < ${at(first.to)} then (c.last_visit_at at time zone 'Asia/Tokyo')::date
                 else (select v.date from visits v
                   where v.tenant_id = c.tenant_id and v.customer_id = c.id
-                    and v.check_in_at < ${at(to)} and v.check_out_at is not null
+                    and v.check_in_at < ${at(first.to)} and v.check_out_at is not null
                   order by v.check_in_at desc limit 1) end,
               (c.created_at at time zone 'Asia/Tokyo')::date)
               + c.cadence_days + c.cadence_tolerance_days as due
           from customers c
           where c.tenant_id = ${tenantId} and c.status <> 'churned' and c.archived_at is null
-            and c.created_at < ${at(to)} and ${scopeCondition(scope, sql`c.rep_id`, sql`c`)}) x
-        group by k`,
+            and c.created_at < ${at(first.to)} and ${scopeCondition(scope, sql`c.rep_id`, sql`c`)}) x
+        group by ${overdueGroup.by}`,
       );
 
-  const orders = byKey(orderRows);
-  const retention = orders;
-  const visits = byKey(visitRows);
-  const formsOf = byKey(formRows);
-  const plans = byKey(planRows);
-  const overdue = byKey(overdueRows);
-  const keys = byRep
-    ? new Set([...orders.keys(), ...visits.keys(), ...formsOf.keys(), ...plans.keys(), ...overdue.keys()])
-    : new Set([TOTAL]);
-  // Records without a rep (an order keyed in by the office) count in totals only.
-  if (byRep) keys.delete(TOTAL);
+  const byKey = (rows: Row[], exists: (row: Row) => boolean) =>
+    new Map(rows.filter(exists).map((r) => [r.k, r]));
+  return ps.map((_, i) => {
+    const col = (name: string) => `${name}_${i}`;
+    const orders = byKey(orderRows, (r) => r[col('has_orders')] === true);
+    const visits = byKey(visitRows, (r) => num(r, col('visits')) > 0);
+    const formsOf = byKey(formRows, (r) => num(r, col('forms')) > 0);
+    const plans = byKey(planRows, (r) => num(r, col('planned')) > 0);
+    const overdue = byKey(i === 0 ? overdueRows : [], (r) => num(r, 'customers') > 0);
+    const keys = byRep
+      ? new Set([...orders.keys(), ...visits.keys(), ...formsOf.keys(), ...plans.keys(), ...overdue.keys()])
+      : new Set([TOTAL]);
+    keys.delete(NO_REP);
+    if (byRep) {
+      if (withTotal) keys.add(TOTAL);
+      else keys.delete(TOTAL);
+    }
 
-  const result = new Map<string, KpiFiguresView>();
-  for (const k of keys) {
-    const o = orders.get(k);
-    const r = retention.get(k);
-    const v = visits.get(k);
-    const f = formsOf.get(k);
-    const p = plans.get(k);
-    const d = overdue.get(k);
-    const hasData = (o?.any_orders ?? 0) > 0 || (v?.visits ?? 0) > 0 || (f?.forms ?? 0) > 0;
-    const count = (n: number | undefined) => (hasData ? (n ?? 0) : null);
-    const active = o?.active ?? 0;
-    const planned = p?.planned ?? 0;
-    const answers = v?.answers ?? 0;
-    result.set(k, {
-      ordersWon: count(o?.won),
-      ordersWonAmountExclTax: count(o?.excl),
-      ordersWonAmountInclTax: count(o?.incl),
-      formsCollected: count(f?.forms),
-      activeCustomers: count(active),
-      revenuePerCustomerExclTax: active > 0 ? Math.round((o?.excl ?? 0) / active) : null,
-      revenuePerCustomerInclTax: active > 0 ? Math.round((o?.incl ?? 0) / active) : null,
-      retentionRate: ratio(r?.retained ?? 0, r?.base ?? 0),
-      retentionBase: r?.base ?? 0,
-      retained: r?.retained ?? 0,
-      repeatRate: ratio(r?.repeated ?? 0, r?.repeat_base ?? 0),
-      repeatBase: r?.repeat_base ?? 0,
-      repeated: r?.repeated ?? 0,
-      satisfactionMean: answers > 0 ? round((v?.sat_sum ?? 0) / answers, 2) : null,
-      satisfactionAnswers: answers,
-      visitsDone: v?.done ?? 0,
-      visitsPlanned: planned,
-      visitCompletionRate: ratio(v?.done ?? 0, planned),
-      travelSecondsPerVisit: planned > 0 ? Math.round((p?.travel ?? 0) / planned) : null,
-      overdueCustomers: d && d.customers > 0 ? d.overdue : null,
-    });
-  }
-  return result;
+    const result = new Map<string, KpiFiguresView>();
+    for (const k of keys) {
+      const o = orders.get(k);
+      const v = visits.get(k);
+      const f = formsOf.get(k);
+      const p = plans.get(k);
+      const d = overdue.get(k);
+      const anyOrders = num(o, col('any_orders'));
+      const visitCount = num(v, col('visits'));
+      const forms = num(f, col('forms'));
+      const hasData = anyOrders > 0 || visitCount > 0 || forms > 0;
+      const count = (n: number) => (hasData ? n : null);
+      const active = num(o, col('active'));
+      const excl = num(o, col('excl'));
+      const incl = num(o, col('incl'));
+      const planned = num(p, col('planned'));
+      const answers = num(v, col('answers'));
+      const done = num(v, col('done'));
+      result.set(k, {
+        ordersWon: count(num(o, col('won'))),
+        ordersWonAmountExclTax: count(excl),
+        ordersWonAmountInclTax: count(incl),
+        formsCollected: count(forms),
+        activeCustomers: count(active),
+        revenuePerCustomerExclTax: active > 0 ? Math.round(excl / active) : null,
+        revenuePerCustomerInclTax: active > 0 ? Math.round(incl / active) : null,
+        retentionRate: ratio(num(o, col('retained')), num(o, col('base'))),
+        retentionBase: num(o, col('base')),
+        retained: num(o, col('retained')),
+        repeatRate: ratio(num(o, col('repeated')), num(o, col('repeat_base'))),
+        repeatBase: num(o, col('repeat_base')),
+        repeated: num(o, col('repeated')),
+        satisfactionMean: answers > 0 ? round(num(v, col('sat_sum')) / answers, 2) : null,
+        satisfactionAnswers: answers,
+        visitsDone: done,
+        visitsPlanned: planned,
+        visitCompletionRate: ratio(done, planned),
+        travelSecondsPerVisit: planned > 0 ? Math.round(num(p, col('travel')) / planned) : null,
+        overdueCustomers: d && num(d, 'customers') > 0 ? num(d, 'overdue') : null,
+      });
+    }
+    return result;
+  });
 }
 
 /** The figures of a scope with nothing in it. */

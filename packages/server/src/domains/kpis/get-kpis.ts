@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { computeKpis, emptyFigures, TOTAL } from './compute-kpis.ts';
+import { computeKpisForPeriods, emptyFigures, TOTAL } from './compute-kpis.ts';
 import { lastYearPeriod, previousPeriod } from './kpi-period.ts';
 import type { KpiQuery, KpiReport } from './kpi-schemas.ts';
 import { resolveKpiScope } from './kpi-scope.ts';
@@ -31,16 +31,23 @@ export async function getKpis({
   const lastYear = lastYearPeriod(current);
   return transaction(actor, async (tx) => {
     const scope = await resolveKpiScope(tx, actor, query);
-    const figuresOf = async (period: typeof current, withOverdue = false) =>
-      (await computeKpis({ tx, tenantId: actor.tenantId, scope, period, withOverdue })).get(TOTAL) ??
-      emptyFigures();
+    // The period and its comparisons in one pass per KPI family (overdue for the period only).
+    const wanted = [
+      current,
+      ...(query.compare === 'last_year' ? [] : [previous]),
+      ...(query.compare === 'previous' ? [] : [lastYear]),
+    ];
+    const figures = (
+      await computeKpisForPeriods({ tx, tenantId: actor.tenantId, scope, periods: wanted, withOverdue: true })
+    ).map((byKey) => byKey.get(TOTAL) ?? emptyFigures());
+    const of = (period: typeof current) => figures[wanted.indexOf(period)] ?? null;
     return {
       scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label },
       periods: { current, previous, lastYear },
       figures: {
-        current: await figuresOf(current, true),
-        previous: query.compare === 'last_year' ? null : await figuresOf(previous),
-        lastYear: query.compare === 'previous' ? null : await figuresOf(lastYear),
+        current: figures[0] ?? emptyFigures(),
+        previous: of(previous),
+        lastYear: of(lastYear),
       },
     };
   });

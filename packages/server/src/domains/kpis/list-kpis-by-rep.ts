@@ -54,12 +54,15 @@ async function staffOf(tx: Tx, tenantId: string): Promise<Map<string, Staff>> {
 
 /** The rows of a scope: every rep of it (even with nothing to show), and anyone with figures. */
 async function rowsOf(tx: Tx, tenantId: string, scope: ResolvedScope, period: KpiPeriod) {
-  const figures = await computeKpis({ tx, tenantId, scope, period, byRep: true });
+  // Each rep's figures and the scope's total (grouping sets) in one pass per KPI family.
+  const figures = await computeKpis({ tx, tenantId, scope, period, byRep: true, withTotal: true });
+  const total = figures.get(TOTAL) ?? emptyFigures();
+  figures.delete(TOTAL);
   const staff = await staffOf(tx, tenantId);
   const ids = new Set(figures.keys());
   for (const s of staff.values())
     if (s.role === 'rep' && (scope.repIds === null || scope.repIds.includes(s.user_id))) ids.add(s.user_id);
-  return [...ids]
+  const rows = [...ids]
     .map((repId) => ({
       repId,
       repName: staff.get(repId)?.display_name ?? '',
@@ -68,6 +71,7 @@ async function rowsOf(tx: Tx, tenantId: string, scope: ResolvedScope, period: Kp
       figures: figures.get(repId) ?? emptyFigures(),
     }))
     .sort((a, b) => a.repName.localeCompare(b.repName, 'ja') || a.repId.localeCompare(b.repId));
+  return { rows, total };
 }
 
 /** 1 + how many are strictly better; a null is worse than any value. Undefined when the rep has none. */
@@ -90,10 +94,7 @@ export async function listKpisByRep({
   const period = resolvePeriod(query);
   const { scope, rows, total } = await transaction(actor, async (tx) => {
     const scope = await resolveKpiScope(tx, actor, query);
-    const rows = await rowsOf(tx, actor.tenantId, scope, period);
-    const total =
-      (await computeKpis({ tx, tenantId: actor.tenantId, scope, period })).get(TOTAL) ?? emptyFigures();
-    return { scope, rows, total };
+    return { scope, ...(await rowsOf(tx, actor.tenantId, scope, period)) };
   });
   const view = { scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label }, period, total };
   if (actor.role !== 'rep')
@@ -117,7 +118,7 @@ export async function listKpisByRep({
       areaId: null,
       rank: null,
     };
-    return (await rowsOf(tx, actor.tenantId, teamScope, period)).filter((r) => r.role === 'rep');
+    return (await rowsOf(tx, actor.tenantId, teamScope, period)).rows.filter((r) => r.role === 'rep');
   });
   const mine = team.find((r) => r.repId === actor.userId)?.figures ?? own.figures;
   const others = team.filter((r) => r.repId !== actor.userId).map((r) => r.figures);
