@@ -1,3 +1,4 @@
+import { postJson } from './post-json.ts';
 import type { WebhookPayload } from './tables.ts';
 import { urlProblemText } from './webhook-errors.ts';
 import { signWebhook } from './webhook-signing.ts';
@@ -11,7 +12,6 @@ export interface WebhookTransport {
   publicUrl?: string | undefined;
   /** Per attempt; default 10 s. */
   timeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
 export interface SendResult {
@@ -35,23 +35,10 @@ export function webhookBody(payload: WebhookPayload, publicUrl: string | undefin
   return JSON.stringify(absolute);
 }
 
-/** The first bytes of an answer (for the error shown), never more than a few KB read. */
-async function answerStart(res: Response): Promise<string> {
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  try {
-    const { value } = await reader.read();
-    return value ? new TextDecoder().decode(value.slice(0, 200)).replace(/\s+/g, ' ').trim() : '';
-  } catch {
-    return '';
-  } finally {
-    reader.cancel().catch(() => {});
-  }
-}
-
 /**
  * POSTs one delivery, signed per Standard Webhooks with each secret, refusing private addresses
- * (unless allowed) after resolving the host, following no redirect, waiting at most `timeoutMs`.
+ * (unless allowed) after resolving the host and again on connecting, following no redirect,
+ * waiting at most `timeoutMs`.
  * 2xx is success; anything else (3xx included) is a failure with its reason.
  */
 export async function sendWebhook({
@@ -78,31 +65,33 @@ export async function sendWebhook({
   const body = webhookBody(payload, transport.publicUrl);
   const timeoutMs = transport.timeoutMs ?? 10_000;
   try {
-    const res = await (transport.fetch ?? fetch)(url, {
-      method: 'POST',
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'Kayoi-Webhooks/1.0',
+      ...signWebhook({ id: payload.id, body, at: new Date(), secrets }),
+    };
+    const { status, start } = await postJson(url, {
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Kayoi-Webhooks/1.0',
-        ...signWebhook({ id: payload.id, body, at: new Date(), secrets }),
-      },
+      headers,
+      timeoutMs,
+      allowPrivate: transport.allowPrivate,
     });
-    const ok = res.status >= 200 && res.status < 300;
-    const start = await answerStart(res);
+    const ok = status >= 200 && status < 300;
+    const text = start.replace(/\s+/g, ' ').trim();
     return {
       ok,
-      statusCode: res.status,
-      error: ok ? null : bounded(`HTTP ${res.status}${start ? `: ${start}` : ''}`),
+      statusCode: status,
+      error: ok ? null : bounded(`HTTP ${status}${text ? `: ${text}` : ''}`),
       durationMs: took(),
     };
   } catch (error) {
-    const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+    const e = error as { name?: string; code?: string; message?: string };
     const reason =
-      e.name === 'TimeoutError'
-        ? `timeout after ${Math.round(timeoutMs / 1000)} s`
-        : (e.cause?.code ?? e.cause?.message ?? e.message ?? 'request failed');
+      e.name === 'TimeoutError' || e.name === 'AbortError'
+        ? `timeout after ${timeoutMs / 1000} s`
+        : e.code === 'EPRIVATE'
+          ? urlProblemText('url_private').en
+          : (e.code ?? e.message ?? 'request failed');
     return { ok: false, statusCode: null, error: bounded(reason), durationMs: took() };
   }
 }

@@ -41,6 +41,11 @@ beforeAll(async () => {
     });
     req.on('end', () => {
       received.push({ headers: req.headers, body });
+      if (req.url?.endsWith('/hang')) return; // never answers
+      if (req.url?.endsWith('/moved')) {
+        res.writeHead(302, { location: 'http://127.0.0.1:9/elsewhere' }).end();
+        return;
+      }
       res.statusCode = answers.shift() ?? 200;
       res.end(res.statusCode >= 300 ? 'receiver is down' : 'ok');
     });
@@ -193,6 +198,32 @@ describe('web hooks', () => {
       delivery: { status: 'succeeded', attempts: 7 },
     });
     await as('admin').send('DELETE', `/api/webhooks/${endpoint.id}`);
+  });
+
+  it('a receiver that does not answer in time, or redirects, is a failure to retry', async () => {
+    const { endpoint } = await createEndpoint({ url: `${receiverUrl}/hang`, events: ['plan_ready'] });
+    await planReady(11);
+    const outcome = await runDueWebhookDeliveries({
+      db: t.database.db,
+      tenantId: tenant.tenantId,
+      transport: { ...transport, timeoutMs: 300 },
+    });
+    expect(outcome).toEqual({ attempted: 1, succeeded: 0 });
+    expect((await deliveriesOf(endpoint.id)).items[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: 'timeout after 0.3 s',
+    });
+    await as('admin').send('DELETE', `/api/webhooks/${endpoint.id}`);
+
+    const moved = await createEndpoint({ url: `${receiverUrl}/moved`, events: ['promise_overdue'] });
+    const result = await read<WebhookSendResult>(
+      await as('admin').send('POST', `/api/webhooks/${moved.endpoint.id}/test`),
+    );
+    expect(result).toMatchObject({ ok: false, statusCode: 302 });
+    expect(received.filter((r) => r.body.includes('"ping"'))).toHaveLength(1); // the redirect was not followed
+    await as('admin').send('DELETE', `/api/webhooks/${moved.endpoint.id}`);
   });
 
   it('the test button sends a ping now and answers the result', async () => {
