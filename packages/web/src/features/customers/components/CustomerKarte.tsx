@@ -10,6 +10,7 @@ import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { canRestoreCustomers } from '../../auth/api/auth-api.ts';
 import { useMe } from '../../auth/hooks/useMe.ts';
 import { CustomerTimelineCard } from '../../briefing/components/CustomerTimelineCard.tsx';
+import { CustomerFormsCard } from '../../forms/components/CustomerFormsCard.tsx';
 import { CustomerHealthCard } from '../../health/components/CustomerHealthCard.tsx';
 import { CustomerSignalsCards } from '../../signals/components/CustomerSignalsCards.tsx';
 import { useCustomer } from '../hooks/useCustomer.ts';
@@ -112,6 +113,7 @@ export function CustomerKarte({ customerId }: { customerId: string }) {
         </Grid.Col>
       </Grid>
       <CustomerOrders customerId={customer.id} />
+      <CustomerFormsCard customerId={customer.id} archived={customer.archivedAt !== null} />
       <CustomerTimelineCard customerId={customer.id} />
       {/* On one column the change log comes last: what a rep needs on a visit comes first. */}
       {!twoColumns && <CustomerHistoryCard customer={customer} />}

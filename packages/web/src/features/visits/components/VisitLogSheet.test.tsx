@@ -56,6 +56,46 @@ describe('VisitLogForm', () => {
     expect(readDraft('v1')).toBeNull();
   });
 
+  it('sends a 申込書 line by its kind code, then lists the saved forms with 写真を添付 before closing', async () => {
+    const saved = {
+      id: 'f9',
+      customerId: 'c1',
+      customerCode: 'C-1',
+      customerName: '喫茶こもれび',
+      kind: 'renewal',
+      repId: 'u2',
+      repName: '田中 翔太',
+      collectedOn: '2026-11-20',
+      visitId: 'v1',
+      note: '',
+      voidedAt: null,
+      voidReason: null,
+      attachment: null,
+      version: 1,
+      createdAt: '2026-11-20T01:00:00Z',
+      updatedAt: '2026-11-20T01:00:00Z',
+    };
+    const mock = mockFetch({
+      '/api/visit-templates': { body: templates },
+      '/api/visits/v1/log': { body: { id: 'v1', log: { forms: [{ id: 'f9' }] } } },
+      '/api/forms/f9': { body: saved },
+    });
+    const onDone = vi.fn();
+    renderWithApp(<VisitLogForm target={target} onDone={onDone} />);
+    fireEvent.click(await screen.findByRole('button', { name: '定期訪問・異常なし' }, { timeout: 5000 }));
+    fireEvent.click(screen.getByRole('button', { name: '申込書を追加' }));
+    fireEvent.click(screen.getByRole('combobox', { name: '申込書の種類' }));
+    fireEvent.click(await screen.findByRole('option', { name: '更新' }));
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    const attach = await screen.findByRole('button', { name: /写真を添付/ }, { timeout: 5000 });
+    const body = JSON.parse(String(logCalls(mock)[0]![1]?.body));
+    expect(body.forms).toEqual([{ kind: 'renewal', count: 1 }]);
+    expect(onDone).not.toHaveBeenCalled();
+    expect(attach).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '完了' }));
+    expect(onDone).toHaveBeenCalled();
+  });
+
   it('keeps the draft on the phone when the save fails, shows 未送信, and resends it with the same Idempotency-Key', async () => {
     let fail = true;
     const mock = mockFetch({

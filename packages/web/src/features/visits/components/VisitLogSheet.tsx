@@ -10,7 +10,9 @@ import {
   complaintCategories,
   complaintCategoryLabels,
   complaintSeverities,
+  type FormKind,
   followupOwners,
+  formKinds,
   visitOutcomes,
 } from '@kayoi/server/contracts';
 import {
@@ -37,6 +39,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tokyoDateKey } from '../../../lib/format.ts';
 import { errorMessage } from '../../../ui/error-message.ts';
+import { VisitFormsAttach } from '../../forms/components/VisitFormsAttach.tsx';
 import { submitOrThrow } from '../../offline/sync-engine.ts';
 import { getVisitTemplates, visitKeys } from '../api/visits-api.ts';
 import { type LogDraft, readDraft, removeDraft, writeDraft } from '../log-drafts.ts';
@@ -108,6 +111,16 @@ const emptyForm = (): FormState => ({
   templateId: null,
 });
 
+/** A kind code, or the code an older draft's free text (「定期便申込書」) reads as. */
+const formKindOf = (text: string): FormKind => {
+  if ((formKinds as readonly string[]).includes(text)) return text as FormKind;
+  if (text.includes('解約')) return 'cancellation';
+  if (text.includes('更新')) return 'renewal';
+  if (text.includes('変更') || text.includes('振替')) return 'contract_change';
+  if (text.includes('申込')) return 'new_service';
+  return 'other';
+};
+
 const fromDraft = (draft: LogDraft): FormState => ({
   outcome: draft.body.outcome,
   notes: draft.body.notes ?? '',
@@ -122,7 +135,12 @@ const fromDraft = (draft: LogDraft): FormState => ({
       }
     : noComplaint(),
   satisfaction: draft.body.satisfaction ?? null,
-  forms: (draft.body.forms ?? []).map((f) => ({ ...f, count: f.count ?? 1, key: crypto.randomUUID() })),
+  forms: (draft.body.forms ?? []).map((f) => ({
+    ...f,
+    kind: formKindOf(f.kind),
+    count: f.count ?? 1,
+    key: crypto.randomUUID(),
+  })),
   promises: [...(draft.body.promises ?? []).map((p) => ({ ...p })), emptyPromise()],
   nextDate: draft.body.nextVisitWish?.date ?? '',
   nextNote: draft.body.nextVisitWish?.note ?? '',
@@ -186,6 +204,11 @@ export function VisitLogSheet({ target, onClose, onSaved }: VisitLogSheetProps) 
   );
 }
 
+/** What PUT /api/visits/:id/log answers, as far as the form photos need it. */
+interface SavedVisit {
+  log?: { forms: { id: string }[] } | null;
+}
+
 export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'ja';
@@ -211,6 +234,8 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
   const [unsent, setUnsent] = useState(() => readDraft(target.visitId) !== null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  /** After a log with 申込書 is saved: its forms, to photograph one by one (null: not yet saved). */
+  const [savedForms, setSavedForms] = useState<{ ids: string[]; queued: boolean } | null>(null);
   const set = (patch: Partial<FormState>) => setForm((current) => ({ ...current, ...patch }));
 
   const applyTemplate = (template: VisitTemplate) =>
@@ -254,6 +279,12 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
         notifications.show({ id: 'log-queued', color: 'orange', message: t('offline.queued') });
       await queryClient.invalidateQueries({ queryKey: visitKeys.allToday });
       void queryClient.invalidateQueries({ queryKey: ['briefing'] });
+      void queryClient.invalidateQueries({ queryKey: ['forms'] });
+      if ((body.forms ?? []).length > 0) {
+        const result = outcome.state === 'sent' ? (outcome.result as SavedVisit | null) : null;
+        setSavedForms({ ids: result?.log?.forms.map((f) => f.id) ?? [], queued: outcome.state === 'queued' });
+        return;
+      }
       onDone();
     } catch (caught) {
       writeDraft({ ...draft, failed: true });
@@ -266,6 +297,16 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
 
   const updatePromise = (index: number, patch: Partial<PromiseRow>) =>
     set({ promises: form.promises.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
+
+  if (savedForms)
+    return (
+      <VisitFormsAttach
+        formIds={savedForms.ids}
+        queued={savedForms.queued}
+        customerName={target.customerName}
+        onDone={onDone}
+      />
+    );
 
   return (
     <Stack gap="md" data-testid="visit-log-form">
@@ -449,15 +490,16 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
         </Text>
         {form.forms.map((row, index) => (
           <Group key={row.key} gap="xs" wrap="nowrap">
-            <TextInput
+            <Select
               aria-label={t('visit.log.formKind')}
-              placeholder={t('visit.log.formKindPlaceholder')}
-              maxLength={50}
+              data={formKinds.map((k) => ({ value: k, label: t(`forms.kinds.${k}`) }))}
+              allowDeselect={false}
               value={row.kind}
               style={{ flex: 1 }}
-              onChange={(e) =>
+              onChange={(value) =>
+                value &&
                 set({
-                  forms: form.forms.map((f, i) => (i === index ? { ...f, kind: e.currentTarget.value } : f)),
+                  forms: form.forms.map((f, i) => (i === index ? { ...f, kind: value } : f)),
                 })
               }
             />
@@ -487,7 +529,9 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
           <Button
             variant="subtle"
             leftSection={<IconPlus size={16} />}
-            onClick={() => set({ forms: [...form.forms, { key: crypto.randomUUID(), kind: '', count: 1 }] })}
+            onClick={() =>
+              set({ forms: [...form.forms, { key: crypto.randomUUID(), kind: 'new_service', count: 1 }] })
+            }
           >
             {t('visit.log.addForm')}
           </Button>
