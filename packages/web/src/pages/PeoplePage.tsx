@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/auth/hooks/useMe.ts';
+import { teamsQueryOptions } from '../features/organization/hooks/useOrganization.ts';
 import { InvitationList } from '../features/people/components/InvitationList.tsx';
 import { InviteDialog, type TeamOption } from '../features/people/components/InviteDialog.tsx';
 import { PersonRow } from '../features/people/components/PersonRow.tsx';
@@ -17,11 +18,17 @@ export function PeoplePage() {
   const people = useQuery(peopleQueryOptions);
   const [inviting, setInviting] = useState(false);
   const isAdmin = me.user.role === 'admin';
+  const teamList = useQuery(teamsQueryOptions);
+  // The company's teams (a new, still empty team too); retired ones only while someone is on them.
   const teams = useMemo<TeamOption[]>(() => {
     const byId = new Map<string, string>();
-    for (const p of people.data?.items ?? []) if (p.teamId) byId.set(p.teamId, p.teamName ?? p.teamId);
+    const staffed = new Set((people.data?.items ?? []).flatMap((p) => (p.teamId ? [p.teamId] : [])));
+    for (const team of teamList.data?.items ?? [])
+      if (team.retiredAt === null || staffed.has(team.id)) byId.set(team.id, team.name);
+    for (const p of people.data?.items ?? [])
+      if (p.teamId && !byId.has(p.teamId)) byId.set(p.teamId, p.teamName ?? p.teamId);
     return [...byId].map(([value, label]) => ({ value, label }));
-  }, [people.data]);
+  }, [people.data, teamList.data]);
 
   return (
     <>

@@ -11,8 +11,10 @@ import {
 } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconSearch, IconX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { teamsQueryOptions } from '../../organization/hooks/useOrganization.ts';
 import {
   type CustomerSort,
   type CustomerStatus,
@@ -40,6 +42,7 @@ const countActive = (filters: CustomerFilters): number =>
   [
     filters.repId,
     filters.areaId,
+    filters.teamId,
     filters.rank,
     filters.status,
     filters.position,
@@ -51,6 +54,11 @@ export function CustomerFiltersBar({ filters, onChange, showRepFilter }: Custome
   const { t } = useTranslation();
   const areas = useAreas();
   const reps = useReps(showRepFilter);
+  // Teams (managers and admins, who see more than one book); retired ones are left out.
+  const teams = useQuery({ ...teamsQueryOptions, enabled: showRepFilter });
+  const teamOptions = (teams.data?.items ?? [])
+    .filter((team) => team.retiredAt === null || team.id === filters.teamId)
+    .map((team) => ({ value: team.id, label: team.name }));
   const active = countActive(filters);
   const [opened, { toggle }] = useDisclosure(active > 0);
   const [query, setQuery] = useState(filters.q ?? '');
@@ -121,7 +129,7 @@ export function CustomerFiltersBar({ filters, onChange, showRepFilter }: Custome
         </Button>
       </Group>
       <Collapse expanded={opened} id="customer-filters">
-        <SimpleGrid cols={{ base: 2, sm: 3, lg: showRepFilter ? 7 : 6 }} spacing="xs" mt="sm">
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: showRepFilter ? 8 : 6 }} spacing="xs" mt="sm">
           {showRepFilter && (
             <Select
               label={t('customers.rep')}
@@ -132,6 +140,16 @@ export function CustomerFiltersBar({ filters, onChange, showRepFilter }: Custome
               clearable
               searchable
               nothingFoundMessage={t('common.none')}
+            />
+          )}
+          {showRepFilter && teamOptions.length > 0 && (
+            <Select
+              label={t('customers.team')}
+              placeholder={t('common.all')}
+              data={teamOptions}
+              value={filters.teamId ?? null}
+              onChange={(value) => set({ teamId: value ?? undefined })}
+              clearable
             />
           )}
           <Select

@@ -18,6 +18,8 @@ export interface CustomerFilters {
   q?: string;
   repId?: string;
   areaId?: string;
+  /** Customers whose rep is in this team. */
+  teamId?: string;
   rank?: Rank;
   status?: CustomerStatus;
   includeArchived?: boolean;
@@ -40,6 +42,7 @@ export const parseCustomerFilters = (search: Record<string, unknown>): CustomerF
     q: text(search.q),
     repId: text(search.repId),
     areaId: text(search.areaId),
+    teamId: text(search.teamId),
     rank: oneOf(RANKS, search.rank),
     status: oneOf(STATUSES, search.status),
     includeArchived: search.includeArchived === true || search.includeArchived === 'true' ? true : undefined,
@@ -57,6 +60,7 @@ export const hasActiveFilters = (filters: CustomerFilters): boolean =>
     filters.q ||
       filters.repId ||
       filters.areaId ||
+      filters.teamId ||
       filters.rank ||
       filters.status ||
       filters.includeArchived ||
@@ -68,6 +72,7 @@ export const toCustomerQueryParams = (filters: CustomerFilters): Record<string, 
   q: filters.q,
   repId: filters.repId,
   areaId: filters.areaId,
+  teamId: filters.teamId,
   rank: filters.rank,
   status: filters.status,
   includeArchived: filters.includeArchived ? 'true' : undefined,
