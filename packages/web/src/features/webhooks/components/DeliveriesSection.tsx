@@ -114,30 +114,28 @@ export function DeliveriesSection({ endpoint }: { endpoint: WebhookEndpoint }) {
       <Stack gap="xs" data-testid="webhook-deliveries">
         {deliveries.data.items.map((d) => (
           <Paper key={d.id} withBorder p="sm">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Stack gap={2} style={{ minWidth: 0 }}>
-                <Group gap={6}>
-                  <DeliveryStatus status={d.status} />
-                  <Text size="sm" fw={600}>
-                    {t(`webhooks.kinds.${d.eventKind}`)}
-                  </Text>
-                </Group>
-                <Text size="xs" c="dimmed">
-                  {when(d.createdAt)} ·{' '}
-                  {t('webhooks.attemptsValue', { attempts: d.attempts, max: d.maxAttempts })}
-                  {d.lastStatusCode ? ` · HTTP ${d.lastStatusCode}` : ''}
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Group gap={6}>
+                <DeliveryStatus status={d.status} />
+                <Text size="sm" fw={600}>
+                  {t(`webhooks.kinds.${d.eventKind}`)}
                 </Text>
-                {d.nextAttemptAt && (
-                  <Text size="xs">{t('webhooks.nextAt', { at: when(d.nextAttemptAt) })}</Text>
-                )}
-                {d.lastError && (
-                  <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-                    {d.lastError}
-                  </Text>
-                )}
-              </Stack>
-              {retryButton(d)}
-            </Group>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {when(d.createdAt)} ·{' '}
+                {t('webhooks.attemptsValue', { attempts: d.attempts, max: d.maxAttempts })}
+                {d.lastStatusCode ? ` · HTTP ${d.lastStatusCode}` : ''}
+              </Text>
+              {d.nextAttemptAt && (
+                <Text size="xs">{t('webhooks.nextAt', { at: when(d.nextAttemptAt) })}</Text>
+              )}
+              {d.lastError && (
+                <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+                  {d.lastError}
+                </Text>
+              )}
+              {retryButton(d) && <Group mt={6}>{retryButton(d)}</Group>}
+            </Stack>
           </Paper>
         ))}
       </Stack>

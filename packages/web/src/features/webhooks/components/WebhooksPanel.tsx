@@ -136,7 +136,8 @@ export function WebhooksPanel() {
                     </Group>
                     <Text size="xs" c="dimmed">
                       {t('webhooks.secretHint', { hint: endpoint.secretHint })}
-                      {' · '}
+                    </Text>
+                    <Text size="xs" c="dimmed">
                       {endpoint.lastDelivery ? (
                         <>
                           {t('webhooks.lastDelivery', {
