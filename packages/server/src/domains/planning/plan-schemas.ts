@@ -109,7 +109,14 @@ export const MyVisitsQuery = z.object({
   from: IsoDateString.optional().openapi({ description: 'First day (default today, Asia/Tokyo)' }),
   days: z.coerce.number().int().min(1).max(28).optional().openapi({ description: 'Days (default 7)' }),
 });
-export const LatestQuery = z.object({ teamId: z.string().max(100).optional() });
+export const LatestQuery = z.object({
+  teamId: z.string().max(100).optional(),
+  areaId: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: 'The newest plan limited to this area (default: plans of the whole scope)' }),
+});
 export const NextVisitQuery = z.object({ customerId: z.string().max(100) });
 
 export const VisitList = z.object({ visits: z.array(PlannedVisit) });

@@ -65,8 +65,17 @@ export async function loadPlan(tx: Tx, actor: Actor, id: string): Promise<PlanRo
   return plan;
 }
 
-/** The newest ready plan of a scope (a team, or the whole company when teamId is null). */
-export async function latestReadyPlan(tx: Tx, actor: Actor, teamId: string | null) {
+/**
+ * The newest ready plan of a scope (a team, or the whole company when teamId is null): of the
+ * whole scope, or with `areaId` the one limited to that area (an area plan never stands for its
+ * team's plan).
+ */
+export async function latestReadyPlan(
+  tx: Tx,
+  actor: Actor,
+  teamId: string | null,
+  areaId: string | null = null,
+) {
   const [plan] = await tx
     .select()
     .from(plans)
@@ -74,6 +83,7 @@ export async function latestReadyPlan(tx: Tx, actor: Actor, teamId: string | nul
       and(
         planScope(actor),
         teamId === null ? isNull(plans.teamId) : eq(plans.teamId, teamId),
+        areaId === null ? isNull(plans.areaId) : eq(plans.areaId, areaId),
         eq(plans.status, 'ready'),
       ),
     )

@@ -66,7 +66,7 @@ const latestRoute = defineRoute({
   summary: 'The newest ready plan of a team (or, without teamId, the manager’s team / the company)',
   request: { query: LatestQuery },
   responses: { 200: json(LatestPlan, 'The plan, or null'), ...errorResponses(401, 403, 422) },
-  access: { roles: planners, scope: 'team', references: { query: { teamId: 'team' } } },
+  access: { roles: planners, scope: 'team', references: { query: { teamId: 'team', areaId: 'area' } } },
 });
 
 const myVisitsRoute = defineRoute({
@@ -234,10 +234,10 @@ export const planRoutes = createRouter()
     return c.json(result, 202);
   })
   .openapi(latestRoute, async (c) => {
-    const { teamId } = c.req.valid('query');
+    const { teamId, areaId } = c.req.valid('query');
     const actor = c.var.actor;
     const plan = await withTenant(c.var.db, actor, (tx) =>
-      latestReadyPlan(tx, actor, teamId ?? (actor.role === 'admin' ? null : actor.teamId)),
+      latestReadyPlan(tx, actor, teamId ?? (actor.role === 'admin' ? null : actor.teamId), areaId ?? null),
     );
     return c.json({ plan: plan ? await toPlanView(plan, c.var.jobs) : null }, 200);
   })

@@ -114,4 +114,13 @@ it('a plan limited to an area plans only its customers', async () => {
   const visits = await plan({ ...week, areaId: area.id });
   expect(visits.length).toBeGreaterThan(0);
   expect(visits.every((v) => inArea.has(v.customerId))).toBe(true);
+  // The area plan is the area's newest plan, never the company's.
+  const latest = async (query: string) =>
+    (
+      (await (await request(t.app, 'GET', `/api/plans/latest${query}`, { cookie: admin })).json()) as {
+        plan: { areaId: string | null } | null;
+      }
+    ).plan;
+  expect((await latest(''))?.areaId).toBeNull();
+  expect((await latest(`?areaId=${area.id}`))?.areaId).toBe(area.id);
 });
