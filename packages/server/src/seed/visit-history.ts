@@ -3,6 +3,7 @@ import { todayIn } from '../domains/planning/working-days.ts';
 import { defaultVisitTemplates } from '../domains/visits/visit-templates.ts';
 import type { Db } from '../platform/db/database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
+import { seedFormPapers } from './form-papers-demo.ts';
 import { createRandom, type Random } from './random.ts';
 import { BatchInsert, type SqlValue } from './sql-batch.ts';
 
@@ -252,6 +253,7 @@ export async function seedVisitHistory(
     await formRows.flush();
     await followupRows.flush();
     await visitRows.flush();
+    await seedFormPapers(tx, { tenantId, nowMs });
     return { visits: visitRows.count, forms: formRows.count, followups: followupRows.count };
   });
 }

@@ -104,6 +104,23 @@ describe('the demo visit history', () => {
     expect(row.forms).toBeGreaterThan(0);
   });
 
+  it('has the paper behind recent 申込書: photos (a PDF scan now and then) and a few voided with a reason', async () => {
+    const row = await one<{ photos: number; pdfs: number; bad: number; voided: number; unexplained: number }>(sql`
+      select count(*) filter (where a.content_type = 'image/png')::int as photos,
+        count(*) filter (where a.content_type = 'application/pdf')::int as pdfs,
+        count(*) filter (where a.size <> octet_length(a.data) or substring(a.data from 1 for 4) not in
+          ('\\x89504e47'::bytea, '\\x25504446'::bytea))::int as bad,
+        (select count(*)::int from forms f where f.tenant_id = ${tenantId} and f.voided_at is not null) as voided,
+        (select count(*)::int from forms f where f.tenant_id = ${tenantId} and f.voided_at is not null
+          and coalesce(f.void_reason, '') = '') as unexplained
+      from form_attachments a where a.tenant_id = ${tenantId}`);
+    expect(row.photos).toBeGreaterThan(3);
+    expect(row.pdfs).toBeGreaterThan(0);
+    expect(row.bad).toBe(0);
+    expect(row.voided).toBeGreaterThan(0);
+    expect(row.unexplained).toBe(0);
+  });
+
   it('has promises mostly kept on time, a few overdue now and a couple due this week', async () => {
     const row = await one<{
       done: number;
