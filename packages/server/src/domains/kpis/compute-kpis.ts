@@ -64,6 +64,14 @@ function grouping(byRep: boolean, withTotal: boolean, rep: SQL, inner?: SQL) {
   return { k, by };
 }
 
+/**
+ * Room for the per-customer hash tables of a company's months (about 20,000 customers × the
+ * periods' figures): with the default 4 MB they spill to disk in batches. For this transaction only.
+ */
+export async function kpiWorkMem(tx: Tx) {
+  await tx.execute(sql`select set_config('work_mem', '64MB', true)`);
+}
+
 /** Sorted, disjoint `[from, to)` ranges covering all the given ones. */
 function mergeRanges(ranges: { from: string; to: string }[]) {
   const sorted = [...ranges].sort((a, b) => a.from.localeCompare(b.from));
@@ -124,6 +132,7 @@ export async function computeKpisForPeriods({
   today = todayIn(),
   withOverdue = true,
 }: ComputeKpisForPeriodsOptions): Promise<Map<string, KpiFiguresView>[]> {
+  await kpiWorkMem(tx);
   const ps = periods.map((period) => {
     const previous = previousPeriod(period);
     const startWindow = addDays(period.from, -ACTIVE_WINDOW_DAYS);
@@ -136,24 +145,38 @@ export async function computeKpisForPeriods({
     };
   });
   const tag = (name: string, i: number) => sql.raw(`${name}_${i}`);
+  // The scope's reps inside each range scan (an index range by rep where one exists); area and
+  // rank are the customer's, applied after the join.
+  const repsOnly = (column: SQL) =>
+    scope.repIds ? scopeCondition({ ...scope, areaId: null, rank: null }, column, sql`c`) : sql`true`;
   const sqlList = (parts: SQL[]) => sql.join(parts, sql`, `);
 
-  // Orders and retention in one pass over the merged [earliest, to) of every period: grouped by
-  // customer first (a hash, where count(distinct) would sort), then by the scope or rep.
+  // Orders and retention in one pass over the merged [earliest, to) of every period. Each order
+  // is first reduced to its segment between the periods' boundaries (width_bucket, one binary
+  // search; `offset 0` keeps it computed once per row) and whether it was won; then by
+  // customer, each period's figures from integer segment ranges (FILTER, where comparing the
+  // instant against every boundary cost more); then by the scope or rep. Grouping by customer
+  // is a hash, where count(distinct) would sort.
   const orderRanges = mergeRanges(ps.map((p) => ({ from: p.earliest, to: p.to })));
+  const bounds = [
+    ...new Set(ps.flatMap((p) => [p.earliest, p.startWindow, p.previous.from, p.from, p.endWindow, p.to])),
+  ].sort();
+  /** Segments of `[a, b)`: width_bucket numbers bounds from 1. */
+  const segs = (a: string, b: string) =>
+    sql.raw(`o.seg >= ${bounds.indexOf(a) + 1} and o.seg < ${bounds.indexOf(b) + 1}`);
   const orderGroup = grouping(byRep, withTotal, sql`o.rep_id`, sql`o.customer_id`);
   const between = (a: string, b: string) => sql`o.ordered_at >= ${at(a)} and o.ordered_at < ${at(b)}`;
   const perCustomer = ps.flatMap((p, i) => {
-    const inPeriod = between(p.from, p.to);
+    const inPeriod = segs(p.from, p.to);
     return [
-      sql`count(*) filter (where ${inPeriod}) as ${tag('any_orders', i)}`,
-      sql`count(*) filter (where ${inPeriod} and ${won}) as ${tag('won', i)}`,
-      sql`sum(o.subtotal_standard + o.subtotal_reduced) filter (where ${inPeriod} and ${won}) as ${tag('excl', i)}`,
-      sql`sum(o.total) filter (where ${inPeriod} and ${won}) as ${tag('incl', i)}`,
-      sql`coalesce(bool_or(${won} and ${between(p.startWindow, p.from)}), false) as ${tag('active_start', i)}`,
-      sql`coalesce(bool_or(${won} and ${between(p.endWindow, p.to)}), false) as ${tag('active_end', i)}`,
-      sql`coalesce(bool_or(${won} and ${between(p.previous.from, p.from)}), false) as ${tag('in_previous', i)}`,
-      sql`coalesce(bool_or(${won} and ${between(p.earliest, p.to)}), false) as ${tag('any_won', i)}`,
+      sql`sum(o.n) filter (where ${inPeriod}) as ${tag('any_orders', i)}`,
+      sql`sum(o.n) filter (where ${inPeriod} and o.won) as ${tag('won', i)}`,
+      sql`sum(o.excl) filter (where ${inPeriod} and o.won) as ${tag('excl', i)}`,
+      sql`sum(o.incl) filter (where ${inPeriod} and o.won) as ${tag('incl', i)}`,
+      sql`coalesce(bool_or(o.won and ${segs(p.startWindow, p.from)}), false) as ${tag('active_start', i)}`,
+      sql`coalesce(bool_or(o.won and ${segs(p.endWindow, p.to)}), false) as ${tag('active_end', i)}`,
+      sql`coalesce(bool_or(o.won and ${segs(p.previous.from, p.from)}), false) as ${tag('in_previous', i)}`,
+      sql`coalesce(bool_or(o.won and ${segs(p.earliest, p.to)}), false) as ${tag('any_won', i)}`,
     ];
   });
   const perKey = ps.flatMap((_, i) => [
@@ -168,19 +191,28 @@ export async function computeKpisForPeriods({
     sql`count(*) filter (where ${tag('in_previous', i)} and ${tag('won', i)} > 0)::int as ${tag('repeated', i)}`,
     sql`bool_or(${tag('any_orders', i)} > 0 or ${tag('any_won', i)}) as ${tag('has_orders', i)}`,
   ]);
+  const rep = byRep ? sql`o.rep_id, ` : sql``;
   const orderRows = await queryRows<Row>(
     tx,
-    sql`with w as (
-          select ${orderGroup.k} as k, ${sqlList(perCustomer)}
+    sql`with s as (
+          select ${rep}o.customer_id,
+            width_bucket(o.ordered_at, array[${sql.join(
+              bounds.map((d) => sql`${tokyoMidnight(d)}`),
+              sql`, `,
+            )}]::timestamptz[]) as seg,
+            ${won} as won, 1 as n, o.subtotal_standard + o.subtotal_reduced as excl, o.total as incl
           from (${overRanges(
             orderRanges,
             (r) => sql`select o.tenant_id, o.customer_id, o.rep_id, o.status, o.ordered_at,
                 o.subtotal_standard, o.subtotal_reduced, o.total
               from orders o where o.tenant_id = ${tenantId} and ${between(r.from, r.to)}
-                and ${scope.repIds ? scopeCondition({ ...scope, areaId: null, rank: null }, sql`o.rep_id`, sql`c`) : sql`true`}`,
+                and ${repsOnly(sql`o.rep_id`)}`,
           )}) o ${customerJoin(scope, sql`o`)}
           where ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}
-          group by ${orderGroup.by})
+          offset 0),
+        w as (
+          select ${orderGroup.k} as k, ${sqlList(perCustomer)}
+          from s o group by ${orderGroup.by})
         select k, ${sqlList(perKey)} from w group by k`,
   );
 
@@ -206,7 +238,8 @@ export async function computeKpisForPeriods({
         from (${overRanges(
           dayRanges,
           (r) => sql`select v.tenant_id, v.customer_id, v.rep_id, v.date, v.check_out_at, v.satisfaction
-            from visits v where v.tenant_id = ${tenantId} and ${onDays(sql`v.date`, r)}`,
+            from visits v where v.tenant_id = ${tenantId} and ${onDays(sql`v.date`, r)}
+              and ${repsOnly(sql`v.rep_id`)}`,
         )}) v
         ${customerJoin(scope, sql`v`)}
         where ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
@@ -226,7 +259,7 @@ export async function computeKpisForPeriods({
           dayRanges,
           (r) => sql`select f.tenant_id, f.customer_id, f.rep_id, f.collected_on
             from forms f where f.tenant_id = ${tenantId} and f.voided_at is null
-              and ${onDays(sql`f.collected_on`, r)}`,
+              and ${onDays(sql`f.collected_on`, r)} and ${repsOnly(sql`f.rep_id`)}`,
         )}) f
         ${customerJoin(scope, sql`f`)}
         where ${scopeCondition(scope, sql`f.rep_id`, sql`c`)}
@@ -248,7 +281,8 @@ export async function computeKpisForPeriods({
               r,
             ) => sql`select pv.tenant_id, ${byCustomer ? sql`pv.customer_id, ` : sql``}pv.rep_id, pv.date, pv.plan_id,
                 pv.travel_seconds_before
-              from planned_visits pv where pv.tenant_id = ${tenantId} and ${onDays(sql`pv.date`, r)}`,
+              from planned_visits pv where pv.tenant_id = ${tenantId} and ${onDays(sql`pv.date`, r)}
+                and ${repsOnly(sql`pv.rep_id`)}`,
           )}) pv
           join plans p on p.tenant_id = pv.tenant_id and p.id = pv.plan_id
           where p.status = 'ready'),

@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/query-rows.ts';
+import { kpiWorkMem } from './compute-kpis.ts';
 import { tokyoMidnight, trendBuckets } from './kpi-period.ts';
 import type { KpiTrend, KpiTrendQuery } from './kpi-schemas.ts';
 import { customerJoin, resolveKpiScope, scopeCondition } from './kpi-scope.ts';
@@ -17,9 +18,13 @@ export interface GetKpiTrendOptions {
   transaction?: KpiTransaction;
 }
 
-/** The bucket start of a Tokyo civil date: its ISO week's Monday or its month's first day, clipped to `from`. */
-const bucketOf = (grain: 'week' | 'month', date: SQL, from: string) =>
-  sql`greatest(date_trunc(${grain}, ${date})::date, ${from}::date)::text`;
+/**
+ * The bucket of a record as its 1-based index among the buckets' starts: width_bucket, a binary
+ * search over a constant array (a date_trunc of the Tokyo time plus a text key per row cost
+ * three times as much on 200,000 orders).
+ */
+const bucketOf = (value: SQL, starts: SQL[], type: 'timestamptz' | 'date') =>
+  sql`width_bucket(${value}, array[${sql.join(starts, sql`, `)}]::${sql.raw(type)}[])`;
 
 /**
  * The period by ISO week or month: won orders and their amount, forms, active customers,
@@ -34,14 +39,18 @@ export async function getKpiTrend({
 }: GetKpiTrendOptions): Promise<z.output<typeof KpiTrend>> {
   const period = resolvePeriod(query);
   const grain = query.grain ?? 'month';
+  const buckets = trendBuckets(period, grain);
+  const instants = buckets.map((b) => sql`${tokyoMidnight(b.from)}`);
+  const days = buckets.map((b) => sql`${b.from}`);
   return transaction(actor, async (tx) => {
     const scope = await resolveKpiScope(tx, actor, query);
-    const orderRows = await queryRows<{ b: string; won: number; excl: number; active: number }>(
+    await kpiWorkMem(tx);
+    const orderRows = await queryRows<{ b: number; won: number; excl: number; active: number }>(
       tx,
       // By bucket and customer first (a hash, where count(distinct) would sort), then by bucket.
       sql`select b, sum(won)::int as won, sum(excl)::float8 as excl, count(*)::int as active
           from (
-            select ${bucketOf(grain, sql`(o.ordered_at at time zone 'Asia/Tokyo')`, period.from)} as b,
+            select ${bucketOf(sql`o.ordered_at`, instants, 'timestamptz')} as b,
               o.customer_id, count(*) as won, sum(o.subtotal_standard + o.subtotal_reduced) as excl
             from orders o ${customerJoin(scope, sql`o`)}
             where o.tenant_id = ${actor.tenantId} and o.status <> 'cancelled'
@@ -52,13 +61,13 @@ export async function getKpiTrend({
           group by b`,
     );
     const visitRows = await queryRows<{
-      b: string;
+      b: number;
       done: number;
       answers: number;
       sat_sum: number;
     }>(
       tx,
-      sql`select ${bucketOf(grain, sql`v.date`, period.from)} as b,
+      sql`select ${bucketOf(sql`v.date`, days, 'date')} as b,
             count(*) filter (where v.check_out_at is not null)::int as done,
             count(v.satisfaction)::int as answers,
             coalesce(sum(v.satisfaction), 0)::int as sat_sum
@@ -68,9 +77,9 @@ export async function getKpiTrend({
             and ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
           group by 1`,
     );
-    const formRows = await queryRows<{ b: string; forms: number }>(
+    const formRows = await queryRows<{ b: number; forms: number }>(
       tx,
-      sql`select ${bucketOf(grain, sql`f.collected_on`, period.from)} as b, count(*)::int as forms
+      sql`select ${bucketOf(sql`f.collected_on`, days, 'date')} as b, count(*)::int as forms
           from forms f
           ${customerJoin(scope, sql`f`)}
           where f.tenant_id = ${actor.tenantId} and f.voided_at is null
@@ -84,15 +93,15 @@ export async function getKpiTrend({
     return {
       scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label },
       grain,
-      buckets: trendBuckets(period, grain).map((bucket) => {
-        const o = orders.get(bucket.from);
-        const v = visits.get(bucket.from);
+      buckets: buckets.map((bucket, i) => {
+        const o = orders.get(i + 1);
+        const v = visits.get(i + 1);
         const answers = v?.answers ?? 0;
         return {
           ...bucket,
           ordersWon: o?.won ?? 0,
           ordersWonAmountExclTax: o?.excl ?? 0,
-          formsCollected: forms.get(bucket.from) ?? 0,
+          formsCollected: forms.get(i + 1) ?? 0,
           activeCustomers: o?.active ?? 0,
           revenuePerCustomerExclTax: o && o.active > 0 ? Math.round(o.excl / o.active) : null,
           satisfactionMean: answers > 0 ? Math.round(((v?.sat_sum ?? 0) / answers) * 100) / 100 : null,
