@@ -127,12 +127,13 @@ const voidReasons = [
   '別の顧客で登録していた',
   '同じ申込書を二重に記録した',
   'お客様の申込み取り下げ（記入前）',
+  '種類の誤り（契約変更で登録し直し）',
 ];
 
 /**
  * The paper behind the seeded 申込書: about half of the last 90 days' forms carry the rep's phone
- * photo (a PDF scan now and then, uploaded at the desk), and a few recorded by mistake are voided
- * with a reason, as a manager would after checking. Multi-row writes in the seed's transaction.
+ * photo (a PDF scan now and then, uploaded at the desk), and one per rep (a few reps) recorded by
+ * mistake is voided with a reason. Multi-row writes in the seed's transaction.
  */
 export async function seedFormPapers(tx: Tx, { tenantId, nowMs }: { tenantId: string; nowMs: number }) {
   const since = new Date(nowMs - 90 * 86_400_000).toISOString().slice(0, 10);
@@ -161,10 +162,17 @@ export async function seedFormPapers(tx: Tx, { tenantId, nowMs }: { tenantId: st
     });
   });
   if (attachments.length > 0) await tx.insert(formAttachments).values(attachments);
-  // Voided: a recent one (still in this month's counts page), and two older ones.
-  const toVoid = [recent[3], recent[Math.floor(recent.length / 2) + 1], recent[recent.length - 2]].filter(
-    (f): f is NonNullable<typeof f> => f !== undefined && attachments.every((a) => a.formId !== f.id),
-  );
+  // Voided: one form per rep for a few reps (their third most recent without a photo), as a
+  // manager would after checking, so each team's list shows one struck through.
+  const photographed = new Set(attachments.map((a) => a.formId));
+  const seen = new Map<string, number>();
+  const toVoid: typeof recent = [];
+  for (const form of recent) {
+    if (photographed.has(form.id)) continue;
+    const n = (seen.get(form.rep_id) ?? 0) + 1;
+    seen.set(form.rep_id, n);
+    if (n === 3 && toVoid.length < 6) toVoid.push(form);
+  }
   for (const [i, form] of toVoid.entries())
     await tx.execute(
       sql`update forms set voided_at = ${new Date(form.updated_at).toISOString()}::timestamptz + interval '1 day',
