@@ -3,9 +3,9 @@
  * marker — a tenant of 20,000 customers, 50 reps and 2,000,000 order lines (bench-kpi-tenant.ts),
  * then times each of the dashboard's requests through the HTTP API (the real app on a local
  * port, signed in as the admin, a manager and a rep of their team) next to the same use case's
- * statements run directly as the table owner (no row-level security), with the p95 ratio. The
- * figures the API answers are compared with the direct ones (the KPIs must stay exact). Prints
- * the machine's load with the figures; asserts nothing.
+ * statements run directly as the table owner (no row-level security), sample for sample in turn,
+ * with the p95 ratio. The figures the API answers are compared with the direct ones (the KPIs
+ * must stay exact). Prints the machine's load with the figures; asserts nothing.
  *
  *   npm run bench:kpi -w packages/server [-- --samples 30 --database-url postgres://…]
  *
@@ -62,16 +62,23 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(' / ');
 
-async function timesOf(run: () => Promise<unknown>) {
-  await run(); // warm-up (plans, caches)
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
+/**
+ * Times two ways of answering the same request, alternating sample by sample so that the load
+ * of a shared machine weighs on both alike (p95 of one against the other).
+ */
+async function timesOfBoth(a: () => Promise<unknown>, b: () => Promise<unknown>) {
+  for (const run of [a, b, a, b]) await run(); // warm-up (plans, caches)
+  const times = { a: [] as number[], b: [] as number[] };
+  const time = async (run: () => Promise<unknown>, into: number[]) => {
     const started = performance.now();
     await run();
-    times.push(performance.now() - started);
+    into.push(performance.now() - started);
+  };
+  for (let i = 0; i < samples; i++) {
+    await time(a, times.a);
+    await time(b, times.b);
   }
-  return times.sort((a, b) => a - b);
+  return { a: times.a.sort((x, y) => x - y), b: times.b.sort((x, y) => x - y) };
 }
 
 /**
@@ -232,8 +239,7 @@ try {
         return res.json();
       };
       const exact = isDeepStrictEqual(await get(), JSON.parse(JSON.stringify(await r.direct(actor))));
-      const api = await timesOf(get);
-      const direct = await timesOf(() => r.direct(actor));
+      const { a: api, b: direct } = await timesOfBoth(get, () => r.direct(actor));
       const ratio = pct(api, 95) / pct(direct, 95);
       worst.p95 = Math.max(worst.p95, pct(api, 95));
       worst.ratio = Math.max(worst.ratio, ratio);
