@@ -96,7 +96,7 @@ export function FormsView({ filters }: { filters: FormFilters }) {
           />
         </div>
         <Select
-          w={desktop ? 160 : 'calc(50% - 4px)'}
+          w={desktop ? 160 : 'calc(50% - 5px)'}
           label={t('forms.filter.kind')}
           clearable
           placeholder={t('forms.filter.allKinds')}
@@ -105,7 +105,7 @@ export function FormsView({ filters }: { filters: FormFilters }) {
           data={formKinds.map((k) => ({ value: k, label: t(`forms.kinds.${k}`) }))}
         />
         <Select
-          w={desktop ? 130 : 'calc(50% - 4px)'}
+          w={desktop ? 130 : 'calc(50% - 5px)'}
           label={t('forms.filter.voided')}
           allowDeselect={false}
           value={filters.voided ?? 'exclude'}
@@ -118,14 +118,14 @@ export function FormsView({ filters }: { filters: FormFilters }) {
         />
         <TextInput
           type="date"
-          w={desktop ? 160 : 'calc(50% - 4px)'}
+          w={desktop ? 160 : 'calc(50% - 5px)'}
           label={t('forms.filter.from')}
           value={filters.from ?? ''}
           onChange={(e) => setFilters({ from: e.currentTarget.value || undefined })}
         />
         <TextInput
           type="date"
-          w={desktop ? 160 : 'calc(50% - 4px)'}
+          w={desktop ? 160 : 'calc(50% - 5px)'}
           label={t('forms.filter.to')}
           value={filters.to ?? ''}
           onChange={(e) => setFilters({ to: e.currentTarget.value || undefined })}

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Image, Paper, Stack, Text } from '@mantine/core';
 import { IconCloudOff, IconPaperclip } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formKeys, getForm } from '../api/forms-api.ts';
+import { formAttachmentUrl, formKeys, getForm } from '../api/forms-api.ts';
 import { AttachButton } from './AttachButton.tsx';
 import { FormKindBadge } from './FormKindBadge.tsx';
 
@@ -52,7 +52,19 @@ export function VisitFormsAttach({
                   {index + 1}.
                 </Text>
                 {form && <FormKindBadge kind={form.kind} />}
-                {form?.attachment && <IconPaperclip size={16} aria-label={t('forms.hasAttachment')} />}
+                {form?.attachment &&
+                  (form.attachment.contentType.startsWith('image/') ? (
+                    <Image
+                      src={formAttachmentUrl(form)}
+                      alt={t('forms.detail.preview', { customer: customerName })}
+                      w={44}
+                      h={44}
+                      radius="sm"
+                      fit="cover"
+                    />
+                  ) : (
+                    <IconPaperclip size={16} aria-label={t('forms.hasAttachment')} />
+                  ))}
               </Group>
               {form && <AttachButton form={{ ...form, customerName }} size="sm" />}
             </Group>
