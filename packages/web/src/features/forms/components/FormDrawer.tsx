@@ -37,6 +37,8 @@ export function FormDrawer({ formId, onClose }: { formId: string | null; onClose
   const { t } = useTranslation();
   const desktop = useIsDesktop();
   const query = useForm(formId);
+  // Kept here: the detail remounts on the newer version the conflict brought.
+  const [conflictOn, setConflictOn] = useState<string | null>(null);
   return (
     <Drawer
       opened={formId !== null}
@@ -48,12 +50,30 @@ export function FormDrawer({ formId, onClose }: { formId: string | null; onClose
     >
       {query.isPending && formId && <Loader size="sm" />}
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && <FormDetail key={`${query.data.id}:${query.data.version}`} form={query.data} />}
+      {query.data && (
+        <FormDetail
+          key={`${query.data.id}:${query.data.version}`}
+          form={query.data}
+          conflict={conflictOn === query.data.id}
+          onConflict={() => setConflictOn(query.data.id)}
+          onWritten={() => setConflictOn(null)}
+        />
+      )}
     </Drawer>
   );
 }
 
-function FormDetail({ form }: { form: AppForm }) {
+function FormDetail({
+  form,
+  conflict,
+  onConflict,
+  onWritten,
+}: {
+  form: AppForm;
+  conflict: boolean;
+  onConflict: () => void;
+  onWritten: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const client = useQueryClient();
@@ -74,7 +94,7 @@ function FormDetail({ form }: { form: AppForm }) {
       if (current?.id === form.id) client.setQueryData(formKeys.one(form.id), current);
       else void client.invalidateQueries({ queryKey: formKeys.one(form.id) });
       void client.invalidateQueries({ queryKey: formKeys.lists });
-      notifications.show({ color: 'orange', message: t('forms.detail.conflict'), autoClose: 8000 });
+      onConflict();
       return;
     }
     setProblem(errorMessage(error, t));
@@ -85,7 +105,10 @@ function FormDetail({ form }: { form: AppForm }) {
     update.mutate(
       { id: form.id, version: form.version, kind, note: note.trim() },
       {
-        onSuccess: () => notifications.show({ color: 'teal', message: t('forms.detail.saved') }),
+        onSuccess: () => {
+          onWritten();
+          notifications.show({ color: 'teal', message: t('forms.detail.saved') });
+        },
         onError,
       },
     );
@@ -95,7 +118,10 @@ function FormDetail({ form }: { form: AppForm }) {
     voiding.mutate(
       { id: form.id, version: form.version, reason: reason.trim() },
       {
-        onSuccess: () => notifications.show({ color: 'teal', message: t('forms.detail.voided') }),
+        onSuccess: () => {
+          onWritten();
+          notifications.show({ color: 'teal', message: t('forms.detail.voided') });
+        },
         onError,
       },
     );
@@ -103,6 +129,11 @@ function FormDetail({ form }: { form: AppForm }) {
 
   return (
     <Stack gap="sm" data-testid="form-detail">
+      {conflict && (
+        <Alert color="orange" variant="light" data-testid="form-conflict">
+          {t('forms.detail.conflict')}
+        </Alert>
+      )}
       <Group gap="xs">
         <FormKindBadge kind={form.kind} voided={voided} />
         <Text size="sm" td={voided ? 'line-through' : undefined}>
