@@ -161,35 +161,46 @@ export async function computeKpisForPeriods({
   const bounds = [
     ...new Set(ps.flatMap((p) => [p.earliest, p.startWindow, p.previous.from, p.from, p.endWindow, p.to])),
   ].sort();
+  // One bit per segment in a bigint (a few periods give at most 6 bounds each).
+  if (bounds.length > 62) throw new Error('computeKpisForPeriods: too many periods at once');
   /** Segments of `[a, b)`: width_bucket numbers bounds from 1. */
   const segs = (a: string, b: string) =>
     sql.raw(`o.seg >= ${bounds.indexOf(a) + 1} and o.seg < ${bounds.indexOf(b) + 1}`);
   const orderGroup = grouping(byRep, withTotal, sql`o.rep_id`, sql`o.customer_id`);
   const between = (a: string, b: string) => sql`o.ordered_at >= ${at(a)} and o.ordered_at < ${at(b)}`;
-  const perCustomer = ps.flatMap((p, i) => {
-    const inPeriod = segs(p.from, p.to);
-    return [
-      sql`sum(o.n) filter (where ${inPeriod}) as ${tag('any_orders', i)}`,
-      sql`sum(o.n) filter (where ${inPeriod} and o.won) as ${tag('won', i)}`,
-      sql`sum(o.excl) filter (where ${inPeriod} and o.won) as ${tag('excl', i)}`,
-      sql`sum(o.incl) filter (where ${inPeriod} and o.won) as ${tag('incl', i)}`,
-      sql`coalesce(bool_or(o.won and ${segs(p.startWindow, p.from)}), false) as ${tag('active_start', i)}`,
-      sql`coalesce(bool_or(o.won and ${segs(p.endWindow, p.to)}), false) as ${tag('active_end', i)}`,
-      sql`coalesce(bool_or(o.won and ${segs(p.previous.from, p.from)}), false) as ${tag('in_previous', i)}`,
-      sql`coalesce(bool_or(o.won and ${segs(p.earliest, p.to)}), false) as ${tag('any_won', i)}`,
-    ];
-  });
-  const perKey = ps.flatMap((_, i) => [
-    sql`coalesce(sum(${tag('any_orders', i)}), 0)::int as ${tag('any_orders', i)}`,
+  /** The bit mask of the segments of `[a, b)`, for the per-customer masks below. */
+  const mask = (a: string, b: string) => {
+    let m = 0n;
+    for (let seg = bounds.indexOf(a) + 1; seg < bounds.indexOf(b) + 1; seg++) m |= 1n << BigInt(seg);
+    return sql.raw(`${m}::bigint`);
+  };
+  const has = (column: string, a: string, b: string) => sql`(${sql.raw(column)} & ${mask(a, b)}) <> 0`;
+  // Per customer: the segments with a won order (wm) and with any order (am), one bit each,
+  // and each period's won orders and amounts. Retention, repeat and activity are then tests on
+  // the masks, not eight FILTERed aggregates per period over every order.
+  const perCustomer = [
+    sql`bit_or(1::bigint << o.seg) filter (where o.won) as wm`,
+    sql`bit_or(1::bigint << o.seg) as am`,
+    ...ps.flatMap((p, i) => {
+      const inPeriod = segs(p.from, p.to);
+      return [
+        sql`count(*) filter (where ${inPeriod} and o.won) as ${tag('won', i)}`,
+        sql`sum(o.excl) filter (where ${inPeriod} and o.won) as ${tag('excl', i)}`,
+        sql`sum(o.incl) filter (where ${inPeriod} and o.won) as ${tag('incl', i)}`,
+      ];
+    }),
+  ];
+  const perKey = ps.flatMap((p, i) => [
+    sql`count(*) filter (where ${has('am', p.from, p.to)})::int as ${tag('any_orders', i)}`,
     sql`coalesce(sum(${tag('won', i)}), 0)::int as ${tag('won', i)}`,
     sql`coalesce(sum(${tag('excl', i)}), 0)::float8 as ${tag('excl', i)}`,
     sql`coalesce(sum(${tag('incl', i)}), 0)::float8 as ${tag('incl', i)}`,
-    sql`count(*) filter (where ${tag('won', i)} > 0)::int as ${tag('active', i)}`,
-    sql`count(*) filter (where ${tag('active_start', i)})::int as ${tag('base', i)}`,
-    sql`count(*) filter (where ${tag('active_start', i)} and ${tag('active_end', i)})::int as ${tag('retained', i)}`,
-    sql`count(*) filter (where ${tag('in_previous', i)})::int as ${tag('repeat_base', i)}`,
-    sql`count(*) filter (where ${tag('in_previous', i)} and ${tag('won', i)} > 0)::int as ${tag('repeated', i)}`,
-    sql`bool_or(${tag('any_orders', i)} > 0 or ${tag('any_won', i)}) as ${tag('has_orders', i)}`,
+    sql`count(*) filter (where ${has('wm', p.from, p.to)})::int as ${tag('active', i)}`,
+    sql`count(*) filter (where ${has('wm', p.startWindow, p.from)})::int as ${tag('base', i)}`,
+    sql`count(*) filter (where ${has('wm', p.startWindow, p.from)} and ${has('wm', p.endWindow, p.to)})::int as ${tag('retained', i)}`,
+    sql`count(*) filter (where ${has('wm', p.previous.from, p.from)})::int as ${tag('repeat_base', i)}`,
+    sql`count(*) filter (where ${has('wm', p.previous.from, p.from)} and ${has('wm', p.from, p.to)})::int as ${tag('repeated', i)}`,
+    sql`coalesce(bool_or(${has('am', p.from, p.to)} or ${has('wm', p.earliest, p.to)}), false) as ${tag('has_orders', i)}`,
   ]);
   const rep = byRep ? sql`o.rep_id, ` : sql``;
   const orderRows = await queryRows<Row>(
@@ -200,7 +211,7 @@ export async function computeKpisForPeriods({
               bounds.map((d) => sql`${tokyoMidnight(d)}`),
               sql`, `,
             )}]::timestamptz[]) as seg,
-            ${won} as won, 1 as n, o.subtotal_standard + o.subtotal_reduced as excl, o.total as incl
+            ${won} as won, o.subtotal_standard + o.subtotal_reduced as excl, o.total as incl
           from (${overRanges(
             orderRanges,
             (r) => sql`select o.tenant_id, o.customer_id, o.rep_id, o.status, o.ordered_at,
@@ -213,7 +224,9 @@ export async function computeKpisForPeriods({
         w as (
           select ${orderGroup.k} as k, ${sqlList(perCustomer)}
           from s o group by ${orderGroup.by})
-        select k, ${sqlList(perKey)} from w group by k`,
+        select k, ${sqlList(perKey)} from (select k, coalesce(wm, 0) as wm, am, ${sqlList(
+          ps.flatMap((_, i) => [tag('won', i), tag('excl', i), tag('incl', i)]),
+        )} from w) w group by k`,
   );
 
   // Visits, forms and planned stops: one scan of the merged periods, each period by FILTER.
