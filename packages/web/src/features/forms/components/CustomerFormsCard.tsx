@@ -107,7 +107,11 @@ export function CustomerFormsCard({ customerId, archived }: { customerId: string
           );
         })}
       </Stack>
-      <FormDrawer formId={openId} onClose={() => setOpenId(null)} />
+      <FormDrawer
+        formId={openId}
+        shown={query.data?.items.find((f) => f.id === openId)}
+        onClose={() => setOpenId(null)}
+      />
       <NewFormModal
         customerId={customerId}
         opened={creating}

@@ -33,10 +33,19 @@ const NOTE_MAX = 1000;
 const REASON_MAX = 500;
 
 /** A form's detail: note, the paper's photo or PDF, edit kind/note, void with a reason, attach. */
-export function FormDrawer({ formId, onClose }: { formId: string | null; onClose: () => void }) {
+export function FormDrawer({
+  formId,
+  shown,
+  onClose,
+}: {
+  formId: string | null;
+  /** The list's row of that form, shown while the form itself loads. */
+  shown?: AppForm | undefined;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const desktop = useIsDesktop();
-  const query = useForm(formId);
+  const query = useForm(formId, shown);
   // Kept here: the detail remounts on the newer version the conflict brought.
   const [conflictOn, setConflictOn] = useState<string | null>(null);
   return (

@@ -174,7 +174,11 @@ export function FormsView({ filters }: { filters: FormFilters }) {
           )}
         </>
       )}
-      <FormDrawer formId={openId} onClose={() => setOpenId(null)} />
+      <FormDrawer
+        formId={openId}
+        shown={items.find((f) => f.id === openId)}
+        onClose={() => setOpenId(null)}
+      />
     </Stack>
   );
 }

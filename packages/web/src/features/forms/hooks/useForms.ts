@@ -18,11 +18,13 @@ export const useFormList = (query: FormListQuery, enabled = true) =>
     enabled,
   });
 
-export const useForm = (id: string | null) =>
+/** One form; `shown` (the list's row) fills the drawer at once while the form itself loads. */
+export const useForm = (id: string | null, shown?: AppForm) =>
   useQuery({
     queryKey: formKeys.one(id ?? ''),
     queryFn: ({ signal }) => getForm(id as string, signal),
     enabled: id !== null,
+    placeholderData: shown?.id === id ? shown : undefined,
   });
 
 /** After any write: the form's own entry is the answer; lists, the KPI and the カルテ's timeline refetch. */
