@@ -105,7 +105,13 @@ describe('the demo visit history', () => {
   });
 
   it('has the paper behind recent 申込書: photos (a PDF scan now and then) and a few voided with a reason', async () => {
-    const row = await one<{ photos: number; pdfs: number; bad: number; voided: number; unexplained: number }>(sql`
+    const row = await one<{
+      photos: number;
+      pdfs: number;
+      bad: number;
+      voided: number;
+      unexplained: number;
+    }>(sql`
       select count(*) filter (where a.content_type = 'image/png')::int as photos,
         count(*) filter (where a.content_type = 'application/pdf')::int as pdfs,
         count(*) filter (where a.size <> octet_length(a.data) or substring(a.data from 1 for 4) not in
