@@ -235,11 +235,16 @@ export async function computeKpisForPeriods({
     sql`${column} >= ${day(r.from)} and ${column} < ${day(r.to)}`;
 
   const visitGroup = grouping(byRep, withTotal, sql`v.rep_id`);
+  // Each visit's segment between the periods' days once (width_bucket, `offset 0`), then each
+  // period's figures by an integer range.
+  const dayBounds = [...new Set(ps.flatMap((p) => [p.from, p.to]))].sort();
+  const daySegs = (p: KpiPeriod) =>
+    sql.raw(`v.seg >= ${dayBounds.indexOf(p.from) + 1} and v.seg < ${dayBounds.indexOf(p.to) + 1}`);
   const visitRows = await queryRows<Row>(
     tx,
     sql`select ${visitGroup.k} as k, ${sqlList(
       ps.flatMap((p, i) => {
-        const inP = onDays(sql`v.date`, p);
+        const inP = daySegs(p);
         return [
           sql`count(*) filter (where ${inP})::int as ${tag('visits', i)}`,
           sql`count(*) filter (where ${inP} and v.check_out_at is not null)::int as ${tag('done', i)}`,
@@ -248,12 +253,16 @@ export async function computeKpisForPeriods({
         ];
       }),
     )}
-        from (${overRanges(
-          dayRanges,
-          (r) => sql`select v.tenant_id, v.customer_id, v.rep_id, v.date, v.check_out_at, v.satisfaction
-            from visits v where v.tenant_id = ${tenantId} and ${onDays(sql`v.date`, r)}
-              and ${repsOnly(sql`v.rep_id`)}`,
-        )}) v
+        from (select v.*, width_bucket(v.date, array[${sql.join(
+          dayBounds.map((d) => sql`${d}`),
+          sql`, `,
+        )}]::date[]) as seg
+          from (${overRanges(
+            dayRanges,
+            (r) => sql`select v.tenant_id, v.customer_id, v.rep_id, v.date, v.check_out_at, v.satisfaction
+              from visits v where v.tenant_id = ${tenantId} and ${onDays(sql`v.date`, r)}
+                and ${repsOnly(sql`v.rep_id`)}`,
+          )}) v offset 0) v
         ${customerJoin(scope, sql`v`)}
         where ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
         group by ${visitGroup.by}`,
