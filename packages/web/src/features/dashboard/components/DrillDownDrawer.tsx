@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, formatYen } from '../../../lib/format.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { useIsDesktop } from '../../../ui/useIsDesktop.ts';
+import { dayBefore } from '../../forms/utils/form-filters.ts';
 import { getKpiRecords, type KpiSelection, kpiKeys } from '../api/dashboard-api.ts';
 
 export interface DrillTarget {
@@ -93,6 +94,27 @@ export function DrillDownDrawer({ target, onClose }: { target: DrillTarget | nul
           <Text size="xs" c="dimmed">
             {t('dashboard.drill.period', { from: target.selection.from, to: target.selection.to })}
           </Text>
+          {target.kpi === 'formsCollected' && (
+            <Anchor
+              size="sm"
+              data-testid="kpi-drill-forms"
+              renderRoot={(props) => (
+                <Link
+                  to="/forms"
+                  search={{
+                    from: target.selection.from,
+                    to: dayBefore(target.selection.to),
+                    ...(target.selection.scope === 'rep' && target.selection.scopeId
+                      ? { repId: target.selection.scopeId }
+                      : {}),
+                  }}
+                  {...props}
+                />
+              )}
+            >
+              {t('forms.openList')}
+            </Anchor>
+          )}
           {query.isPending && <Loader size="sm" />}
           {query.isError && <ErrorState error={query.error} onRetry={() => query.refetch()} />}
           {query.isSuccess && items.length === 0 && (

@@ -36,6 +36,13 @@ export const nextDay = (day: string): string => {
   return d.toISOString().slice(0, 10);
 };
 
+/** The day before a civil day: an exclusive end (the KPIs') as the list's inclusive one. */
+export const dayBefore = (day: string): string => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
 export const formListQuery = (filters: FormFilters): FormListQuery => ({
   ...(filters.repId && { repId: filters.repId }),
   ...(filters.customerId && { customerId: filters.customerId }),
