@@ -96,6 +96,39 @@ describe('VisitLogForm', () => {
     expect(onDone).toHaveBeenCalled();
   });
 
+  it('editing a saved log keeps its 申込書 (by kind and count), so a re-save voids none of them', async () => {
+    const mock = mockFetch({
+      '/api/visit-templates': { body: templates },
+      '/api/visits/v1/log': { body: { id: 'v1', log: { forms: [] } } },
+      '/api/visits/v1': {
+        body: {
+          id: 'v1',
+          log: {
+            forms: [
+              { id: 'a', kind: 'renewal' },
+              { id: 'b', kind: 'renewal' },
+              { id: 'c', kind: 'new_service' },
+            ],
+          },
+        },
+      },
+      '/api/forms/': { status: 404, body: { error: { code: 'not_found', message: '' } } },
+    });
+    renderWithApp(<VisitLogForm target={{ ...target, version: 3 }} onDone={vi.fn()} />);
+    await waitFor(() => expect(screen.getAllByRole('combobox', { name: '申込書の種類' })).toHaveLength(2), {
+      timeout: 5000,
+    });
+    fireEvent.click(await screen.findByRole('button', { name: '定期訪問・異常なし' }));
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(logCalls(mock)).toHaveLength(1));
+    const body = JSON.parse(String(logCalls(mock)[0]![1]?.body));
+    expect(body.forms).toEqual([
+      { kind: 'renewal', count: 2 },
+      { kind: 'new_service', count: 1 },
+    ]);
+    expect(body.version).toBe(3);
+  });
+
   it('keeps the draft on the phone when the save fails, shows 未送信, and resends it with the same Idempotency-Key', async () => {
     let fail = true;
     const mock = mockFetch({

@@ -35,9 +35,10 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconCloudOff, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tokyoDateKey } from '../../../lib/format.ts';
+import { apiFetch } from '../../../lib/http.ts';
 import { errorMessage } from '../../../ui/error-message.ts';
 import { VisitFormsAttach } from '../../forms/components/VisitFormsAttach.tsx';
 import { submitOrThrow } from '../../offline/sync-engine.ts';
@@ -206,7 +207,7 @@ export function VisitLogSheet({ target, onClose, onSaved }: VisitLogSheetProps) 
 
 /** What PUT /api/visits/:id/log answers, as far as the form photos need it. */
 interface SavedVisit {
-  log?: { forms: { id: string }[] } | null;
+  log?: { forms: { id: string; kind: string }[] } | null;
 }
 
 export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: () => void }) {
@@ -231,6 +232,35 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
       });
     return emptyForm();
   });
+  // Editing a saved log: its 申込書 are loaded in (by kind and count), since a re-save lists
+  // them all and a form left out would be voided.
+  const [formsToLoad, setFormsToLoad] = useState(
+    () => target.version !== null && !target.draft && readDraft(target.visitId) === null,
+  );
+  const savedVisit = useQuery({
+    queryKey: ['visits', 'one', target.visitId],
+    queryFn: ({ signal }) =>
+      apiFetch<SavedVisit>(`/api/visits/${encodeURIComponent(target.visitId)}`, { signal }),
+    enabled: formsToLoad,
+  });
+  useEffect(() => {
+    if (!formsToLoad || !savedVisit.data) return;
+    const counts = new Map<string, number>();
+    for (const f of savedVisit.data.log?.forms ?? []) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+    setForm((current) =>
+      current.forms.length > 0
+        ? current
+        : {
+            ...current,
+            forms: [...counts].map(([kind, count]) => ({
+              key: crypto.randomUUID(),
+              kind: formKindOf(kind),
+              count,
+            })),
+          },
+    );
+    setFormsToLoad(false);
+  }, [formsToLoad, savedVisit.data]);
   const [unsent, setUnsent] = useState(() => readDraft(target.visitId) !== null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
