@@ -97,7 +97,7 @@ test('a new company sets up from nothing, imports its customers and hands an are
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByText('7 項目中 0 項目完了').first()).toBeVisible();
 
-  // Company profile, an area, a team and a product (through the API: see the report).
+  // Company profile and a product (through the API).
   const profile = await get<{ version: number }>(page, '/api/settings/company');
   await send(page, 'PATCH', '/api/settings/company', {
     version: profile.version,
@@ -105,11 +105,22 @@ test('a new company sets up from nothing, imports its customers and hands an are
     address: '大阪府大阪市北区梅田1-1-1',
     phone: '06-1111-2222',
   });
-  await send(page, 'POST', '/api/organization/areas', {
-    name: areaName,
-    definition: { municipalities: ['大阪市北区'], postcodePrefixes: [] },
-  });
-  await send(page, 'POST', '/api/organization/teams', { name: `第1営業課 ${tag}` });
+  // The team and the area on チーム・エリア, by clicking.
+  await page.goto('/organization');
+  await page.getByRole('button', { name: 'チームを作成' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'チーム名' }).fill(`第1営業課 ${tag}`);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId(`team-第1営業課 ${tag}`)).toBeVisible();
+  await page.getByRole('tab', { name: 'エリア' }).click();
+  await page.getByRole('button', { name: 'エリアを作成' }).click();
+  await dialog.getByRole('textbox', { name: 'エリア名' }).fill(areaName);
+  const wards = dialog.getByRole('combobox', { name: '市区町村・区' });
+  await wards.fill('大阪市北区');
+  await wards.press('Enter');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId(`area-${areaName}`)).toContainText('大阪市北区');
   await send(page, 'POST', '/api/products', {
     code: `P-${tag}`,
     name: 'コピー用紙A4',
@@ -202,6 +213,11 @@ test('a new company sets up from nothing, imports its customers and hands an are
   await rep.getByTestId('handover-sheet-row').filter({ hasText: names[0]! }).click();
   await expect(rep.getByTestId('handover-sheet-note')).toContainText('駐車場は裏手の2番');
   await expect(rep.getByTestId('handover-sheet-intro')).toBeVisible();
+  // 南 puts the introduction visit in their plan (前任 と同行); it waits for the next plan.
+  await expect(rep.getByRole('textbox', { name: 'メモ' })).toHaveValue(`前任 ${reps[0].name}さんと同行`);
+  await rep.getByRole('button', { name: '予定に入れる' }).click();
+  await expect(rep.getByTestId('intro-appointment')).toContainText('10:00〜10:30');
+  await expect(rep.getByTestId('handover-sheet-intro')).toContainText('次の計画で反映');
   await expect(rep.getByTestId('handover-sheet-history')).toContainText(`${reps[0].name} → ${reps[1].name}`);
   await expect(rep.getByTestId('notification-badge')).toHaveAttribute('data-count', '0');
   // The customers are 南's now.
