@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/query-rows.ts';
 import { kpiWorkMem } from './compute-kpis.ts';
 import { tokyoMidnight, trendBuckets } from './kpi-period.ts';
@@ -27,6 +27,38 @@ const bucketOf = (value: SQL, starts: SQL[], type: 'timestamptz' | 'date') =>
   sql`width_bucket(${value}, array[${sql.join(starts, sql`, `)}]::${sql.raw(type)}[])`;
 
 /**
+ * Won orders, amounts and active customers by bucket for at most 62 buckets, from `won` rows
+ * of (b, customer_id, excl): in one pass grouped both by bucket (the sums) and by customer (a
+ * bit mask of their buckets), the active customers of bucket i being the masks with bit i set.
+ * Two small hash tables (buckets; customers) instead of one of every customer × bucket.
+ */
+async function bucketsByMask(tx: Tx, n: number, won: SQL) {
+  const bits = Array.from({ length: n }, (_, i) => i + 1);
+  const rows = await queryRows<Record<string, number | null>>(
+    tx,
+    sql`with s as (${won} offset 0),
+        g as (
+          select grouping(s.customer_id) as by_bucket, s.b, count(*) as won, sum(s.excl) as excl,
+            bit_or(1::bigint << s.b) as m
+          from s group by grouping sets ((s.b), (s.customer_id)))
+        select b, won::int as won, excl::float8 as excl, ${sql.raw(bits.map((i) => `null::int as a_${i}`).join(', '))}
+          from g where by_bucket = 1
+        union all
+        select 0, null, null, ${sql.raw(bits.map((i) => `count(*) filter (where (m >> ${i}) & 1 = 1)::int`).join(', '))}
+          from g where by_bucket = 0`,
+  );
+  const actives = rows.find((r) => r.b === 0);
+  return rows
+    .filter((r) => r.b !== 0)
+    .map((r) => ({
+      b: Number(r.b),
+      won: Number(r.won),
+      excl: Number(r.excl),
+      active: Number(actives?.[`a_${r.b}`] ?? 0),
+    }));
+}
+
+/**
  * The period by ISO week or month: won orders and their amount, forms, active customers,
  * revenue per customer, satisfaction and visits done of each bucket (docs/kpi.md, "Trend").
  * Three statements (orders, visits, forms), each grouped by bucket.
@@ -45,21 +77,31 @@ export async function getKpiTrend({
   return transaction(actor, async (tx) => {
     const scope = await resolveKpiScope(tx, actor, query);
     await kpiWorkMem(tx);
-    const orderRows = await queryRows<{ b: number; won: number; excl: number; active: number }>(
-      tx,
-      // By bucket and customer first (a hash, where count(distinct) would sort), then by bucket.
-      sql`select b, sum(won)::int as won, sum(excl)::float8 as excl, count(*)::int as active
-          from (
-            select ${bucketOf(sql`o.ordered_at`, instants, 'timestamptz')} as b,
-              o.customer_id, count(*) as won, sum(o.subtotal_standard + o.subtotal_reduced) as excl
-            from orders o ${customerJoin(scope, sql`o`)}
-            where o.tenant_id = ${actor.tenantId} and o.status <> 'cancelled'
+    const won = sql`o.tenant_id = ${actor.tenantId} and o.status <> 'cancelled'
               and o.ordered_at >= ${tokyoMidnight(period.from)}::timestamptz
               and o.ordered_at < ${tokyoMidnight(period.to)}::timestamptz
-              and ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}
-            group by 1, 2) x
-          group by b`,
-    );
+              and ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}`;
+    const orderRows =
+      buckets.length <= 62
+        ? await bucketsByMask(
+            tx,
+            buckets.length,
+            sql`select ${bucketOf(sql`o.ordered_at`, instants, 'timestamptz')} as b,
+              o.customer_id, o.subtotal_standard + o.subtotal_reduced as excl
+            from orders o ${customerJoin(scope, sql`o`)} where ${won}`,
+          )
+        : await queryRows<{ b: number; won: number; excl: number; active: number }>(
+            tx,
+            // By bucket and customer first (a hash, where count(distinct) would sort), then by bucket.
+            sql`select b, sum(won)::int as won, sum(excl)::float8 as excl, count(*)::int as active
+              from (
+                select ${bucketOf(sql`o.ordered_at`, instants, 'timestamptz')} as b,
+                  o.customer_id, count(*) as won, sum(o.subtotal_standard + o.subtotal_reduced) as excl
+                from orders o ${customerJoin(scope, sql`o`)}
+                where ${won}
+                group by 1, 2) x
+              group by b`,
+          );
     const visitRows = await queryRows<{
       b: number;
       done: number;

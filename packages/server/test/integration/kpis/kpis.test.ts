@@ -461,6 +461,8 @@ describe('trend, drill-down and CSV', () => {
         to: '2025-04-01',
         ordersWon: 2,
         ordersWonAmountExclTax: 9000,
+        activeCustomers: 2,
+        revenuePerCustomerExclTax: 4500,
         satisfactionMean: 3,
       },
       {
@@ -468,6 +470,8 @@ describe('trend, drill-down and CSV', () => {
         to: '2025-05-01',
         ordersWon: 2,
         ordersWonAmountExclTax: 28000,
+        activeCustomers: 2,
+        revenuePerCustomerExclTax: 14000,
         formsCollected: 5,
       },
     ]);
