@@ -124,6 +124,18 @@ test('a rep photographs a 申込書 after the visit log; a manager finds it on /
   await input.setInputFiles(photo);
   await expect(attach.getByRole('button', { name: /写真を差し替え/ })).toBeVisible();
   await expect(attach.getByRole('img', { name: /申込書の写真/ })).toBeVisible();
+  // The thumbnail is the stored photo itself (loaded, not just a box).
+  await expect
+    .poll(
+      () =>
+        attach
+          .getByRole('img', { name: /申込書の写真/ })
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe(48);
   if (testInfo.project.name === 'phone')
     await page.screenshot({ path: '../docs/screenshots/visit-log-form-390.png' });
   await attach.getByRole('button', { name: '完了' }).click();
