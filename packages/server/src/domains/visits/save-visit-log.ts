@@ -46,7 +46,7 @@ export interface VisitLogInput {
 
 /**
  * Saves a visit's log (PUT /api/visits/{id}/log): outcome, notes, 要望, 不満, satisfaction,
- * 申込書 (replaced as a whole), promises (made into followups through the followups domain;
+ * 申込書 (replaced as a whole when given; left as they are when `forms` is left out), promises (made into followups through the followups domain;
  * a re-save updates them by id, never duplicates), next visit wish. Saving checks the visit out
  * unless `checkOut: false`. The first save needs no version; changing a saved log needs the
  * version read (409 `version_conflict` with the stored visit otherwise, so a phone replaying an
@@ -115,10 +115,12 @@ export async function saveVisitLog(
       })
       .where(and(eq(visits.tenantId, actor.tenantId), eq(visits.id, id)));
     // The 申込書 are the forms domain's records (each form audited there, in the customer's history).
-    await saveVisitForms(tx, actor, {
-      visit: { id, customerId: row.customerId, repId: row.repId, date: row.date },
-      entries: forms,
-    });
+    // A save that leaves `forms` out (a phone that could not load them) leaves them as they are.
+    if (input.forms !== undefined)
+      await saveVisitForms(tx, actor, {
+        visit: { id, customerId: row.customerId, repId: row.repId, date: row.date },
+        entries: forms,
+      });
     await recordAudit(tx, actor, [
       {
         table: 'visits',

@@ -141,7 +141,7 @@ export const VisitLogBody = z
         description:
           '申込書 collected, as the forms domain records them (one form per paper): the log lists them all each ' +
           'save; lines with an id are those forms, lines without are matched to the visit’s forms of that ' +
-          'kind; a form no longer listed is voided (its photo stays), never deleted',
+          'kind; a form no longer listed is voided (its photo stays), never deleted. Left out, the visit’s forms stay as they are',
       }),
     promises: z
       .array(FollowupInput)

@@ -317,6 +317,29 @@ describe('forms from the visit log', () => {
     expect(listed.counts.total).toBe(3);
   });
 
+  it('a re-save that leaves forms out (a phone that could not load them) keeps every form', async () => {
+    const customer = tenant.customersOf('rep2')[2]!;
+    const visitId = randomUUID();
+    expect(
+      (await as('rep2').send('POST', '/api/visits', { id: visitId, customerId: customer.id })).status,
+    ).toBe(201);
+    const first = await as('rep2').send('PUT', `/api/visits/${visitId}/log`, {
+      outcome: 'met',
+      forms: [{ kind: 'renewal' }, { kind: 'new_service', note: '浄水器' }],
+    });
+    expect(first.status, await first.clone().text()).toBe(200);
+    const visit = await read<Visit>(first);
+    const again = await as('rep2').send('PUT', `/api/visits/${visitId}/log`, {
+      outcome: 'met',
+      notes: '追記: 次回は担当者不在',
+      version: visit.version,
+    });
+    expect(again.status, await again.clone().text()).toBe(200);
+    expect((await read<Visit>(again)).log?.forms.map((f) => f.kind).sort()).toEqual(['new_service', 'renewal']);
+    const rows = await t.database.admin.select().from(forms).where(eq(forms.visitId, visitId));
+    expect(rows.filter((f) => f.voidedAt === null)).toHaveLength(2);
+  });
+
   it('an id of another visit’s form is refused naming that line', async () => {
     const customer = tenant.customersOf('rep2')[2]!;
     const taken = await record('rep2', { customerId: customer.id, kind: 'other' });

@@ -129,6 +129,58 @@ describe('VisitLogForm', () => {
     expect(body.version).toBe(3);
   });
 
+  it('editing a saved log opens with what it says, and a 保存 sends it back unchanged', async () => {
+    const mock = mockFetch({
+      '/api/visit-templates': { body: templates },
+      '/api/visits/v1/log': { body: { id: 'v1', log: { forms: [] } } },
+      '/api/visits/v1': {
+        body: {
+          id: 'v1',
+          log: {
+            outcome: 'met',
+            notes: '来月の棚卸しで発注量を見直したいとのこと。',
+            needs: '小分けパック',
+            complaintHeard: '',
+            satisfaction: 4,
+            forms: [],
+            nextVisitWish: { date: null, note: '月末に再訪' },
+            templateId: null,
+          },
+        },
+      },
+    });
+    renderWithApp(<VisitLogForm target={{ ...target, version: 2 }} onDone={vi.fn()} />);
+    expect(
+      await screen.findByDisplayValue('来月の棚卸しで発注量を見直したいとのこと。', {}, { timeout: 5000 }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(logCalls(mock)).toHaveLength(1));
+    const body = JSON.parse(String(logCalls(mock)[0]![1]?.body));
+    expect(body).toMatchObject({
+      outcome: 'met',
+      notes: '来月の棚卸しで発注量を見直したいとのこと。',
+      needs: '小分けパック',
+      satisfaction: 4,
+      nextVisitWish: { note: '月末に再訪' },
+      version: 2,
+    });
+  });
+
+  it('editing a saved log that cannot be loaded (no signal) leaves its 申込書 out of the save, so none is voided', async () => {
+    const mock = mockFetch({
+      '/api/visit-templates': { body: templates },
+      '/api/visits/v1/log': { body: { id: 'v1', log: { forms: [] } } },
+      '/api/visits/v1': { status: 503, body: { error: { code: 'unavailable', message: '' } } },
+    });
+    renderWithApp(<VisitLogForm target={{ ...target, version: 3 }} onDone={vi.fn()} />);
+    fireEvent.click(await screen.findByRole('button', { name: '定期訪問・異常なし' }));
+    fireEvent.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(logCalls(mock)).toHaveLength(1));
+    const body = JSON.parse(String(logCalls(mock)[0]![1]?.body));
+    expect(body).not.toHaveProperty('forms');
+    expect(body).toMatchObject({ outcome: 'met', version: 3 });
+  });
+
   it('keeps the draft on the phone when the save fails, shows 未送信, and resends it with the same Idempotency-Key', async () => {
     let fail = true;
     const mock = mockFetch({

@@ -207,7 +207,16 @@ export function VisitLogSheet({ target, onClose, onSaved }: VisitLogSheetProps) 
 
 /** What PUT /api/visits/:id/log answers, as far as the form photos need it. */
 interface SavedVisit {
-  log?: { forms: { id: string; kind: string }[] } | null;
+  log?: {
+    outcome: VisitOutcome;
+    notes: string;
+    needs: string;
+    complaintHeard: string;
+    satisfaction: number | null;
+    forms: { id: string; kind: string }[];
+    nextVisitWish: { date: string | null; note: string } | null;
+    templateId: string | null;
+  } | null;
 }
 
 export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: () => void }) {
@@ -232,8 +241,8 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
       });
     return emptyForm();
   });
-  // Editing a saved log: its 申込書 are loaded in (by kind and count), since a re-save lists
-  // them all and a form left out would be voided.
+  // Editing a saved log: what it says is loaded in (fields still blank here), its 申込書 by kind
+  // and count; until they are loaded (no signal) a save leaves the forms out, so none is voided.
   const [formsToLoad, setFormsToLoad] = useState(
     () => target.version !== null && !target.draft && readDraft(target.visitId) === null,
   );
@@ -247,18 +256,26 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
     if (!formsToLoad || !savedVisit.data) return;
     const counts = new Map<string, number>();
     for (const f of savedVisit.data.log?.forms ?? []) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-    setForm((current) =>
-      current.forms.length > 0
-        ? current
-        : {
-            ...current,
-            forms: [...counts].map(([kind, count]) => ({
+    const log = savedVisit.data.log;
+    setForm((current) => ({
+      ...current,
+      outcome: current.outcome ?? log?.outcome ?? null,
+      notes: current.notes || (log?.notes ?? ''),
+      needs: current.needs || (log?.needs ?? ''),
+      complaintHeard: current.complaintHeard || (log?.complaintHeard ?? ''),
+      satisfaction: current.satisfaction ?? log?.satisfaction ?? null,
+      nextDate: current.nextDate || (log?.nextVisitWish?.date ?? ''),
+      nextNote: current.nextNote || (log?.nextVisitWish?.note ?? ''),
+      templateId: current.templateId ?? log?.templateId ?? null,
+      forms:
+        current.forms.length > 0
+          ? current.forms
+          : [...counts].map(([kind, count]) => ({
               key: crypto.randomUUID(),
               kind: formKindOf(kind),
               count,
             })),
-          },
-    );
+    }));
     setFormsToLoad(false);
   }, [formsToLoad, savedVisit.data]);
   const [unsent, setUnsent] = useState(() => readDraft(target.visitId) !== null);
@@ -281,7 +298,9 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
       setError(new Error('outcome'));
       return;
     }
-    const body = toLogBody({ ...form, outcome: form.outcome }, target.version);
+    const full = toLogBody({ ...form, outcome: form.outcome }, target.version);
+    const { forms: _notLoaded, ...withoutForms } = full;
+    const body: VisitLogBody = formsToLoad && form.forms.length === 0 ? withoutForms : full;
     // The draft is on the phone before the request leaves: a lost answer or a closed tab keeps it.
     const draft = writeDraft({
       visitId: target.visitId,
