@@ -208,7 +208,7 @@ export async function computeKpisForPeriods({
     sql`with s as (
           select ${rep}o.customer_id,
             width_bucket(o.ordered_at, array[${sql.join(
-              bounds.map((d) => sql`${tokyoMidnight(d)}`),
+              bounds.map((d) => sql`${tokyoMidnight(d)}::timestamptz`),
               sql`, `,
             )}]::timestamptz[]) as seg,
             ${won} as won, o.subtotal_standard + o.subtotal_reduced as excl, o.total as incl
@@ -254,7 +254,7 @@ export async function computeKpisForPeriods({
       }),
     )}
         from (select v.*, width_bucket(v.date, array[${sql.join(
-          dayBounds.map((d) => sql`${d}`),
+          dayBounds.map((d) => sql`${d}::date`),
           sql`, `,
         )}]::date[]) as seg
           from (${overRanges(

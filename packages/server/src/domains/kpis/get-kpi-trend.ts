@@ -72,8 +72,8 @@ export async function getKpiTrend({
   const period = resolvePeriod(query);
   const grain = query.grain ?? 'month';
   const buckets = trendBuckets(period, grain);
-  const instants = buckets.map((b) => sql`${tokyoMidnight(b.from)}`);
-  const days = buckets.map((b) => sql`${b.from}`);
+  const instants = buckets.map((b) => sql`${tokyoMidnight(b.from)}::timestamptz`);
+  const days = buckets.map((b) => sql`${b.from}::date`);
   return transaction(actor, async (tx) => {
     const scope = await resolveKpiScope(tx, actor, query);
     await kpiWorkMem(tx);
