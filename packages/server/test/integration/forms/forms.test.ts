@@ -335,7 +335,10 @@ describe('forms from the visit log', () => {
       version: visit.version,
     });
     expect(again.status, await again.clone().text()).toBe(200);
-    expect((await read<Visit>(again)).log?.forms.map((f) => f.kind).sort()).toEqual(['new_service', 'renewal']);
+    expect((await read<Visit>(again)).log?.forms.map((f) => f.kind).sort()).toEqual([
+      'new_service',
+      'renewal',
+    ]);
     const rows = await t.database.admin.select().from(forms).where(eq(forms.visitId, visitId));
     expect(rows.filter((f) => f.voidedAt === null)).toHaveLength(2);
   });
