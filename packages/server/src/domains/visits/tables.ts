@@ -4,7 +4,6 @@ import {
   check,
   date,
   doublePrecision,
-  foreignKey,
   index,
   integer,
   pgTable,
@@ -80,27 +79,6 @@ export const visits = pgTable(
       sql`char_length(${t.notes}) <= 4000 and char_length(${t.needs}) <= 2000 and char_length(${t.complaintHeard}) <= 2000 and char_length(${t.nextVisitNote}) <= 500`,
     ),
     check('visits_check_out_ck', sql`${t.checkOutAt} is null or ${t.checkOutAt} >= ${t.checkInAt}`),
-  ],
-);
-
-/** 申込書 collected at a visit: kind and count, in the order typed. */
-export const visitForms = pgTable(
-  'visit_forms',
-  {
-    tenantId: tenantId(),
-    visitId: text('visit_id').notNull(),
-    position: smallint('position').notNull(),
-    kind: text('kind').notNull(),
-    count: smallint('count').notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.visitId, t.position] }),
-    foreignKey({
-      name: 'visit_forms_visit_fk',
-      columns: [t.tenantId, t.visitId],
-      foreignColumns: [visits.tenantId, visits.id],
-    }).onDelete('cascade'),
-    check('visit_forms_ck', sql`char_length(${t.kind}) between 1 and 50 and ${t.count} between 1 and 99`),
   ],
 );
 

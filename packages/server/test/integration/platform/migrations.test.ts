@@ -41,7 +41,6 @@ const tenantTables = [
   'plan_days',
   'calendar_tokens',
   'visits',
-  'visit_forms',
   'visit_skips',
   'visit_templates',
   'followups',
