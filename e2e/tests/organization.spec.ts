@@ -104,6 +104,7 @@ test('an admin forms a team, draws an area, filters the book by them, sets a rep
   await expect(page.getByRole('checkbox', { name: '月' })).toBeChecked();
   await page.getByRole('textbox', { name: '1日の最大訪問数' }).fill('7');
   await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('保存しました', { exact: true })).toBeVisible();
   await expect
     .poll(async () => {
       const p = await api<{ workingWeekdays: number[]; maxVisitsPerDay: number | null }>(

@@ -145,9 +145,11 @@ export function WorkingProfileEditor({ profile, canEdit }: { profile: WorkingPro
   const fields = save.error instanceof ApiError ? save.error.fields : {};
   const officeAddress = company.data?.address ?? null;
 
+  // mutateAsync, not mutate's onSuccess: the saved profile's new version remounts this editor
+  // (the page keys it by version), and a mutate callback of an unmounted editor never runs.
   const submit = () =>
-    save.mutate(
-      {
+    save
+      .mutateAsync({
         version: profile.version,
         start: { address: start.address?.trim() || null, lat: start.lat, lng: start.lng },
         end: sameEnd
@@ -157,9 +159,11 @@ export function WorkingProfileEditor({ profile, canEdit }: { profile: WorkingPro
         ...hours,
         lunchDurationMinutes: Number(lunchMinutes) || 0,
         maxVisitsPerDay: maxVisits === '' ? null : Number(maxVisits),
-      },
-      { onSuccess: () => notifications.show({ color: 'teal', message: t('organization.saved') }) },
-    );
+      })
+      .then(
+        () => notifications.show({ color: 'teal', message: t('organization.saved') }),
+        () => undefined, // shown by the fields and the alert below (save.error)
+      );
   const time = (key: keyof typeof hours) => (
     <TextInput
       type="time"
