@@ -17,6 +17,7 @@ import { getKpis } from '../src/domains/kpis/get-kpis.ts';
 import { monthOf } from '../src/domains/kpis/kpi-period.ts';
 import { listKpisByRep } from '../src/domains/kpis/list-kpis-by-rep.ts';
 import { addDays, todayIn } from '../src/domains/planning/working-days.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import type { Actor } from '../src/platform/context.ts';
 import type { Db } from '../src/platform/db/database.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
@@ -112,7 +113,7 @@ async function benchTenant(db: Db, admin: Db, slug: string) {
   const database = await openDatabase({ dataDir });
   if (await isDatabaseEmpty(database.admin)) {
     const started = performance.now();
-    await seedDemo(database.admin);
+    await seedDemo(database.admin, { appSecret: loadConfig().authSecret });
     console.log(`seeded the demo into ${dataDir} in ${Math.round((performance.now() - started) / 1000)} s`);
   }
   await benchTenant(database.db, database.admin, 'naniwa-office-supply');

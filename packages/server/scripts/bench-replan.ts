@@ -16,6 +16,7 @@ import { createPlan } from '../src/domains/planning/create-plan.ts';
 import { registerPlanningJobs } from '../src/domains/planning/optimize-plan.ts';
 import { planDays, plannedVisits, plans, planUnplanned } from '../src/domains/planning/tables.ts';
 import { addDays, todayIn } from '../src/domains/planning/working-days.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import type { Actor } from '../src/platform/context.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
 import { member, user } from '../src/platform/db/schema/index.ts';
@@ -29,7 +30,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kayoi-bench-replan-'));
 const database = await openDatabase({ dataDir: dir });
 const { db, admin: owner } = database;
 try {
-  await seedDemo(owner);
+  await seedDemo(owner, { appSecret: loadConfig().authSecret });
   const jobs = createJobQueue({ database });
   await registerPlanningJobs({ jobs, db });
   await jobs.start();

@@ -33,6 +33,7 @@ import {
   popularNotBought,
   suggestCrossSell,
 } from '../src/domains/signals/suggest-cross-sell.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
 import { member, user } from '../src/platform/db/schema/index.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
@@ -52,7 +53,7 @@ const database = await openDatabase({ dataDir: values['data-dir'] ?? (temp as st
 const { admin: owner } = database;
 try {
   let started = performance.now();
-  if (temp) await seedDemo(owner);
+  if (temp) await seedDemo(owner, { appSecret: loadConfig().authSecret });
   const seedSeconds = (performance.now() - started) / 1000;
   const [demo] = await owner
     .select({ tenantId: member.organizationId })

@@ -65,7 +65,7 @@ try {
     );
     console.log(`  sign in as ${tenant.adminEmail} (or manager1@…, rep1@…) with password kayoi-demo-2026`);
   } else if (await isDatabaseEmpty(database.admin)) {
-    const counts = await seedDemo(database.admin);
+    const counts = await seedDemo(database.admin, { appSecret: config.authSecret });
     console.log(`Seeded the demo into ${where} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     for (const [name, c] of Object.entries(counts)) {
       console.log(`  ${name}: customers ${c.customers}, orders ${c.orders}, order lines ${c.orderLines}`);

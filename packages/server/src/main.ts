@@ -12,6 +12,7 @@ import { sessionAuthentication } from './domains/auth/session-authentication.ts'
 import { registerPlanningJobs } from './domains/planning/optimize-plan.ts';
 import { configurePlanning } from './domains/planning/planning-travel.ts';
 import { registerWebhookJobs, startWebhookDispatcher } from './domains/webhooks/webhook-jobs.ts';
+import { webhookSecretBox } from './domains/webhooks/webhook-signing.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { checkAppRole } from './platform/db/check-app-role.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
@@ -56,7 +57,7 @@ async function main() {
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(database.admin))) {
     const started = performance.now();
-    await seedDemo(database.admin);
+    await seedDemo(database.admin, { appSecret: config.authSecret });
     seeded = true;
     logger.info({ ms: Math.round(performance.now() - started) }, 'seeded the demo company');
   }
@@ -74,6 +75,7 @@ async function main() {
     jobs,
     db: database.db,
     transport: { allowPrivate: config.webhooksAllowPrivate, publicUrl: config.baseUrl },
+    secretBox: webhookSecretBox(config.authSecret),
   });
   await jobs.start();
   const stopWebhooks = startWebhookDispatcher({

@@ -128,9 +128,17 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 /**
  * Seeds the demo company (and the small second company) with two years of orders up to `now`.
- * Deterministic for a given `now`. Passwords are hashed by better-auth's own hasher.
+ * Deterministic for a given `now` (but for the sealed web hook secret). Passwords are hashed by
+ * better-auth's own hasher; the web hook secret is sealed under `appSecret` (BETTER_AUTH_SECRET,
+ * the one the app will run with).
+ *
+ * @example
+ * await seedDemo(database.admin, { appSecret: config.authSecret });
  */
-export async function seedDemo(db: Db, now = new Date()): Promise<Record<string, SeedCounts>> {
+export async function seedDemo(
+  db: Db,
+  { now = new Date(), appSecret }: { now?: Date; appSecret: string },
+): Promise<Record<string, SeedCounts>> {
   const hashes = new Map<string, string>();
   for (const account of demoAccounts) hashes.set(account.email, await hashPassword(DEMO_PASSWORD));
   const result: Record<string, SeedCounts> = {};
@@ -146,7 +154,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<Record<string,
   await seedSyncDemo(db, { tenantId: 'tenant-naniwa', now });
   await seedWorkingProfilesDemo(db, { tenantId: 'tenant-naniwa', now });
   await seedHandoverDemo(db, { tenantId: 'tenant-naniwa', now });
-  await seedWebhooksDemo(db, { tenantId: 'tenant-naniwa', now });
+  await seedWebhooksDemo(db, { tenantId: 'tenant-naniwa', now, appSecret });
   return result;
 }
 

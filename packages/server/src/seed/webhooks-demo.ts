@@ -1,11 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { customers } from '../domains/customers/tables.ts';
 import { type WebhookDeliveryKind, webhookDeliveries, webhookEndpoints } from '../domains/webhooks/tables.ts';
+import { webhookSecretBox } from '../domains/webhooks/webhook-signing.ts';
 import type { Db } from '../platform/db/database.ts';
 import { user } from '../platform/db/schema/index.ts';
 
 const ENDPOINT_ID = '0c6a9a52-3c1e-4d7a-9f0e-6b1f2b7d9e01';
-/** A fixed demo secret (the demo is public anyway): 32 bytes in base64. */
+/** A fixed demo secret (the demo is public anyway): 32 bytes in base64; stored sealed like any. */
 const DEMO_SECRET = 'whsec_S2F5b2lEZW1vV2ViaG9va1NlY3JldDIwMjYhIT8=';
 
 /**
@@ -14,7 +15,10 @@ const DEMO_SECRET = 'whsec_S2F5b2lEZW1vV2ViaG9va1NlY3JldDIwMjYhIT8=';
  * handover sent, one answered 503 once and sent on the retry, an overdue promise that failed six
  * times (502), and the test ping that timed out before it was turned off.
  */
-export async function seedWebhooksDemo(db: Db, { tenantId, now }: { tenantId: string; now: Date }) {
+export async function seedWebhooksDemo(
+  db: Db,
+  { tenantId, now, appSecret }: { tenantId: string; now: Date; appSecret: string },
+) {
   const [admin] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'admin@demo.kayoi.jp'));
   if (!admin) return;
   const [first, second] = await db
@@ -34,7 +38,7 @@ export async function seedWebhooksDemo(db: Db, { tenantId, now }: { tenantId: st
     url: 'https://hooks.example.jp/kayoi',
     description: '基幹システム連携（移行作業のため停止中）',
     events: ['handover_received', 'complaint_escalated', 'plan_ready', 'promise_overdue'],
-    secret: DEMO_SECRET,
+    secret: webhookSecretBox(appSecret).seal(DEMO_SECRET),
     active: false,
     version: 3,
     createdBy: admin.id,

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { toDeliveryView } from './delivery-view.ts';
 import { type SendResult, sendWebhook, type WebhookTransport } from './send-webhook.ts';
 import { webhookDeliveries, webhookEndpoints } from './tables.ts';
@@ -12,9 +13,15 @@ export interface AttemptDeliveryOptions {
   actor: Actor;
   deliveryId: string;
   transport: WebhookTransport;
+  /** Opens the endpoint's stored secrets (webhookSecretBox). */
+  secretBox: SecretBox;
   /** The clock the next attempt is scheduled by (tests move it forward). */
   now?: Date;
 }
+
+/** Why nothing was sent: the stored secret was sealed under another app secret. */
+const UNREADABLE_SECRET =
+  'the signing secret cannot be read (BETTER_AUTH_SECRET changed?): rotate it / 署名シークレットを再発行してください';
 
 /** When a delivery that has failed `attempts` times is tried next; null: it has failed for good. */
 export function nextAttemptAfter(attempts: number, now: Date): Date | null {
@@ -27,13 +34,15 @@ export function nextAttemptAfter(attempts: number, now: Date): Date | null {
  * One attempt at one delivery: reads it and its endpoint, sends outside any transaction (a slow
  * receiver holds no database connection), then records the attempt: 2xx → succeeded; otherwise
  * pending with the next attempt after 1 min, 5 min, 30 min, 2 h, 6 h, and failed after the
- * sixth (a `ping` is tried once). Answers null when the delivery or its endpoint is gone.
+ * sixth (a `ping` is tried once). A secret that cannot be opened (the app secret changed) sends
+ * nothing and counts as a failed attempt. Answers null when the delivery or its endpoint is gone.
  */
 export async function attemptDelivery({
   db,
   actor,
   deliveryId,
   transport,
+  secretBox,
   now = new Date(),
 }: AttemptDeliveryOptions): Promise<{ result: SendResult; delivery: WebhookDeliveryView } | null> {
   const found = await withTenant(db, actor, async (tx) => {
@@ -52,15 +61,22 @@ export async function attemptDelivery({
   });
   if (!found) return null;
   const { delivery, endpoint } = found;
-  const secrets = [
-    endpoint.secret,
-    ...(endpoint.previousSecret &&
+  const secret = secretBox.open(endpoint.secret);
+  const previous =
+    endpoint.previousSecret &&
     endpoint.previousSecretExpiresAt &&
     endpoint.previousSecretExpiresAt > new Date()
-      ? [endpoint.previousSecret]
-      : []),
-  ];
-  const result = await sendWebhook({ url: endpoint.url, payload: delivery.payload, secrets, transport });
+      ? secretBox.open(endpoint.previousSecret)
+      : null;
+  const result: SendResult =
+    secret === null
+      ? { ok: false, statusCode: null, error: UNREADABLE_SECRET, durationMs: 0 }
+      : await sendWebhook({
+          url: endpoint.url,
+          payload: delivery.payload,
+          secrets: previous === null ? [secret] : [secret, previous],
+          transport,
+        });
   const attempts = delivery.attempts + 1;
   const retryAt = delivery.eventKind === 'ping' || result.ok ? null : nextAttemptAfter(attempts, now);
   const updated = await withTenant(db, actor, async (tx) => {

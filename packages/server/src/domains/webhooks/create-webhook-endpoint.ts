@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { auditedEndpoint, loadEndpointView } from './endpoint-view.ts';
 import { webhookEndpoints } from './tables.ts';
 import { idTaken, isUniqueViolation, webhookError } from './webhook-errors.ts';
@@ -16,18 +17,21 @@ export interface CreateWebhookEndpointOptions {
   actor: Actor;
   input: CreateWebhookEndpointInput;
   allowPrivate: boolean;
+  /** Seals the secret for storage (webhookSecretBox). */
+  secretBox: SecretBox;
 }
 
 /**
  * Adds a web hook with a new signing secret, answered this once. 422 on url for a URL that is
  * not https (or reaches a private address without WEBHOOKS_ALLOW_PRIVATE=1); 409 beyond 20.
- * Audited (without the secret).
+ * Stored sealed (webhookSecretBox). Audited (without the secret).
  */
 export async function createWebhookEndpoint({
   db,
   actor,
   input,
   allowPrivate,
+  secretBox,
 }: CreateWebhookEndpointOptions): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   const problem = checkWebhookUrl(input.url, { allowPrivate });
   if (problem) throw webhookError(problem);
@@ -50,7 +54,7 @@ export async function createWebhookEndpoint({
         tenantId: actor.tenantId,
         id,
         ...values,
-        secret,
+        secret: secretBox.seal(secret),
         createdBy: actor.userId,
         updatedBy: actor.userId,
       });
@@ -63,7 +67,7 @@ export async function createWebhookEndpoint({
           after: auditedEndpoint(values),
         },
       ]);
-      return { endpoint: (await loadEndpointView(tx, actor, id)) as WebhookEndpointView, secret };
+      return { endpoint: (await loadEndpointView(tx, actor, id, secretBox)) as WebhookEndpointView, secret };
     });
   } catch (error) {
     if (isUniqueViolation(error, 'webhook_endpoints_tenant_id_id_pk')) throw idTaken();

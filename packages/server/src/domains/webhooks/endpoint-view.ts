@@ -2,13 +2,18 @@ import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { user } from '../../platform/db/schema/index.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { type WebhookDeliveryStatus, webhookEndpoints } from './tables.ts';
 import type { WebhookEndpointView } from './webhook-schemas.ts';
-import { secretHint } from './webhook-signing.ts';
+import { storedSecretHint } from './webhook-signing.ts';
 
 type LastDelivery = { status: WebhookDeliveryStatus; at: string; statusCode: number | null } | null;
 
-async function selectEndpoints(tx: Tx, where: SQL | undefined): Promise<WebhookEndpointView[]> {
+async function selectEndpoints(
+  tx: Tx,
+  where: SQL | undefined,
+  secretBox: SecretBox,
+): Promise<WebhookEndpointView[]> {
   const rows = await tx
     .select({
       endpoint: webhookEndpoints,
@@ -30,7 +35,7 @@ async function selectEndpoints(tx: Tx, where: SQL | undefined): Promise<WebhookE
     description: e.description,
     events: e.events,
     active: e.active,
-    secretHint: secretHint(e.secret),
+    secretHint: storedSecretHint(secretBox, e.secret),
     lastDelivery: lastDelivery ? { ...lastDelivery, at: new Date(lastDelivery.at).toISOString() } : null,
     createdByName: createdByName ?? null,
     createdAt: e.createdAt.toISOString(),
@@ -40,23 +45,25 @@ async function selectEndpoints(tx: Tx, where: SQL | undefined): Promise<WebhookE
 }
 
 /** The tenant's web hooks, oldest first, each with its last delivery. */
-export const listEndpointViews = (tx: Tx, actor: Actor) =>
-  selectEndpoints(tx, eq(webhookEndpoints.tenantId, actor.tenantId));
+export const listEndpointViews = (tx: Tx, actor: Actor, secretBox: SecretBox) =>
+  selectEndpoints(tx, eq(webhookEndpoints.tenantId, actor.tenantId), secretBox);
 
 /** One web hook as the API shows it, or null. */
 export async function loadEndpointView(
   tx: Tx,
   actor: Actor,
   id: string,
+  secretBox: SecretBox,
 ): Promise<WebhookEndpointView | null> {
   const [view] = await selectEndpoints(
     tx,
     and(eq(webhookEndpoints.tenantId, actor.tenantId), eq(webhookEndpoints.id, id)),
+    secretBox,
   );
   return view ?? null;
 }
 
-/** The stored row (with its secrets), or null. */
+/** The stored row (with its secrets, sealed), or null. */
 export async function loadEndpointRow(tx: Tx, actor: Actor, id: string) {
   const [row] = await tx
     .select()

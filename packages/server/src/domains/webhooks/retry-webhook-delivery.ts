@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { attemptDelivery } from './attempt-delivery.ts';
 import { loadDelivery } from './delivery-view.ts';
 import type { WebhookTransport } from './send-webhook.ts';
@@ -17,11 +18,13 @@ export async function retryWebhookDelivery({
   actor,
   id,
   transport,
+  secretBox,
 }: {
   db: Db;
   actor: Actor;
   id: string;
   transport: WebhookTransport;
+  secretBox: SecretBox;
 }) {
   await withTenant(db, actor, async (tx) => {
     const delivery = await loadDelivery(tx, actor, id);
@@ -31,7 +34,7 @@ export async function retryWebhookDelivery({
       .set({ status: 'pending', nextAttemptAt: null, updatedAt: new Date() })
       .where(and(eq(webhookDeliveries.tenantId, actor.tenantId), eq(webhookDeliveries.id, id)));
   });
-  const outcome = await attemptDelivery({ db, actor, deliveryId: id, transport });
+  const outcome = await attemptDelivery({ db, actor, deliveryId: id, transport, secretBox });
   if (!outcome) throw webhookError('delivery_not_found');
   return { ...outcome.result, delivery: outcome.delivery };
 }

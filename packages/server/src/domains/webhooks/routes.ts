@@ -25,6 +25,7 @@ import {
   WebhookEndpointWithSecret,
   WebhookSendResult,
 } from './webhook-schemas.ts';
+import { webhookSecretBox } from './webhook-signing.ts';
 import { webhookEventKinds } from './webhook-values.ts';
 
 const tags = ['Webhooks'];
@@ -143,10 +144,15 @@ const transportOf = (c: Context<AppEnv>): WebhookTransport => ({
   publicUrl: c.var.config.baseUrl,
 });
 
+/** The signing secrets are stored sealed under a key derived from BETTER_AUTH_SECRET. */
+const secretBoxOf = (c: Context<AppEnv>) => webhookSecretBox(c.var.config.authSecret);
+
 /** The web hooks API, mounted at /api/webhooks (admins only). */
 export const webhookRoutes = createRouter()
   .openapi(listRoute, async (c) => {
-    const items = await withTenant(c.var.db, c.var.actor, (tx) => listEndpointViews(tx, c.var.actor));
+    const items = await withTenant(c.var.db, c.var.actor, (tx) =>
+      listEndpointViews(tx, c.var.actor, secretBoxOf(c)),
+    );
     return c.json(
       { items, eventKinds: [...webhookEventKinds], allowPrivate: c.var.config.webhooksAllowPrivate },
       200,
@@ -159,6 +165,7 @@ export const webhookRoutes = createRouter()
         actor: c.var.actor,
         input: c.req.valid('json'),
         allowPrivate: c.var.config.webhooksAllowPrivate,
+        secretBox: secretBoxOf(c),
       }),
       201,
     ),
@@ -170,13 +177,16 @@ export const webhookRoutes = createRouter()
         actor: c.var.actor,
         id: c.req.valid('param').id,
         transport: transportOf(c),
+        secretBox: secretBoxOf(c),
       }),
       200,
     ),
   )
   .openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const view = await withTenant(c.var.db, c.var.actor, (tx) => loadEndpointView(tx, c.var.actor, id));
+    const view = await withTenant(c.var.db, c.var.actor, (tx) =>
+      loadEndpointView(tx, c.var.actor, id, secretBoxOf(c)),
+    );
     if (!view) throw webhookError('endpoint_not_found');
     return c.json(view, 200);
   })
@@ -188,6 +198,7 @@ export const webhookRoutes = createRouter()
         id: c.req.valid('param').id,
         input: c.req.valid('json'),
         allowPrivate: c.var.config.webhooksAllowPrivate,
+        secretBox: secretBoxOf(c),
       }),
       200,
     ),
@@ -198,7 +209,15 @@ export const webhookRoutes = createRouter()
     return c.json({ id }, 200);
   })
   .openapi(rotateRoute, async (c) =>
-    c.json(await rotateWebhookSecret({ db: c.var.db, actor: c.var.actor, id: c.req.valid('param').id }), 200),
+    c.json(
+      await rotateWebhookSecret({
+        db: c.var.db,
+        actor: c.var.actor,
+        id: c.req.valid('param').id,
+        secretBox: secretBoxOf(c),
+      }),
+      200,
+    ),
   )
   .openapi(testRoute, async (c) =>
     c.json(
@@ -207,6 +226,7 @@ export const webhookRoutes = createRouter()
         actor: c.var.actor,
         id: c.req.valid('param').id,
         transport: transportOf(c),
+        secretBox: secretBoxOf(c),
       }),
       200,
     ),
@@ -215,7 +235,8 @@ export const webhookRoutes = createRouter()
     const { id } = c.req.valid('param');
     const query = c.req.valid('query');
     const result = await withTenant(c.var.db, c.var.actor, async (tx) => {
-      if (!(await loadEndpointView(tx, c.var.actor, id))) throw webhookError('endpoint_not_found');
+      if (!(await loadEndpointView(tx, c.var.actor, id, secretBoxOf(c))))
+        throw webhookError('endpoint_not_found');
       return listWebhookDeliveries(tx, c.var.actor, id, query);
     });
     return c.json(result, 200);

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lt, lte, ne } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import { withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { attemptDelivery } from './attempt-delivery.ts';
 import type { WebhookTransport } from './send-webhook.ts';
 import { webhookDeliveries, webhookEndpoints } from './tables.ts';
@@ -22,6 +23,8 @@ export interface RunDueWebhookDeliveriesOptions {
   db: Db;
   tenantId: string;
   transport: WebhookTransport;
+  /** Opens the endpoints' stored secrets (webhookSecretBox). */
+  secretBox: SecretBox;
   /** The clock: deliveries due by then are sent (tests move it forward instead of waiting). */
   now?: Date;
   /** At most this many per run (default 20). */
@@ -38,6 +41,7 @@ export async function runDueWebhookDeliveries({
   db,
   tenantId,
   transport,
+  secretBox,
   now = new Date(),
   limit = 20,
   signal,
@@ -93,7 +97,7 @@ export async function runDueWebhookDeliveries({
   let attempted = 0;
   for (const deliveryId of claimed) {
     if (signal?.aborted) break;
-    const outcome = await attemptDelivery({ db, actor, deliveryId, transport, now });
+    const outcome = await attemptDelivery({ db, actor, deliveryId, transport, secretBox, now });
     attempted += 1;
     if (outcome?.result.ok) succeeded += 1;
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { attemptDelivery } from './attempt-delivery.ts';
 import { loadEndpointRow } from './endpoint-view.ts';
 import { webhookEventId } from './enqueue-webhook-event.ts';
@@ -17,11 +18,13 @@ export async function testWebhookEndpoint({
   actor,
   id,
   transport,
+  secretBox,
 }: {
   db: Db;
   actor: Actor;
   id: string;
   transport: WebhookTransport;
+  secretBox: SecretBox;
 }) {
   const deliveryId = randomUUID();
   await withTenant(db, actor, async (tx) => {
@@ -45,7 +48,7 @@ export async function testWebhookEndpoint({
       nextAttemptAt: null,
     });
   });
-  const outcome = await attemptDelivery({ db, actor, deliveryId, transport });
+  const outcome = await attemptDelivery({ db, actor, deliveryId, transport, secretBox });
   if (!outcome) throw webhookError('endpoint_not_found');
   return { ...outcome.result, delivery: outcome.delivery };
 }

@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/record-audit.ts';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { updateVersioned } from '../../platform/db/update-versioned.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { auditedEndpoint, loadEndpointView } from './endpoint-view.ts';
 import { webhookDeliveries, webhookEndpoints } from './tables.ts';
 import { webhookError } from './webhook-errors.ts';
@@ -15,6 +16,8 @@ export interface UpdateWebhookEndpointOptions {
   id: string;
   input: UpdateWebhookEndpointInput;
   allowPrivate: boolean;
+  /** Opens the stored secret for the hint the answer shows (webhookSecretBox). */
+  secretBox: SecretBox;
 }
 
 /**
@@ -28,13 +31,14 @@ export async function updateWebhookEndpoint({
   id,
   input,
   allowPrivate,
+  secretBox,
 }: UpdateWebhookEndpointOptions): Promise<WebhookEndpointView> {
   if (input.url !== undefined) {
     const problem = checkWebhookUrl(input.url, { allowPrivate });
     if (problem) throw webhookError(problem);
   }
   return withTenant(db, actor, async (tx) => {
-    const before = await loadEndpointView(tx, actor, id);
+    const before = await loadEndpointView(tx, actor, id, secretBox);
     if (!before) throw webhookError('endpoint_not_found');
     await updateVersioned(tx, {
       table: webhookEndpoints,
@@ -47,7 +51,7 @@ export async function updateWebhookEndpoint({
         ...(input.active !== undefined ? { active: input.active } : {}),
         updatedBy: actor.userId,
       },
-      current: () => loadEndpointView(tx, actor, id),
+      current: () => loadEndpointView(tx, actor, id, secretBox),
       notFound: () => webhookError('endpoint_not_found'),
     });
     if (before.active && input.active === false)
@@ -66,7 +70,7 @@ export async function updateWebhookEndpoint({
             eq(webhookDeliveries.status, 'pending'),
           ),
         );
-    const after = (await loadEndpointView(tx, actor, id)) as WebhookEndpointView;
+    const after = (await loadEndpointView(tx, actor, id, secretBox)) as WebhookEndpointView;
     await recordAudit(tx, actor, [
       {
         table: 'webhook_endpoints',

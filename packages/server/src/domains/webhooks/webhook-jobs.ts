@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/query-rows.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { SecretBox } from '../../platform/secret-box.ts';
 import { runDueWebhookDeliveries } from './run-due-webhook-deliveries.ts';
 import type { WebhookTransport } from './send-webhook.ts';
 
@@ -12,14 +13,17 @@ export function registerWebhookJobs({
   jobs,
   db,
   transport,
+  secretBox,
 }: {
   jobs: JobQueue;
   db: Db;
   transport: WebhookTransport;
+  secretBox: SecretBox;
 }): Promise<void> {
   return jobs.work<{ tenantId: string }, { attempted: number; succeeded: number }>(
     DELIVER_JOB,
-    (job, { signal }) => runDueWebhookDeliveries({ db, tenantId: job.tenantId, transport, signal }),
+    (job, { signal }) =>
+      runDueWebhookDeliveries({ db, tenantId: job.tenantId, transport, secretBox, signal }),
   );
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCustomerHealth } from '../../../src/domains/health/load-customer-health.ts';
 import { countDueReorders } from '../../../src/domains/signals/count-due-reorders.ts';
+import { webhookSecretBox } from '../../../src/domains/webhooks/webhook-signing.ts';
 import { queryRows } from '../../../src/platform/db/query-rows.ts';
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from '../../../src/seed/seed-demo.ts';
 import { createTestApp, request, signIn, type TestApp } from '../../support/test-app.ts';
@@ -17,7 +18,7 @@ beforeAll(async () => {
     sql`delete from organization where id in ('tenant-naniwa', 'tenant-rakuchu')`,
   );
   await t.database.admin.execute(sql`delete from "user" where email like '%@demo.kayoi.jp'`);
-  await seedDemo(t.database.admin, NOW);
+  await seedDemo(t.database.admin, { now: NOW, appSecret: t.config.authSecret });
 }, 180_000);
 afterAll(() => t?.close());
 
@@ -84,6 +85,12 @@ describe('demo seed', () => {
     expect(rows.map((r) => r.status)).toContain('succeeded');
     expect(rows).toContainEqual(expect.objectContaining({ status: 'failed', attempts: 6 }));
     expect(rows).toContainEqual(expect.objectContaining({ status: 'succeeded', attempts: 2 }));
+    const [endpoint] = await queryRows<{ secret: string }>(
+      t.database.admin,
+      sql`select secret from webhook_endpoints where tenant_id = ${OSAKA}`,
+    );
+    expect(endpoint?.secret).toMatch(/^enc:v1:/); // its signing secret is stored encrypted
+    expect(webhookSecretBox(t.config.authSecret).open(endpoint?.secret ?? '')).toMatch(/^whsec_/);
   });
 
   it('lets every demo account sign in and see its own company', async () => {

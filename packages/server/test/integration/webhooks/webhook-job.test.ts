@@ -10,6 +10,7 @@ import {
   enqueueDelivery,
   registerWebhookJobs,
 } from '../../../src/domains/webhooks/webhook-jobs.ts';
+import { webhookSecretBox } from '../../../src/domains/webhooks/webhook-signing.ts';
 import { withTenant } from '../../../src/platform/context.ts';
 import { createJobQueue } from '../../../src/platform/jobs/create-job-queue.ts';
 import { withJobNamePrefix } from '../../support/idle-job-queue.ts';
@@ -25,6 +26,7 @@ await registerWebhookJobs({
   jobs: t.jobs,
   db: t.database.db,
   transport: { allowPrivate: true, publicUrl: TEST_ORIGIN },
+  secretBox: webhookSecretBox(t.config.authSecret),
 });
 await t.jobs.start();
 

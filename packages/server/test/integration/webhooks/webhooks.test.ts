@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type {
   WebhookDeliveryList,
@@ -12,7 +13,9 @@ import type {
 import { notify } from '../../../src/domains/notifications/notify.ts';
 import { runDueWebhookDeliveries } from '../../../src/domains/webhooks/run-due-webhook-deliveries.ts';
 import { tenantsWithDueDeliveries } from '../../../src/domains/webhooks/webhook-jobs.ts';
+import { webhookSecretBox } from '../../../src/domains/webhooks/webhook-signing.ts';
 import { withTenant } from '../../../src/platform/context.ts';
+import { queryRows } from '../../../src/platform/db/query-rows.ts';
 import { createTestApp, type SignedTenantFixture, TEST_ORIGIN, testConfig } from '../../support/test-app.ts';
 import { callersOf } from '../visits/visit-app.ts';
 
@@ -28,6 +31,7 @@ const answers: number[] = [];
 
 const t = await createTestApp({ config: testConfig({ WEBHOOKS_ALLOW_PRIVATE: '1' }) });
 const transport = { allowPrivate: true, publicUrl: TEST_ORIGIN };
+const secretBox = webhookSecretBox(t.config.authSecret);
 
 let tenant: SignedTenantFixture;
 let as: Awaited<ReturnType<typeof callersOf>>;
@@ -98,7 +102,13 @@ const planReady = (visits: number, dedupeKey?: string) =>
   );
 
 const runDue = (now = new Date()) =>
-  runDueWebhookDeliveries({ db: t.database.db, tenantId: tenant.tenantId, transport, now });
+  runDueWebhookDeliveries({ db: t.database.db, tenantId: tenant.tenantId, transport, secretBox, now });
+/** The stored secrets as the database holds them (read past RLS with the owner's connection). */
+const storedSecrets = (id: string) =>
+  queryRows<{ secret: string; previous_secret: string | null }>(
+    t.database.admin,
+    sql`select secret, previous_secret from webhook_endpoints where id = ${id}`,
+  );
 const deliveriesOf = async (endpointId: string) =>
   read<WebhookDeliveryList>(await as('admin').get(`/api/webhooks/${endpointId}/deliveries`));
 
@@ -207,6 +217,7 @@ describe('web hooks', () => {
       db: t.database.db,
       tenantId: tenant.tenantId,
       transport: { ...transport, timeoutMs: 300 },
+      secretBox,
     });
     expect(outcome).toEqual({ attempted: 1, succeeded: 0 });
     expect((await deliveriesOf(endpoint.id)).items[0]).toMatchObject({
@@ -259,6 +270,77 @@ describe('web hooks', () => {
     await as('admin').send('POST', `/api/webhooks/${endpoint.id}/test`);
     expect(verifies(received[0] as Received, rotated.secret)).toBe(true);
     expect(verifies(received[0] as Received, old)).toBe(true);
+    await as('admin').send('DELETE', `/api/webhooks/${endpoint.id}`);
+  });
+
+  it('the secrets are stored encrypted: the row holds no whsec_ value, and deliveries still verify', async () => {
+    const { endpoint, secret } = await createEndpoint({ url: receiverUrl, events: ['plan_ready'] });
+    const [row] = await storedSecrets(endpoint.id);
+    expect(row?.secret).toMatch(/^enc:v1:[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(row?.secret).not.toContain('whsec_');
+    expect(row?.secret).not.toContain(secret.slice(6, 30));
+    await as('admin').send('POST', `/api/webhooks/${endpoint.id}/test`);
+    expect(verifies(received[0] as Received, secret)).toBe(true);
+
+    const rotated = await read<WebhookEndpointWithSecret>(
+      await as('admin').send('POST', `/api/webhooks/${endpoint.id}/rotate-secret`),
+    );
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.endpoint.secretHint).toBe(`whsec_…${rotated.secret.slice(-4)}`);
+    const [after] = await storedSecrets(endpoint.id);
+    for (const stored of [after?.secret, after?.previous_secret]) {
+      expect(stored).toMatch(/^enc:v1:/);
+      expect(stored).not.toContain('whsec_');
+    }
+    expect(after?.previous_secret).not.toBe(row?.secret); // sealed again with a fresh IV
+    await as('admin').send('DELETE', `/api/webhooks/${endpoint.id}`);
+  });
+
+  it('a secret stored in plain text before encryption still signs, and a rotation encrypts it', async () => {
+    const { endpoint } = await createEndpoint({ url: receiverUrl, events: ['plan_ready'] });
+    const legacy = 'whsec_TGVnYWN5UGxhaW5UZXh0U2VjcmV0V3JpdHRlbkJlZm9yZSE=';
+    await t.database.admin.execute(
+      sql`update webhook_endpoints set secret = ${legacy} where id = ${endpoint.id}`,
+    );
+    const view = await read<WebhookEndpoint>(await as('admin').get(`/api/webhooks/${endpoint.id}`));
+    expect(view.secretHint).toBe(`whsec_…${legacy.slice(-4)}`);
+    await as('admin').send('POST', `/api/webhooks/${endpoint.id}/test`);
+    expect(verifies(received[0] as Received, legacy)).toBe(true);
+
+    const rotated = await read<WebhookEndpointWithSecret>(
+      await as('admin').send('POST', `/api/webhooks/${endpoint.id}/rotate-secret`),
+    );
+    const [row] = await storedSecrets(endpoint.id);
+    expect(JSON.stringify(row)).not.toContain('whsec_');
+    expect(secretBox.open(row?.previous_secret ?? '')).toBe(legacy);
+    await as('admin').send('POST', `/api/webhooks/${endpoint.id}/test`);
+    expect(verifies(received[1] as Received, rotated.secret)).toBe(true);
+    expect(verifies(received[1] as Received, legacy)).toBe(true);
+    await as('admin').send('DELETE', `/api/webhooks/${endpoint.id}`);
+  });
+
+  it('a secret sealed under another app secret sends nothing and asks for a rotation', async () => {
+    const { endpoint } = await createEndpoint({ url: receiverUrl, events: ['plan_ready'] });
+    const foreign = webhookSecretBox('another-app-secret-of-thirty-two-chars!!').seal('whsec_AAAA');
+    await t.database.admin.execute(
+      sql`update webhook_endpoints set secret = ${foreign} where id = ${endpoint.id}`,
+    );
+    const result = await read<WebhookSendResult>(
+      await as('admin').send('POST', `/api/webhooks/${endpoint.id}/test`),
+    );
+    expect(result).toMatchObject({ ok: false, statusCode: null, delivery: { status: 'failed' } });
+    expect(result.error).toContain('rotate');
+    expect(received).toHaveLength(0);
+    const view = await read<WebhookEndpoint>(await as('admin').get(`/api/webhooks/${endpoint.id}`));
+    expect(view.secretHint).toBe('whsec_…????');
+
+    const rotated = await read<WebhookEndpointWithSecret>(
+      await as('admin').send('POST', `/api/webhooks/${endpoint.id}/rotate-secret`),
+    );
+    const [row] = await storedSecrets(endpoint.id);
+    expect(row?.previous_secret).toBeNull(); // the unreadable one is dropped, not carried on
+    await as('admin').send('POST', `/api/webhooks/${endpoint.id}/test`);
+    expect(verifies(received[0] as Received, rotated.secret)).toBe(true);
     await as('admin').send('DELETE', `/api/webhooks/${endpoint.id}`);
   });
 
