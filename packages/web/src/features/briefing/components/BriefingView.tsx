@@ -47,7 +47,14 @@ export function BriefingView({ customerId }: { customerId: string }) {
   );
 }
 
-export function BriefingBody({ briefing: b }: { briefing: Briefing }) {
+export function BriefingBody({
+  briefing: b,
+  printable = true,
+}: {
+  briefing: Briefing;
+  /** Its own 印刷 button; off where the page around it prints it (a handover sheet). */
+  printable?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const link = (source: BriefingSource, children: ReactNode) => (
@@ -85,17 +92,19 @@ export function BriefingBody({ briefing: b }: { briefing: Briefing }) {
           </Text>
         </Stack>
         <Stack gap={6} className="no-print" style={{ flexShrink: 0 }}>
-          <Button
-            className="no-print"
-            variant="default"
-            size="compact-md"
-            h={44}
-            style={{ flexShrink: 0 }}
-            leftSection={<IconPrinter size={16} />}
-            onClick={() => window.print()}
-          >
-            {t('briefing.print')}
-          </Button>
+          {printable && (
+            <Button
+              className="no-print"
+              variant="default"
+              size="compact-md"
+              h={44}
+              style={{ flexShrink: 0 }}
+              leftSection={<IconPrinter size={16} />}
+              onClick={() => window.print()}
+            >
+              {t('briefing.print')}
+            </Button>
+          )}
           <Button
             className="no-print"
             variant="light"

@@ -58,7 +58,7 @@ export function HandoverSheetView({ sheetId }: { sheetId: string }) {
         </Text>
       </Card>
       <IntroVisitCard sheet={s} />
-      <BriefingBody briefing={s.briefing} />
+      <BriefingBody briefing={s.briefing} printable={false} />
       <section>
         <Title order={2} fz={15} mb={6}>
           {t('handover.sheet.history')}
