@@ -173,6 +173,9 @@ describe('VisitLogForm', () => {
       '/api/visits/v1': { status: 503, body: { error: { code: 'unavailable', message: '' } } },
     });
     renderWithApp(<VisitLogForm target={{ ...target, version: 3 }} onDone={vi.fn()} />);
+    // No new 申込書 line can be added meanwhile (the save would list it alone and void the rest).
+    expect(await screen.findByTestId('forms-not-loaded', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '申込書を追加' })).toBeNull();
     fireEvent.click(await screen.findByRole('button', { name: '定期訪問・異常なし' }));
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(logCalls(mock)).toHaveLength(1));

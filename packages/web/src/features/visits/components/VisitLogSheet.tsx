@@ -574,17 +574,25 @@ export function VisitLogForm({ target, onDone }: { target: LogTarget; onDone: ()
             </Button>
           </Group>
         ))}
-        {form.forms.length < 10 && (
-          <Button
-            variant="subtle"
-            leftSection={<IconPlus size={16} />}
-            onClick={() =>
-              set({ forms: [...form.forms, { key: crypto.randomUUID(), kind: 'new_service', count: 1 }] })
-            }
-          >
-            {t('visit.log.addForm')}
-          </Button>
-        )}
+        {formsToLoad
+          ? // The saved 申込書 are not read yet, or could not be (no signal): a save lists every
+            // form, so a new line now would void the saved ones. New ones wait for a signal.
+            (savedVisit.isError || savedVisit.fetchStatus === 'paused') && (
+              <Text size="sm" c="dimmed" data-testid="forms-not-loaded">
+                {t('visit.log.formsNotLoaded')}
+              </Text>
+            )
+          : form.forms.length < 10 && (
+              <Button
+                variant="subtle"
+                leftSection={<IconPlus size={16} />}
+                onClick={() =>
+                  set({ forms: [...form.forms, { key: crypto.randomUUID(), kind: 'new_service', count: 1 }] })
+                }
+              >
+                {t('visit.log.addForm')}
+              </Button>
+            )}
       </Stack>
       <Group grow gap="xs">
         <TextInput
