@@ -174,11 +174,23 @@ export function BriefingBody({
         </Section>
       </Card>
 
-      {/* A briefing stored offline by an older version may lack either list. */}
+      {/* A briefing stored offline by an older version may lack either list. On paper the cards
+          are left out: 話すこと above already names each due and suggested product, and the
+          one-page print has no room for their buttons. */}
       {(b.reorderDue?.length ?? 0) > 0 && (
-        <ReorderCard customerId={b.customer.id} items={b.reorderDue.map(fromBriefingLine)} today={b.today} />
+        <div className="no-print">
+          <ReorderCard
+            customerId={b.customer.id}
+            items={b.reorderDue.map(fromBriefingLine)}
+            today={b.today}
+          />
+        </div>
       )}
-      {(b.crossSell?.length ?? 0) > 0 && <CrossSellCard customerId={b.customer.id} items={b.crossSell} />}
+      {(b.crossSell?.length ?? 0) > 0 && (
+        <div className="no-print">
+          <CrossSellCard customerId={b.customer.id} items={b.crossSell} />
+        </div>
+      )}
 
       <Section title={t('briefing.promises')} testId="briefing-promises">
         {!b.promises.available || promises.length === 0 ? (
