@@ -10,7 +10,9 @@ import { defineConfig, devices } from '@playwright/test';
  */
 // Chosen once in the main process and inherited by the workers (which load this file again):
 // a port of its own, so a developer's server or another run on the machine never collides.
-process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+// Below Linux's ephemeral range (32768–60999): an outgoing connection's local port there (to
+// PostgreSQL, say) made the server's listen fail with EADDRINUSE once.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 12_000));
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'kayoi-e2e-'));
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
