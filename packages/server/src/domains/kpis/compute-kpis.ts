@@ -6,6 +6,7 @@ import { type KpiPeriod, previousPeriod, tokyoMidnight } from './kpi-period.ts';
 import type { KpiFiguresView } from './kpi-schemas.ts';
 import { customerJoin, type ResolvedScope, scopeCondition } from './kpi-scope.ts';
 import { ACTIVE_WINDOW_DAYS } from './kpi-values.ts';
+import { ALL_REPS } from './tables.ts';
 
 export interface ComputeKpisOptions {
   /** A tenant transaction of the caller (withTenant): RLS narrows every query to their book. */
@@ -145,6 +146,20 @@ export async function computeKpisForPeriods({
     };
   });
   const tag = (name: string, i: number) => sql.raw(`${name}_${i}`);
+  // Orders, visits and planned stops come from the summary tables (migration 0049) unless the
+  // scope is the customers' current area or rank, which those tables do not key.
+  const summarized = scope.areaId === null && scope.rank === null;
+  // The company's total alone reads the '*' rows of the day sums; otherwise each rep's rows.
+  const companyTotal = !scope.repIds && !byRep;
+  const summaryReps = (column: SQL) =>
+    companyTotal
+      ? sql`${column} = ${ALL_REPS}`
+      : scope.repIds
+        ? repsOnly(column)
+        : sql`${column} <> ${ALL_REPS}`;
+  const summaryGroup = companyTotal
+    ? { k: sql`''::text`, by: sql`()` }
+    : grouping(byRep, withTotal, sql`nullif(d.rep_id, '')`);
   // The scope's reps inside each range scan (an index range by rep where one exists); area and
   // rank are the customer's, applied after the join.
   const repsOnly = (column: SQL) =>
@@ -203,9 +218,11 @@ export async function computeKpisForPeriods({
     sql`coalesce(bool_or(${has('am', p.from, p.to)} or ${has('wm', p.earliest, p.to)}), false) as ${tag('has_orders', i)}`,
   ]);
   const rep = byRep ? sql`o.rep_id, ` : sql``;
-  const orderRows = await queryRows<Row>(
-    tx,
-    sql`with s as (
+  const orderRows = summarized
+    ? await summarizedOrderRows()
+    : await queryRows<Row>(
+        tx,
+        sql`with s as (
           select ${rep}o.customer_id,
             width_bucket(o.ordered_at, array[${sql.join(
               bounds.map((d) => sql`${tokyoMidnight(d)}::timestamptz`),
@@ -227,7 +244,101 @@ export async function computeKpisForPeriods({
         select k, ${sqlList(perKey)} from (select k, coalesce(wm, 0) as wm, am, ${sqlList(
           ps.flatMap((_, i) => [tag('won', i), tag('excl', i), tag('incl', i)]),
         )} from w) w group by k`,
-  );
+      );
+
+  /**
+   * The same figures from the summary tables (migration 0049): the sums by day from
+   * kpi_order_days, and per customer whether it had a won order in each window from
+   * kpi_customer_won_days (one `&&` of its won days' multirange per window).
+   */
+  async function summarizedOrderRows(): Promise<Row[]> {
+    const inDays = (a: string, b: string) => sql`d.day >= ${day(a)} and d.day < ${day(b)}`;
+    const sums = await queryRows<Row>(
+      tx,
+      sql`select ${summaryGroup.k} as k, ${sqlList(
+        ps.flatMap((p, i) => {
+          const inP = inDays(p.from, p.to);
+          return [
+            sql`coalesce(sum(d.orders) filter (where ${inP}), 0)::int as ${tag('any_orders', i)}`,
+            sql`coalesce(sum(d.won) filter (where ${inP}), 0)::int as ${tag('won', i)}`,
+            sql`coalesce(sum(d.excl) filter (where ${inP}), 0)::float8 as ${tag('excl', i)}`,
+            sql`coalesce(sum(d.incl) filter (where ${inP}), 0)::float8 as ${tag('incl', i)}`,
+            sql`(coalesce(sum(d.orders) filter (where ${inP}), 0) > 0
+              or coalesce(sum(d.won) filter (where ${inDays(p.earliest, p.to)}), 0) > 0) as ${tag('has_orders', i)}`,
+          ];
+        }),
+      )}
+      from (${overRanges(
+        orderRanges,
+        (r) => sql`select d.rep_id, d.day, d.orders, d.won, d.excl, d.incl from kpi_order_days d
+          where d.tenant_id = ${tenantId} and ${inDays(r.from, r.to)} and ${summaryReps(sql`d.rep_id`)}`,
+      )}) d
+      group by ${summaryGroup.by}`,
+    );
+    // The windows each period tests, once each: the period, the 90 days before its start and
+    // before its end, and the previous period.
+    const windows = new Map<string, SQL>();
+    const windowOf = (a: string, b: string) => {
+      const key = `${a}/${b}`;
+      if (!windows.has(key)) windows.set(key, sql.raw(`w${windows.size}`));
+      return windows.get(key)!;
+    };
+    const perPeriod = ps.map((p) => ({
+      active: windowOf(p.from, p.to),
+      start: windowOf(p.startWindow, p.from),
+      end: windowOf(p.endWindow, p.to),
+      previous: windowOf(p.previous.from, p.from),
+    }));
+    const flags = [...windows].map(([key, name]) => {
+      const [a, b] = key.split('/') as [string, string];
+      return { test: sql`d.won_days && daterange(${day(a)}, ${day(b)})`, name };
+    });
+    const counts = sqlList(
+      perPeriod.flatMap((w, i) => [
+        sql`count(*) filter (where ${w.active})::int as ${tag('active', i)}`,
+        sql`count(*) filter (where ${w.start})::int as ${tag('base', i)}`,
+        sql`count(*) filter (where ${w.start} and ${w.end})::int as ${tag('retained', i)}`,
+        sql`count(*) filter (where ${w.previous})::int as ${tag('repeat_base', i)}`,
+        sql`count(*) filter (where ${w.previous} and ${w.active})::int as ${tag('repeated', i)}`,
+      ]),
+    );
+    const tests = sqlList(flags.map((f) => sql`${f.test} as ${f.name}`));
+    const names = flags.map((f) => f.name);
+    // One row per customer of each key. The company alone: its customers' '*' rows. Otherwise
+    // the windows are tested once on the reps' rows (one per customer and rep), each rep's key
+    // counts its rows, and the total merges them by customer (a customer of two reps is one).
+    const masks = companyTotal
+      ? await queryRows<Row>(
+          tx,
+          sql`select ''::text as k, ${counts} from (select ${tests} from kpi_customer_won_days d
+            where d.tenant_id = ${tenantId} and d.rep_id = ${ALL_REPS} offset 0) w`,
+        )
+      : await queryRows<Row>(
+          tx,
+          sql`with f as materialized (
+              select d.rep_id, d.customer_id, ${tests} from kpi_customer_won_days d
+              where d.tenant_id = ${tenantId} and ${scope.repIds ? repsOnly(sql`d.rep_id`) : sql`d.rep_id <> ${ALL_REPS}`})
+            select k, ${counts} from (${sql.join(
+              [
+                ...(byRep
+                  ? [
+                      sql`select coalesce(nullif(f.rep_id, ''), ${NO_REP}::text) as k, ${sqlList(names)} from f`,
+                    ]
+                  : []),
+                ...(withTotal
+                  ? [
+                      sql`select ''::text as k, ${sqlList(
+                        names.map((n) => sql`bool_or(${n}) as ${n}`),
+                      )} from f group by f.customer_id`,
+                    ]
+                  : []),
+              ],
+              sql` union all `,
+            )}) w group by k`,
+        );
+    const byK = new Map(masks.map((m) => [m.k, m]));
+    return sums.map((s) => ({ ...byK.get(s.k), ...s }));
+  }
 
   // Visits, forms and planned stops: one scan of the merged periods, each period by FILTER.
   const dayRanges = mergeRanges(ps.map((p) => ({ from: p.from, to: p.to })));
@@ -240,19 +351,42 @@ export async function computeKpisForPeriods({
   const dayBounds = [...new Set(ps.flatMap((p) => [p.from, p.to]))].sort();
   const daySegs = (p: KpiPeriod) =>
     sql.raw(`v.seg >= ${dayBounds.indexOf(p.from) + 1} and v.seg < ${dayBounds.indexOf(p.to) + 1}`);
-  const visitRows = await queryRows<Row>(
-    tx,
-    sql`select ${visitGroup.k} as k, ${sqlList(
-      ps.flatMap((p, i) => {
-        const inP = daySegs(p);
-        return [
-          sql`count(*) filter (where ${inP})::int as ${tag('visits', i)}`,
-          sql`count(*) filter (where ${inP} and v.check_out_at is not null)::int as ${tag('done', i)}`,
-          sql`count(v.satisfaction) filter (where ${inP})::int as ${tag('answers', i)}`,
-          sql`coalesce(sum(v.satisfaction) filter (where ${inP}), 0)::int as ${tag('sat_sum', i)}`,
-        ];
-      }),
-    )}
+  const visitRows = summarized
+    ? await queryRows<Row>(
+        tx,
+        sql`select ${summaryGroup.k} as k, ${sqlList(
+          ps.flatMap((p, i) => {
+            const inP = onDays(sql`d.day`, p);
+            return [
+              sql`coalesce(sum(d.visits) filter (where ${inP}), 0)::int as ${tag('visits', i)}`,
+              sql`coalesce(sum(d.done) filter (where ${inP}), 0)::int as ${tag('done', i)}`,
+              sql`coalesce(sum(d.answers) filter (where ${inP}), 0)::int as ${tag('answers', i)}`,
+              sql`coalesce(sum(d.satisfaction_sum) filter (where ${inP}), 0)::int as ${tag('sat_sum', i)}`,
+            ];
+          }),
+        )}
+        from (${overRanges(
+          dayRanges,
+          (
+            r,
+          ) => sql`select d.rep_id, d.day, d.visits, d.done, d.answers, d.satisfaction_sum from kpi_visit_days d
+            where d.tenant_id = ${tenantId} and ${onDays(sql`d.day`, r)} and ${summaryReps(sql`d.rep_id`)}`,
+        )}) d
+        group by ${summaryGroup.by}`,
+      )
+    : await queryRows<Row>(
+        tx,
+        sql`select ${visitGroup.k} as k, ${sqlList(
+          ps.flatMap((p, i) => {
+            const inP = daySegs(p);
+            return [
+              sql`count(*) filter (where ${inP})::int as ${tag('visits', i)}`,
+              sql`count(*) filter (where ${inP} and v.check_out_at is not null)::int as ${tag('done', i)}`,
+              sql`count(v.satisfaction) filter (where ${inP})::int as ${tag('answers', i)}`,
+              sql`coalesce(sum(v.satisfaction) filter (where ${inP}), 0)::int as ${tag('sat_sum', i)}`,
+            ];
+          }),
+        )}
         from (select v.*, width_bucket(v.date, array[${sql.join(
           dayBounds.map((d) => sql`${d}::date`),
           sql`, `,
@@ -266,7 +400,7 @@ export async function computeKpisForPeriods({
         ${customerJoin(scope, sql`v`)}
         where ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
         group by ${visitGroup.by}`,
-  );
+      );
 
   // 申込書: the forms domain's records (not voided), by the rep who collected them and their day.
   const formGroup = grouping(byRep, withTotal, sql`f.rep_id`);
@@ -292,9 +426,55 @@ export async function computeKpisForPeriods({
   // rep-day's plan chosen once (the newest ready plan covering it) and its stops kept.
   const byCustomer = scope.areaId !== null || scope.rank !== null;
   const planGroup = grouping(byRep, withTotal, sql`pv.rep_id`);
-  const planRows = await queryRows<Row>(
-    tx,
-    sql`with pvr as materialized (
+  /** The plan of each rep-day: the newest ready plan covering it whose scope holds the rep. */
+  /**
+   * The plan of each rep-day of `stops`: the newest ready plan covering the day whose scope holds
+   * the rep (the company's, or the rep's team's). One hash join of the rep-days with the days of
+   * the ready plans (a plan has at most 28), where a sub-select per rep-day scanned the plans.
+   */
+  const chosenPlans = (stops: SQL) => sql`chosen as (
+          select distinct on (rd.rep_id, rd.date) rd.rep_id, rd.date, p.id as plan_id
+          from (select distinct rep_id, date from ${stops}) rd
+          left join staff_profiles sp on sp.tenant_id = ${tenantId} and sp.user_id = rd.rep_id
+          join (select p.id, p.team_id, p.created_at, g.day::date as date
+            from plans p, generate_series(p.start_date, p.start_date + p.days - 1, interval '1 day') g(day)
+            where p.tenant_id = ${tenantId} and p.status = 'ready'
+              and p.start_date < ${day(dayRanges.at(-1)!.to)}
+              and p.start_date + p.days > ${day(dayRanges[0]!.from)}) p
+            on p.date = rd.date and (p.team_id is null or p.team_id = sp.team_id)
+          order by rd.rep_id, rd.date, p.created_at desc, p.id desc)`;
+  const summaryPlanRows = () =>
+    queryRows<Row>(
+      tx,
+      sql`with pd as materialized (
+          select d.rep_id, d.day as date, d.plan_id, d.stops, d.travel_seconds
+          from (${overRanges(
+            dayRanges,
+            (r) => sql`select d.tenant_id, d.rep_id, d.day, d.plan_id, d.stops, d.travel_seconds
+              from kpi_plan_days d where d.tenant_id = ${tenantId} and ${onDays(sql`d.day`, r)}
+                and ${repsOnly(sql`d.rep_id`)}`,
+          )}) d
+          join plans p on p.tenant_id = d.tenant_id and p.id = d.plan_id
+          where p.status = 'ready'),
+        ${chosenPlans(sql`pd`)}
+        select ${planGroup.k} as k, ${sqlList(
+          ps.flatMap((p, i) => {
+            const inP = onDays(sql`pv.date`, p);
+            return [
+              sql`coalesce(sum(pv.stops) filter (where ${inP}), 0)::int as ${tag('planned', i)}`,
+              sql`coalesce(sum(pv.travel_seconds) filter (where ${inP}), 0)::float8 as ${tag('travel', i)}`,
+            ];
+          }),
+        )}
+        from pd pv
+        join chosen ch on ch.plan_id = pv.plan_id and ch.rep_id = pv.rep_id and ch.date = pv.date
+        group by ${planGroup.by}`,
+    );
+  const planRows = summarized
+    ? await summaryPlanRows()
+    : await queryRows<Row>(
+        tx,
+        sql`with pvr as materialized (
           select pv.*
           from (${overRanges(
             dayRanges,
@@ -308,16 +488,7 @@ export async function computeKpisForPeriods({
           )}) pv
           join plans p on p.tenant_id = pv.tenant_id and p.id = pv.plan_id
           where p.status = 'ready'),
-        chosen as materialized (
-          select rd.rep_id, rd.date, (
-            select p.id from plans p
-            where p.tenant_id = ${tenantId} and p.status = 'ready'
-              and p.start_date <= rd.date and rd.date < p.start_date + p.days
-              and (p.team_id is null or p.team_id = (
-                select sp.team_id from staff_profiles sp
-                where sp.tenant_id = ${tenantId} and sp.user_id = rd.rep_id))
-            order by p.created_at desc, p.id desc limit 1) as plan_id
-          from (select distinct rep_id, date from pvr) rd)
+        ${chosenPlans(sql`pvr`)}
         select ${planGroup.k} as k, ${sqlList(
           ps.flatMap((p, i) => {
             const inP = onDays(sql`pv.date`, p);
@@ -332,7 +503,7 @@ export async function computeKpisForPeriods({
         ${customerJoin(scope, sql`pv`)}
         where ${scopeCondition(scope, sql`pv.rep_id`, sql`c`)}
         group by ${planGroup.by}`,
-  );
+      );
 
   const first = ps[0]!;
   const lastDay = [addDays(first.to, -1), today].sort()[0] as string;

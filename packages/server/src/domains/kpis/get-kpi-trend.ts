@@ -9,6 +9,7 @@ import type { KpiTrend, KpiTrendQuery } from './kpi-schemas.ts';
 import { customerJoin, resolveKpiScope, scopeCondition } from './kpi-scope.ts';
 import { type KpiTransaction, tenantTransaction } from './kpi-transaction.ts';
 import { resolvePeriod } from './resolve-period.ts';
+import { ALL_REPS } from './tables.ts';
 
 export interface GetKpiTrendOptions {
   db: Db;
@@ -81,8 +82,17 @@ export async function getKpiTrend({
               and o.ordered_at >= ${tokyoMidnight(period.from)}::timestamptz
               and o.ordered_at < ${tokyoMidnight(period.to)}::timestamptz
               and ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}`;
-    const orderRows =
-      buckets.length <= 62
+    // From the summary tables (migration 0049) unless the scope is an area or a rank, which they
+    // do not key; active customers by one `&&` per bucket on each customer's won days, for up
+    // to 24 buckets (a two-year monthly trend, half a year of weeks).
+    const summarized = scope.areaId === null && scope.rank === null;
+    // The company's '*' rows, or the scope's reps' rows (merged by customer for several reps).
+    const reps = scope.repIds ? scopeCondition(scope, sql`d.rep_id`, sql`c`) : sql`d.rep_id = ${ALL_REPS}`;
+    const perCustomer = (scope.repIds?.length ?? 1) > 1;
+    const inPeriod = sql`d.tenant_id = ${actor.tenantId} and d.day >= ${period.from}::date and d.day < ${period.to}::date and ${reps}`;
+    const orderRows = summarized
+      ? await summarizedOrders()
+      : buckets.length <= 62
         ? await bucketsByMask(
             tx,
             buckets.length,
@@ -102,14 +112,55 @@ export async function getKpiTrend({
                 group by 1, 2) x
               group by b`,
           );
-    const visitRows = await queryRows<{
-      b: number;
-      done: number;
-      answers: number;
-      sat_sum: number;
-    }>(
+
+    async function summarizedOrders() {
+      const sums = await queryRows<{ b: number; won: number; excl: number }>(
+        tx,
+        sql`select ${bucketOf(sql`d.day`, days, 'date')} as b, sum(d.won)::int as won, sum(d.excl)::float8 as excl
+          from kpi_order_days d where ${inPeriod} group by 1`,
+      );
+      const active = new Map<number, number>();
+      const span = sql`daterange(${period.from}::date, ${period.to}::date)`;
+      if (buckets.length <= 24) {
+        const flags = buckets.map((b, i) => {
+          const test = sql`d.won_days && daterange(${b.from}::date, ${b.to}::date)`;
+          return sql`${perCustomer ? sql`bool_or(${test})` : test} as ${sql.raw(`a_${i + 1}`)}`;
+        });
+        const [row] = await queryRows<Record<string, number>>(
+          tx,
+          sql`select ${sql.join(
+            buckets.map((_, i) => sql.raw(`count(*) filter (where a_${i + 1})::int as a_${i + 1}`)),
+            sql`, `,
+          )}
+          from (select ${sql.join(flags, sql`, `)} from kpi_customer_won_days d
+            where d.tenant_id = ${actor.tenantId} and ${reps}
+            ${perCustomer ? sql`group by d.customer_id` : sql`offset 0`}) x`,
+        );
+        for (let i = 1; i <= buckets.length; i++) active.set(i, Number(row?.[`a_${i}`] ?? 0));
+      } else {
+        // More buckets: each customer's won days in the period, day by day, to their buckets.
+        const rows = await queryRows<{ b: number; active: number }>(
+          tx,
+          sql`select b, count(*)::int as active from (
+              select distinct d.customer_id, ${bucketOf(sql`g.day::date`, days, 'date')} as b
+              from kpi_customer_won_days d,
+                unnest(d.won_days * datemultirange(${span})) r,
+                generate_series(lower(r), upper(r) - 1, interval '1 day') g(day)
+              where d.tenant_id = ${actor.tenantId} and d.won_days && ${span} and ${reps}) x
+            group by b`,
+        );
+        for (const r of rows) active.set(r.b, r.active);
+      }
+      return sums.map((r) => ({ ...r, active: active.get(r.b) ?? 0 }));
+    }
+    type VisitRow = { b: number; done: number; answers: number; sat_sum: number };
+    const visitRows = await queryRows<VisitRow>(
       tx,
-      sql`select ${bucketOf(sql`v.date`, days, 'date')} as b,
+      summarized
+        ? sql`select ${bucketOf(sql`d.day`, days, 'date')} as b, sum(d.done)::int as done,
+            sum(d.answers)::int as answers, sum(d.satisfaction_sum)::int as sat_sum
+          from kpi_visit_days d where ${inPeriod} group by 1`
+        : sql`select ${bucketOf(sql`v.date`, days, 'date')} as b,
             count(*) filter (where v.check_out_at is not null)::int as done,
             count(v.satisfaction)::int as answers,
             coalesce(sum(v.satisfaction), 0)::int as sat_sum

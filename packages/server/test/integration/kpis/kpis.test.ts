@@ -477,6 +477,72 @@ describe('trend, drill-down and CSV', () => {
     ]);
   });
 
+  // Rep and team scopes read the summary tables (migration 0049); the area above reads the records.
+  type Bucket = { from: string; ordersWon: number; ordersWonAmountExclTax: number; activeCustomers: number };
+  const trendOf = async (query: string) =>
+    ((await (await as('admin').get(`/api/kpis/trend?${query}`)).json()) as { buckets: Bucket[] }).buckets;
+  const busy = (buckets: Bucket[]) =>
+    buckets
+      .filter((b) => b.ordersWon > 0)
+      .map((b) => [b.from, b.ordersWon, b.ordersWonAmountExclTax, b.activeCustomers]);
+
+  it("monthly trend of a rep by the orders' own rep", async () => {
+    const buckets = await trendOf(
+      `from=2025-01-01&to=2025-05-01&grain=month&scope=rep&scopeId=${tenant.users.rep1.id}`,
+    );
+    // rep1: K2 01-20 (5,000, K2 is rep3's now); K1 02-10 (10,000); K3 03-15 (3,000) and K1 03-20
+    // (6,000); K1 04-05 (20,000), K3's 04-10 cancelled.
+    expect(busy(buckets)).toEqual([
+      ['2025-01-01', 1, 5000, 1],
+      ['2025-02-01', 1, 10000, 1],
+      ['2025-03-01', 2, 9000, 2],
+      ['2025-04-01', 1, 20000, 1],
+    ]);
+  });
+
+  it('weekly trend of more than 24 weeks, and teams by their reps’ orders', async () => {
+    // 26 ISO weeks from Monday 2025-01-06: the path that cuts each customer's won days to buckets.
+    const weeks = await trendOf(
+      `from=2025-01-06&to=2025-07-07&grain=week&scope=rep&scopeId=${tenant.users.rep1.id}`,
+    );
+    expect(weeks).toHaveLength(26);
+    expect(busy(weeks)).toEqual([
+      ['2025-01-20', 1, 5000, 1],
+      ['2025-02-10', 1, 10000, 1],
+      ['2025-03-10', 1, 3000, 1],
+      ['2025-03-17', 1, 6000, 1],
+      ['2025-03-31', 1, 20000, 1],
+    ]);
+    // Team B (rep3) took K2's 04-20 order, though K2 bought from rep1 (team A) in January.
+    const teamB = await trendOf(
+      `from=2025-04-01&to=2025-05-01&grain=month&scope=team&scopeId=${tenant.teams.b.id}`,
+    );
+    expect(busy(teamB)).toEqual([['2025-04-01', 1, 8000, 1]]);
+    const teamA = await trendOf(
+      `from=2025-01-01&to=2025-02-01&grain=month&scope=team&scopeId=${tenant.teams.a.id}`,
+    );
+    // Team A in January: K2 by rep1 (5,000) and K4 by rep2 01-05 (4,000): two customers.
+    expect(busy(teamA)).toEqual([['2025-01-01', 2, 9000, 2]]);
+  });
+
+  it('a customer who bought from two reps is one customer of the company, and one of each rep', async () => {
+    // January–April 2025: K1, K3 (rep1), K2 (rep1 in January, rep3 in April), K4 (rep2).
+    const q = 'from=2025-01-01&to=2025-05-01';
+    type Figures = { activeCustomers: number | null };
+    const company = (await (await as('admin').get(`/api/kpis?${q}`)).json()) as {
+      figures: { current: Figures };
+    };
+    expect(company.figures.current.activeCustomers).toBe(4);
+    const byRep = (await (await as('admin').get(`/api/kpis/by-rep?${q}`)).json()) as {
+      total: Figures;
+      rows: { repId: string; figures: Figures }[];
+    };
+    expect(byRep.total.activeCustomers).toBe(4);
+    const active = (key: 'rep1' | 'rep2' | 'rep3') =>
+      byRep.rows.find((r) => r.repId === tenant.users[key].id)?.figures.activeCustomers;
+    expect([active('rep1'), active('rep2'), active('rep3')]).toEqual([3, 1, 1]);
+  });
+
   it('drill-down lists the orders, the retention base and the overdue customers behind the numbers', async () => {
     const area = `${P}&scope=area&scopeId=${areaId}`;
     type Page = {

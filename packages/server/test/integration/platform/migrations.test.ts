@@ -64,6 +64,10 @@ const tenantTables = [
   'webhook_endpoints',
   'webhook_deliveries',
   'appointments',
+  'kpi_order_days',
+  'kpi_customer_won_days',
+  'kpi_visit_days',
+  'kpi_plan_days',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
