@@ -6,6 +6,7 @@ import { authError } from './auth-errors.ts';
 import { authHandler } from './auth-handler.ts';
 import type { Auth } from './create-auth.ts';
 import { resolveActor } from './resolve-actor.ts';
+import { sessionActorLookup } from './session-actor.ts';
 
 export interface SessionAuthenticationOptions {
   auth: Auth;
@@ -26,6 +27,7 @@ export function sessionAuthentication({
   attemptLimit = 10,
 }: SessionAuthenticationOptions): Authentication {
   const sessions = accountSessions({ auth, clientIp, limit: attemptLimit });
+  const lookUp = sessionActorLookup(auth);
   return {
     mount(app) {
       app.use('/api/*', async (c, next) => {
@@ -36,6 +38,11 @@ export function sessionAuthentication({
       registerAuthDocs(app);
     },
     async actorOf(c) {
+      // One round trip for a live session (see sessionActorLookup); better-auth decides the rest.
+      const found = await lookUp(c.var.db, c.req.raw.headers);
+      if (found.kind === 'actor') return found.actor;
+      if (found.kind === 'no_tenant') throw authError('no_tenant');
+      if (found.kind === 'deactivated') throw authError('unauthenticated');
       const session = await auth.api.getSession({ headers: c.req.raw.headers });
       if (!session) throw authError('unauthenticated');
       const actor = await resolveActor(c.var.db, {
