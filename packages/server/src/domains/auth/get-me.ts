@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, withTenant } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { member, organization, teams, user } from '../../platform/db/schema/index.ts';
@@ -15,32 +15,39 @@ export interface Me {
   team: { id: string; name: string } | null;
 }
 
-/** The signed-in user, their tenant and team (what the web app shows in its header). */
+/** The signed-in user, their tenant and team (what the web app shows in its header), in one statement. */
 export async function getMe({ db, actor }: GetMeOptions): Promise<Me> {
   return withTenant(db, actor, async (tx) => {
-    const [me] = await tx
-      .select({ id: user.id, name: user.name, email: user.email })
+    const [row] = await tx
+      .select({
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        language: member.language,
+        tenantId: organization.id,
+        tenantName: organization.name,
+        teamId: teams.id,
+        teamName: teams.name,
+      })
       .from(user)
+      .innerJoin(organization, eq(organization.id, actor.tenantId))
+      .leftJoin(member, and(eq(member.organizationId, organization.id), eq(member.userId, user.id)))
+      .leftJoin(
+        teams,
+        actor.teamId ? and(eq(teams.tenantId, organization.id), eq(teams.id, actor.teamId)) : sql`false`,
+      )
       .where(eq(user.id, actor.userId));
-    const [membership] = await tx
-      .select({ language: member.language })
-      .from(member)
-      .where(and(eq(member.organizationId, actor.tenantId), eq(member.userId, actor.userId)));
-    const [tenant] = await tx
-      .select({ id: organization.id, name: organization.name })
-      .from(organization)
-      .where(eq(organization.id, actor.tenantId));
-    if (!me || !tenant) throw authError('unauthenticated');
-    const [team] = actor.teamId
-      ? await tx
-          .select({ id: teams.id, name: teams.name })
-          .from(teams)
-          .where(and(eq(teams.tenantId, actor.tenantId), eq(teams.id, actor.teamId)))
-      : [];
+    if (!row) throw authError('unauthenticated');
     return {
-      user: { ...me, role: actor.role, language: (membership?.language ?? null) as 'ja' | 'en' | null },
-      tenant,
-      team: team ?? null,
+      user: {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        role: actor.role,
+        language: (row.language ?? null) as 'ja' | 'en' | null,
+      },
+      tenant: { id: row.tenantId, name: row.tenantName },
+      team: row.teamId && row.teamName !== null ? { id: row.teamId, name: row.teamName } : null,
     };
   });
 }
