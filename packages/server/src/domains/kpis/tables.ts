@@ -56,6 +56,8 @@ export const kpiCustomerWonDays = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.customerId, t.repId] }),
     index('kpi_customer_won_days_cur_rep_idx').on(t.tenantId, t.curRepId),
+    // A rep's or a team's customers (by the orders' rep), and the company's '*' rows.
+    index('kpi_customer_won_days_rep_idx').on(t.tenantId, t.repId),
   ],
 );
 
