@@ -16,7 +16,7 @@ CREATE TABLE "kpi_order_days" (
 	"won" integer NOT NULL,
 	"excl" bigint NOT NULL,
 	"incl" bigint NOT NULL,
-	CONSTRAINT "kpi_order_days_tenant_id_day_rep_id_cur_rep_id_pk" PRIMARY KEY("tenant_id","day","rep_id","cur_rep_id")
+	CONSTRAINT "kpi_order_days_tenant_id_rep_id_day_cur_rep_id_pk" PRIMARY KEY("tenant_id","rep_id","day","cur_rep_id")
 );
 --> statement-breakpoint
 CREATE TABLE "kpi_plan_days" (
@@ -26,7 +26,7 @@ CREATE TABLE "kpi_plan_days" (
 	"plan_id" text NOT NULL,
 	"stops" integer NOT NULL,
 	"travel_seconds" bigint NOT NULL,
-	CONSTRAINT "kpi_plan_days_tenant_id_day_rep_id_plan_id_pk" PRIMARY KEY("tenant_id","day","rep_id","plan_id")
+	CONSTRAINT "kpi_plan_days_tenant_id_rep_id_day_plan_id_pk" PRIMARY KEY("tenant_id","rep_id","day","plan_id")
 );
 --> statement-breakpoint
 CREATE TABLE "kpi_visit_days" (
@@ -37,7 +37,7 @@ CREATE TABLE "kpi_visit_days" (
 	"done" integer NOT NULL,
 	"answers" integer NOT NULL,
 	"satisfaction_sum" integer NOT NULL,
-	CONSTRAINT "kpi_visit_days_tenant_id_day_rep_id_pk" PRIMARY KEY("tenant_id","day","rep_id")
+	CONSTRAINT "kpi_visit_days_tenant_id_rep_id_day_pk" PRIMARY KEY("tenant_id","rep_id","day")
 );
 --> statement-breakpoint
 ALTER TABLE "kpi_customer_won_days" ADD CONSTRAINT "kpi_customer_won_days_tenant_id_organization_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -45,6 +45,7 @@ ALTER TABLE "kpi_order_days" ADD CONSTRAINT "kpi_order_days_tenant_id_organizati
 ALTER TABLE "kpi_plan_days" ADD CONSTRAINT "kpi_plan_days_tenant_id_organization_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kpi_visit_days" ADD CONSTRAINT "kpi_visit_days_tenant_id_organization_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "kpi_customer_won_days_cur_rep_idx" ON "kpi_customer_won_days" USING btree ("tenant_id","cur_rep_id");--> statement-breakpoint
+CREATE INDEX "kpi_customer_won_days_rep_idx" ON "kpi_customer_won_days" USING btree ("tenant_id","rep_id");--> statement-breakpoint
 -- The dashboard's summary tables (issue 10 item 6, docs/kpi.md 性能), kept exact by triggers:
 -- per statement, from its transition tables, in the writer's transaction.
 --
@@ -105,8 +106,8 @@ BEGIN
     GROUP BY GROUPING SETS ((x.tenant_id, x.day, x.rep, x.cur), (x.tenant_id, x.day))
     ON CONFLICT (tenant_id, day, rep_id, cur_rep_id) DO UPDATE SET orders = d.orders + excluded.orders,
       won = d.won + excluded.won, excl = d.excl + excluded.excl, incl = d.incl + excluded.incl', ch);
-  EXECUTE format('DELETE FROM kpi_order_days d WHERE d.orders = 0
-    AND (d.tenant_id, d.day) IN (SELECT tenant_id, day FROM (%s) ch)', ch);
+  EXECUTE format('DELETE FROM kpi_order_days d WHERE d.orders = 0 AND (d.tenant_id, d.rep_id, d.day) IN (
+      SELECT tenant_id, coalesce(rep_id, ''''), day FROM (%1$s) ch UNION SELECT tenant_id, ''*'', day FROM (%1$s) ch)', ch);
 
   IF TG_OP = 'INSERT' THEN
     EXECUTE format('INSERT INTO kpi_customer_won_days AS w (tenant_id, customer_id, rep_id, cur_rep_id, won_days)
@@ -169,8 +170,8 @@ BEGIN
   ON CONFLICT (tenant_id, day, rep_id, cur_rep_id) DO UPDATE SET orders = d.orders + excluded.orders,
     won = d.won + excluded.won, excl = d.excl + excluded.excl, incl = d.incl + excluded.incl;
 
-  DELETE FROM kpi_order_days d WHERE d.orders = 0 AND (d.tenant_id, d.day) IN (
-    SELECT o.tenant_id, (o.ordered_at AT TIME ZONE 'Asia/Tokyo')::date
+  DELETE FROM kpi_order_days d WHERE d.orders = 0 AND (d.tenant_id, d.rep_id, d.day) IN (
+    SELECT o.tenant_id, coalesce(o.rep_id, ''), (o.ordered_at AT TIME ZONE 'Asia/Tokyo')::date
     FROM orders o JOIN new_rows n ON o.tenant_id = n.tenant_id AND o.customer_id = n.id
     JOIN old_rows p ON p.tenant_id = n.tenant_id AND p.id = n.id
     WHERE n.rep_id IS DISTINCT FROM p.rep_id);
@@ -211,8 +212,8 @@ BEGIN
     GROUP BY GROUPING SETS ((ch.tenant_id, ch.date, ch.rep_id), (ch.tenant_id, ch.date))
     ON CONFLICT (tenant_id, day, rep_id) DO UPDATE SET visits = d.visits + excluded.visits, done = d.done + excluded.done,
       answers = d.answers + excluded.answers, satisfaction_sum = d.satisfaction_sum + excluded.satisfaction_sum', ch);
-  EXECUTE format('DELETE FROM kpi_visit_days d WHERE d.visits = 0
-    AND (d.tenant_id, d.day) IN (SELECT tenant_id, date FROM (%s) ch)', ch);
+  EXECUTE format('DELETE FROM kpi_visit_days d WHERE d.visits = 0 AND (d.tenant_id, d.rep_id, d.day) IN (
+      SELECT tenant_id, rep_id, date FROM (%1$s) ch UNION SELECT tenant_id, ''*'', date FROM (%1$s) ch)', ch);
   RETURN NULL;
 END
 $fn$;
@@ -253,7 +254,7 @@ BEGIN
     ON CONFLICT (tenant_id, day, rep_id, plan_id) DO UPDATE SET stops = d.stops + excluded.stops,
       travel_seconds = d.travel_seconds + excluded.travel_seconds', ch);
   EXECUTE format('DELETE FROM kpi_plan_days d WHERE d.stops = 0
-    AND (d.tenant_id, d.day, d.rep_id, d.plan_id) IN (SELECT tenant_id, date, rep_id, plan_id FROM (%s) ch)', ch);
+    AND (d.tenant_id, d.rep_id, d.day, d.plan_id) IN (SELECT tenant_id, rep_id, date, plan_id FROM (%s) ch)', ch);
   RETURN NULL;
 END
 $fn$;
@@ -270,32 +271,47 @@ REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kayoi_kpi_
 -- A plan deleted (its stops cascade): its days go with it.
 ALTER TABLE "kpi_plan_days" ADD CONSTRAINT "kpi_plan_days_plan_fk" FOREIGN KEY ("tenant_id","plan_id") REFERENCES "public"."plans"("tenant_id","id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
--- What is already stored.
+-- A tenant's summaries recomputed from its records: the backfill below, and a bulk load that
+-- skipped the triggers (the seed's session_replication_role = replica).
+CREATE OR REPLACE FUNCTION kayoi_kpi_rebuild(p_tenant text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = public, pg_temp
+AS $fn$
+BEGIN
+DELETE FROM kpi_order_days WHERE tenant_id = p_tenant;
+DELETE FROM kpi_customer_won_days WHERE tenant_id = p_tenant;
+DELETE FROM kpi_visit_days WHERE tenant_id = p_tenant;
+DELETE FROM kpi_plan_days WHERE tenant_id = p_tenant;
 INSERT INTO kpi_order_days (tenant_id, day, rep_id, cur_rep_id, orders, won, excl, incl)
 SELECT x.tenant_id, x.day, coalesce(x.rep, '*'), coalesce(x.cur, '*'), count(*), count(*) FILTER (WHERE x.won),
   coalesce(sum(x.excl) FILTER (WHERE x.won), 0), coalesce(sum(x.incl) FILTER (WHERE x.won), 0)
 FROM (SELECT o.tenant_id, (o.ordered_at AT TIME ZONE 'Asia/Tokyo')::date AS day, coalesce(o.rep_id, '') AS rep,
     coalesce(c.rep_id, '') AS cur, o.status <> 'cancelled' AS won, o.subtotal_standard + o.subtotal_reduced AS excl,
     o.total AS incl
-  FROM orders o LEFT JOIN customers c ON c.tenant_id = o.tenant_id AND c.id = o.customer_id) x
+  FROM orders o LEFT JOIN customers c ON c.tenant_id = o.tenant_id AND c.id = o.customer_id
+  WHERE o.tenant_id = p_tenant) x
 GROUP BY GROUPING SETS ((x.tenant_id, x.day, x.rep, x.cur), (x.tenant_id, x.day));
---> statement-breakpoint
 INSERT INTO kpi_customer_won_days (tenant_id, customer_id, rep_id, cur_rep_id, won_days)
 SELECT x.tenant_id, x.customer_id, coalesce(x.rep, '*'), x.cur, range_agg(daterange(x.day, x.day + 1))
 FROM (SELECT o.tenant_id, o.customer_id, coalesce(o.rep_id, '') AS rep, coalesce(c.rep_id, '') AS cur,
     (o.ordered_at AT TIME ZONE 'Asia/Tokyo')::date AS day
   FROM orders o LEFT JOIN customers c ON c.tenant_id = o.tenant_id AND c.id = o.customer_id
-  WHERE o.status <> 'cancelled') x
+  WHERE o.tenant_id = p_tenant AND o.status <> 'cancelled') x
 GROUP BY GROUPING SETS ((x.tenant_id, x.customer_id, x.cur, x.rep), (x.tenant_id, x.customer_id, x.cur));
---> statement-breakpoint
 INSERT INTO kpi_visit_days (tenant_id, day, rep_id, visits, done, answers, satisfaction_sum)
 SELECT tenant_id, date, coalesce(rep_id, '*'), count(*), count(*) FILTER (WHERE check_out_at IS NOT NULL),
   count(satisfaction), coalesce(sum(satisfaction), 0)
-FROM visits GROUP BY GROUPING SETS ((tenant_id, date, rep_id), (tenant_id, date));
---> statement-breakpoint
+FROM visits WHERE tenant_id = p_tenant GROUP BY GROUPING SETS ((tenant_id, date, rep_id), (tenant_id, date));
 INSERT INTO kpi_plan_days (tenant_id, day, rep_id, plan_id, stops, travel_seconds)
 SELECT tenant_id, date, rep_id, plan_id, count(*), sum(travel_seconds_before)
-FROM planned_visits GROUP BY 1, 2, 3, 4;
+FROM planned_visits WHERE tenant_id = p_tenant GROUP BY 1, 2, 3, 4;
+END
+$fn$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION kayoi_kpi_rebuild(text) FROM PUBLIC;
+--> statement-breakpoint
+-- What is already stored.
+SELECT kayoi_kpi_rebuild(id) FROM organization;
 --> statement-breakpoint
 -- Read-only for the app, under the records' own row-level security.
 SELECT kayoi_enable_tenant_rls('kpi_order_days');
@@ -319,5 +335,13 @@ USING ((SELECT current_setting('app.role', true)) = 'admin' OR rep_id = ANY ((SE
 --> statement-breakpoint
 CREATE POLICY role_scope ON kpi_plan_days AS RESTRICTIVE FOR ALL
 USING ((SELECT current_setting('app.role', true)) = 'admin' OR rep_id = ANY ((SELECT kayoi_role_scope_reps())::text[]));
+--> statement-breakpoint
+-- The dashboard's overdue customers: a customer visited since a past period's end needs its last
+-- checked-out visit before that end, the newest visit by check-in. The visits index by customer
+-- now carries what that look-up reads (and row-level security checks): an index-only scan.
+DROP INDEX IF EXISTS "visits_customer_idx";
+--> statement-breakpoint
+CREATE INDEX "visits_customer_idx" ON "visits" USING btree ("tenant_id", "customer_id", "check_in_at")
+  INCLUDE ("check_out_at", "rep_id", "date");
 --> statement-breakpoint
 ANALYZE kpi_order_days, kpi_customer_won_days, kpi_visit_days, kpi_plan_days;

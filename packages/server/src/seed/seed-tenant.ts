@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { rebuildKpiSummaries } from '../domains/kpis/rebuild-kpi-summaries.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import type { KayoiRole } from '../platform/db/schema/auth.ts';
@@ -158,6 +159,8 @@ export async function seedTenant(db: Db, plan: TenantPlan): Promise<SeedCounts> 
     const counts = await writeTenant(tx, plan, random);
     const started = performance.now();
     for (const definition of rebuild) await tx.execute(sql.raw(definition));
+    // Without triggers the dashboard's summaries saw none of it: computed once from the rows.
+    if (role?.superuser) await rebuildKpiSummaries(tx, plan.id);
     return { ...counts, rebuildMs: rebuild.length ? Math.round(performance.now() - started) : 0 };
   });
   // PGlite runs no autovacuum: without fresh statistics the planner sorts whole tables for a

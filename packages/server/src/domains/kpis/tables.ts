@@ -13,7 +13,10 @@ import { tenantId } from '../../platform/db/schema/tenancy.ts';
  * (`cur_rep_id`), visits and planned stops their own rep.
  */
 
-/** The rep_id of the summary rows over every rep. */
+/**
+ * The rep_id of the summary rows over every rep. The day tables are keyed by rep first, so a
+ * period of the company ('*'), of a rep or of a team's reps is an index range each.
+ */
 export const ALL_REPS = '*';
 
 /** Orders per Tokyo day, by the order's rep and the customer's current rep: all, won and their amounts. */
@@ -32,7 +35,7 @@ export const kpiOrderDays = pgTable(
     /** Σ total of the won orders, yen. */
     incl: bigint('incl', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.repId, t.curRepId] })],
+  (t) => [primaryKey({ columns: [t.tenantId, t.repId, t.day, t.curRepId] })],
 );
 
 const dateMultirange = customType<{ data: string; driverData: string }>({
@@ -73,7 +76,7 @@ export const kpiVisitDays = pgTable(
     answers: integer('answers').notNull(),
     satisfactionSum: integer('satisfaction_sum').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.repId] })],
+  (t) => [primaryKey({ columns: [t.tenantId, t.repId, t.day] })],
 );
 
 /** Planned stops per day, rep and plan: their count and Σ travel_seconds_before. */
@@ -87,5 +90,5 @@ export const kpiPlanDays = pgTable(
     stops: integer('stops').notNull(),
     travelSeconds: bigint('travel_seconds', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.day, t.repId, t.planId] })],
+  (t) => [primaryKey({ columns: [t.tenantId, t.repId, t.day, t.planId] })],
 );

@@ -69,6 +69,7 @@ export const visits = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('visits_rep_day_idx').on(t.tenantId, t.repId, t.date),
+    // INCLUDE (check_out_at, rep_id, date) since migration 0049: a customer's last visit, index only.
     index('visits_customer_idx').on(t.tenantId, t.customerId, t.checkInAt),
     uniqueIndex('visits_planned_visit_uq')
       .on(t.tenantId, t.plannedVisitId)

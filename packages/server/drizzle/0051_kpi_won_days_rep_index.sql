@@ -1,1 +1,0 @@
-CREATE INDEX "kpi_customer_won_days_rep_idx" ON "kpi_customer_won_days" USING btree ("tenant_id","rep_id");
