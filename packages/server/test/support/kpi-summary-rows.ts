@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/platform/db/database.ts';
 import { queryRows } from '../../src/platform/db/query-rows.ts';
 
-/** A tenant's KPI summary tables (migration 0049), in a stable order. */
+/** A tenant's KPI summary tables (migrations 0049, 0050), in a stable order. */
 export const summaryRows = async (db: Db, tenantId: string) => ({
   orderDays: await queryRows(
     db,
@@ -18,6 +18,11 @@ export const summaryRows = async (db: Db, tenantId: string) => ({
     db,
     sql`select day::text, rep_id, visits, done, answers, satisfaction_sum from kpi_visit_days
       where tenant_id = ${tenantId} order by 1, 2`,
+  ),
+  formDays: await queryRows(
+    db,
+    sql`select day::text, rep_id, cur_rep_id, forms from kpi_form_days
+      where tenant_id = ${tenantId} order by 1, 2, 3`,
   ),
   planDays: await queryRows(
     db,
@@ -57,6 +62,14 @@ export const recomputedSummaryRows = async (db: Db, tenantId: string) => ({
         coalesce(sum(satisfaction), 0)::int as satisfaction_sum
       from visits where tenant_id = ${tenantId}
       group by grouping sets ((date, rep_id), (date)) order by 1, 2`,
+  ),
+  formDays: await queryRows(
+    db,
+    sql`select day::text, coalesce(rep, '*') as rep_id, coalesce(cur, '*') as cur_rep_id, count(*)::int as forms
+      from (select f.collected_on as day, f.rep_id as rep, coalesce(c.rep_id, '') as cur
+        from forms f join customers c on c.tenant_id = f.tenant_id and c.id = f.customer_id
+        where f.tenant_id = ${tenantId} and f.voided_at is null) x
+      group by grouping sets ((day, rep, cur), (day)) order by 1, 2, 3`,
   ),
   planDays: await queryRows(
     db,

@@ -146,19 +146,29 @@ export async function computeKpisForPeriods({
     };
   });
   const tag = (name: string, i: number) => sql.raw(`${name}_${i}`);
-  // Orders, visits and planned stops come from the summary tables (migration 0049) unless the
-  // scope is the customers' current area or rank, which those tables do not key.
+  // Orders, visits, forms and planned stops come from the summary tables (migrations 0049, 0050)
+  // unless the scope is the customers' current area or rank, which those tables do not key.
   const summarized = scope.areaId === null && scope.rank === null;
-  // The company's total alone reads the '*' rows of the day sums; otherwise each rep's rows.
-  const companyTotal = !scope.repIds && !byRep;
+  // The company (no rep list): its total is the '*' rows (the day sums, and each customer over all
+  // its reps), so a company by rep reads the reps' rows and the '*' rows in one pass grouped by
+  // rep, where merging the reps' rows by customer would hash every customer. A team or a rep:
+  // the reps' rows, the total by grouping sets (and by customer for the masks).
+  const company = !scope.repIds;
   const summaryReps = (column: SQL) =>
-    companyTotal
-      ? sql`${column} = ${ALL_REPS}`
-      : scope.repIds
-        ? repsOnly(column)
-        : sql`${column} <> ${ALL_REPS}`;
-  const summaryGroup = companyTotal
-    ? { k: sql`''::text`, by: sql`()` }
+    company
+      ? !byRep
+        ? sql`${column} = ${ALL_REPS}`
+        : withTotal
+          ? sql`true`
+          : sql`${column} <> ${ALL_REPS}`
+      : repsOnly(column);
+  /** The key of a summary row: '' for the '*' rows (the company's total), else its rep. */
+  const starKey = (column: SQL) =>
+    byRep
+      ? sql`case when ${column} = ${ALL_REPS} then ''::text else coalesce(nullif(${column}, ''), ${NO_REP}::text) end`
+      : sql`''::text`;
+  const summaryGroup = company
+    ? { k: starKey(sql`d.rep_id`), by: byRep ? sql`d.rep_id` : sql`()` }
     : grouping(byRep, withTotal, sql`nullif(d.rep_id, '')`);
   // The scope's reps inside each range scan (an index range by rep where one exists); area and
   // rank are the customer's, applied after the join.
@@ -304,20 +314,23 @@ export async function computeKpisForPeriods({
     );
     const tests = sqlList(flags.map((f) => sql`${f.test} as ${f.name}`));
     const names = flags.map((f) => f.name);
-    // One row per customer of each key. The company alone: its customers' '*' rows. Otherwise
-    // the windows are tested once on the reps' rows (one per customer and rep), each rep's key
-    // counts its rows, and the total merges them by customer (a customer of two reps is one).
-    const masks = companyTotal
+    // One row per customer of each key. The company: its customers' '*' rows for the total (and
+    // the reps' rows by rep), one pass. A team or a rep: the windows are tested once on the reps'
+    // rows (one per customer and rep), each rep's key counts its rows, and the total merges them
+    // by customer (a customer of two reps is one).
+    const masks = company
       ? await queryRows<Row>(
           tx,
-          sql`select ''::text as k, ${counts} from (select ${tests} from kpi_customer_won_days d
-            where d.tenant_id = ${tenantId} and d.rep_id = ${ALL_REPS} offset 0) w`,
+          sql`select k, ${counts} from (select ${starKey(sql`d.rep_id`)} as k, ${tests}
+            from kpi_customer_won_days d
+            where d.tenant_id = ${tenantId} and ${summaryReps(sql`d.rep_id`)} offset 0) w
+            group by k`,
         )
       : await queryRows<Row>(
           tx,
           sql`with f as materialized (
               select d.rep_id, d.customer_id, ${tests} from kpi_customer_won_days d
-              where d.tenant_id = ${tenantId} and ${scope.repIds ? repsOnly(sql`d.rep_id`) : sql`d.rep_id <> ${ALL_REPS}`})
+              where d.tenant_id = ${tenantId} and ${repsOnly(sql`d.rep_id`)})
             select k, ${counts} from (${sql.join(
               [
                 ...(byRep
@@ -402,15 +415,33 @@ export async function computeKpisForPeriods({
         group by ${visitGroup.by}`,
       );
 
-  // 申込書: the forms domain's records (not voided), by the rep who collected them and their day.
+  // 申込書: the forms domain's records (not voided), by the rep who collected them and their day:
+  // their day counts (migration 0050), or the forms themselves for an area or rank.
   const formGroup = grouping(byRep, withTotal, sql`f.rep_id`);
-  const formRows = await queryRows<Row>(
-    tx,
-    sql`select ${formGroup.k} as k, ${sqlList(
-      ps.map(
-        (p, i) => sql`count(*) filter (where ${onDays(sql`f.collected_on`, p)})::int as ${tag('forms', i)}`,
-      ),
-    )}
+  const formRows = summarized
+    ? await queryRows<Row>(
+        tx,
+        sql`select ${summaryGroup.k} as k, ${sqlList(
+          ps.map(
+            (p, i) =>
+              sql`coalesce(sum(d.forms) filter (where ${onDays(sql`d.day`, p)}), 0)::int as ${tag('forms', i)}`,
+          ),
+        )}
+        from (${overRanges(
+          dayRanges,
+          (r) => sql`select d.rep_id, d.day, d.forms from kpi_form_days d
+            where d.tenant_id = ${tenantId} and ${onDays(sql`d.day`, r)} and ${summaryReps(sql`d.rep_id`)}`,
+        )}) d
+        group by ${summaryGroup.by}`,
+      )
+    : await queryRows<Row>(
+        tx,
+        sql`select ${formGroup.k} as k, ${sqlList(
+          ps.map(
+            (p, i) =>
+              sql`count(*) filter (where ${onDays(sql`f.collected_on`, p)})::int as ${tag('forms', i)}`,
+          ),
+        )}
         from (${overRanges(
           dayRanges,
           (r) => sql`select f.tenant_id, f.customer_id, f.rep_id, f.collected_on
@@ -420,7 +451,7 @@ export async function computeKpisForPeriods({
         ${customerJoin(scope, sql`f`)}
         where ${scopeCondition(scope, sql`f.rep_id`, sql`c`)}
         group by ${formGroup.by}`,
-  );
+      );
 
   // Planned stops: the stops of ready plans in the periods, read once (materialized), then each
   // rep-day's plan chosen once (the newest ready plan covering it) and its stops kept.

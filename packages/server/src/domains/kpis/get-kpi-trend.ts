@@ -62,7 +62,8 @@ async function bucketsByMask(tx: Tx, n: number, won: SQL) {
 /**
  * The period by ISO week or month: won orders and their amount, forms, active customers,
  * revenue per customer, satisfaction and visits done of each bucket (docs/kpi.md, "Trend").
- * Three statements (orders, visits, forms), each grouped by bucket.
+ * Three statements (orders, visits, forms), each grouped by bucket; from the summary tables
+ * (migrations 0049 and 0050) unless the scope is an area or a rank.
  */
 export async function getKpiTrend({
   db,
@@ -82,7 +83,7 @@ export async function getKpiTrend({
               and o.ordered_at >= ${tokyoMidnight(period.from)}::timestamptz
               and o.ordered_at < ${tokyoMidnight(period.to)}::timestamptz
               and ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}`;
-    // From the summary tables (migration 0049) unless the scope is an area or a rank, which they
+    // From the summary tables (migrations 0049, 0050) unless the scope is an area or a rank, which they
     // do not key; active customers by one `&&` per bucket on each customer's won days, for up
     // to 24 buckets (a two-year monthly trend, half a year of weeks).
     const summarized = scope.areaId === null && scope.rank === null;
@@ -172,7 +173,10 @@ export async function getKpiTrend({
     );
     const formRows = await queryRows<{ b: number; forms: number }>(
       tx,
-      sql`select ${bucketOf(sql`f.collected_on`, days, 'date')} as b, count(*)::int as forms
+      summarized
+        ? sql`select ${bucketOf(sql`d.day`, days, 'date')} as b, sum(d.forms)::int as forms
+          from kpi_form_days d where ${inPeriod} group by 1`
+        : sql`select ${bucketOf(sql`f.collected_on`, days, 'date')} as b, count(*)::int as forms
           from forms f
           ${customerJoin(scope, sql`f`)}
           where f.tenant_id = ${actor.tenantId} and f.voided_at is null

@@ -3,14 +3,15 @@ import { tenantId } from '../../platform/db/schema/tenancy.ts';
 
 /**
  * The dashboard's summary tables (docs/kpi.md, 性能). Each is kept exact by triggers on the
- * records it sums (migration 0049): every insert, update or delete of an order, visit or planned
- * stop, and every change of a customer's rep, updates it in the same transaction. Nothing else
- * writes them (the app role may only read). `rep_id` and `cur_rep_id` are '' where the record
+ * records it sums (migrations 0049 and 0050): every insert, update or delete of an order, visit,
+ * 申込書 or planned stop, and every change of a customer's rep, updates it in the same
+ * transaction. Nothing else writes them (the app role may only read). `rep_id` and `cur_rep_id` are '' where the record
  * has no rep, and '*' on the rows that sum every rep ({@link ALL_REPS}): the company's day in
- * kpi_order_days and kpi_visit_days, the customer over all its reps in kpi_customer_won_days.
+ * kpi_order_days, kpi_form_days and kpi_visit_days, the customer over all its reps in
+ * kpi_customer_won_days.
  *
- * Their row-level security is that of the records: orders follow the customer's current rep
- * (`cur_rep_id`), visits and planned stops their own rep.
+ * Their row-level security is that of the records: orders and forms follow the customer's current
+ * rep (`cur_rep_id`), visits and planned stops their own rep.
  */
 
 /**
@@ -77,6 +78,22 @@ export const kpiVisitDays = pgTable(
     satisfactionSum: integer('satisfaction_sum').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.repId, t.day] })],
+);
+
+/**
+ * 申込書 collected per day, by the form's rep and the customer's current rep (forms follow their
+ * customer's rep under row-level security, as orders do): the forms not voided.
+ */
+export const kpiFormDays = pgTable(
+  'kpi_form_days',
+  {
+    tenantId: tenantId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    repId: text('rep_id').notNull(),
+    curRepId: text('cur_rep_id').notNull(),
+    forms: integer('forms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.repId, t.day, t.curRepId] })],
 );
 
 /** Planned stops per day, rep and plan: their count and Σ travel_seconds_before. */

@@ -10,10 +10,11 @@ import { recomputedSummaryRows, summaryRows } from '../../support/kpi-summary-ro
 import { createTestApp, type SignedTenantFixture } from '../../support/test-app.ts';
 
 /*
- * The dashboard's summary tables (migration 0049) against a recomputation from the records,
- * after random sequences of the writes the app makes: orders added (several in one statement),
- * cancelled, re-dated, handed to another rep or customer, re-priced and deleted; customers handed
- * to another rep (or to none); visits checked in, checked out, rated and deleted; planned stops
+ * The dashboard's summary tables (migrations 0049, 0050) against a recomputation from the
+ * records, after random sequences of the writes the app makes: orders added (several in one
+ * statement), cancelled, re-dated, handed to another rep or customer, re-priced and deleted;
+ * customers handed to another rep (or to none); visits checked in, checked out, rated and
+ * deleted; 申込書 collected, voided and restored, re-dated, moved and deleted; planned stops
  * added, moved and deleted, and a whole plan deleted. The recomputation is the plain GROUP BY of
  * docs/kpi.md's definitions, so a drift of any trigger shows as a differing row.
  */
@@ -88,6 +89,22 @@ const op = fc.oneof(
   }),
   fc.record({ kind: fc.constant('deleteVisit' as const), visit: ix }),
   fc.record({
+    kind: fc.constant('addForms' as const),
+    rows: fc.array(fc.record({ customer: ix, rep: ix, day: ix, voided: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  }),
+  fc.record({
+    kind: fc.constant('changeForm' as const),
+    form: ix,
+    voided: fc.option(fc.boolean(), { nil: undefined }),
+    day: fc.option(ix, { nil: undefined }),
+    rep: fc.option(ix, { nil: undefined }),
+    customer: fc.option(ix, { nil: undefined }),
+  }),
+  fc.record({ kind: fc.constant('deleteForm' as const), form: ix }),
+  fc.record({
     kind: fc.constant('addStops' as const),
     plan: ix,
     rows: fc.array(fc.record({ rep: ix, day: ix, travel: fc.nat({ max: 3600 }) }), {
@@ -100,7 +117,7 @@ const op = fc.oneof(
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
-const ids = async (table: 'orders' | 'visits' | 'planned_visits') =>
+const ids = async (table: 'orders' | 'visits' | 'forms' | 'planned_visits') =>
   (
     await queryRows<{ id: string }>(
       db,
@@ -191,6 +208,42 @@ async function apply(o: Op) {
       await db.execute(sql`delete from visits where tenant_id = ${tenantId} and id = ${pick(list, o.visit)}`);
       return;
     }
+    case 'addForms': {
+      const values = o.rows.map((r) => {
+        const voided = r.voided ? sql`now(), 'テスト'` : sql`null, null`;
+        return sql`(${tenantId}, ${`sum-f-${++n}`}, ${pick(customerIds, r.customer)}, 'renewal', ${pick(reps, r.rep)},
+          ${pick(DAYS, r.day)}::date, ${voided}, ${reps[0]!}, ${reps[0]!})`;
+      });
+      await db.execute(sql`insert into forms (tenant_id, id, customer_id, kind, rep_id, collected_on,
+          voided_at, void_reason, created_by, updated_by)
+        values ${sql.join(values, sql`, `)}`);
+      return;
+    }
+    case 'changeForm': {
+      const list = await ids('forms');
+      if (list.length === 0) return;
+      const sets = [
+        o.voided !== undefined
+          ? o.voided
+            ? sql`voided_at = now(), void_reason = '重複'`
+            : sql`voided_at = null, void_reason = null`
+          : null,
+        o.day !== undefined ? sql`collected_on = ${pick(DAYS, o.day)}::date` : null,
+        o.rep !== undefined ? sql`rep_id = ${pick(reps, o.rep)}` : null,
+        o.customer !== undefined ? sql`customer_id = ${pick(customerIds, o.customer)}` : null,
+      ].filter((s) => s !== null);
+      if (sets.length === 0) sets.push(sql`note = 'unchanged'`);
+      await db.execute(
+        sql`update forms set ${sql.join(sets, sql`, `)} where tenant_id = ${tenantId} and id = ${pick(list, o.form)}`,
+      );
+      return;
+    }
+    case 'deleteForm': {
+      const list = await ids('forms');
+      if (list.length === 0) return;
+      await db.execute(sql`delete from forms where tenant_id = ${tenantId} and id = ${pick(list, o.form)}`);
+      return;
+    }
     case 'addStops': {
       const values = o.rows.map((r) => {
         const day = pick(DAYS, r.day);
@@ -234,7 +287,7 @@ describe('KPI summary tables', () => {
     );
   });
 
-  it('follow a write made as a rep under row-level security, and a plan deleted with its stops', async () => {
+  it('follow writes made as a rep under row-level security, and a plan deleted with its stops', async () => {
     const rep1 = tenant.actor('rep1');
     const mine = tenant.customersOf('rep1')[0]!;
     // Back in rep1's book (the property above handed customers around), through a one-row update.
@@ -251,6 +304,11 @@ describe('KPI summary tables', () => {
       tx.execute(
         sql`update visits set satisfaction = 4 where tenant_id = ${tenantId} and rep_id = ${rep1.userId}`,
       ),
+    );
+    await withTenant(t.database.db, rep1, (tx) =>
+      tx.execute(sql`insert into forms (tenant_id, id, customer_id, kind, rep_id, collected_on, created_by, updated_by)
+        values (${tenantId}, ${`sum-f-rls-${++n}`}, ${mine.id}, 'new_service', ${rep1.userId}, '2025-01-07',
+          ${rep1.userId}, ${rep1.userId})`),
     );
     await db.execute(sql`delete from plans where tenant_id = ${tenantId} and id = ${planIds[1]!}`);
     expect(await summary()).toEqual(await recomputed());

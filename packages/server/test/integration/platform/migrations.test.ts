@@ -68,6 +68,7 @@ const tenantTables = [
   'kpi_customer_won_days',
   'kpi_visit_days',
   'kpi_plan_days',
+  'kpi_form_days',
 ];
 
 describe(`migrations on ${testDriver()}`, () => {
