@@ -9,8 +9,13 @@ import { ACTIVE_WINDOW_DAYS } from './kpi-values.ts';
 import { ALL_REPS } from './tables.ts';
 
 export interface ComputeKpisOptions {
-  /** A tenant transaction of the caller (withTenant): RLS narrows every query to their book. */
-  tx: Tx;
+  /**
+   * Runs `fn` in a transaction of the caller (withTenant: row-level security narrows every query
+   * to their book). The orders' statements and the rest (visits, forms, planned stops, overdue
+   * customers) go to two such transactions side by side, on two connections of the pool; on
+   * PGlite they take turns. Neither waits for a connection while holding one.
+   */
+  run: KpiRun;
   tenantId: string;
   scope: ResolvedScope;
   period: KpiPeriod;
@@ -30,6 +35,9 @@ export interface ComputeKpisForPeriodsOptions extends Omit<ComputeKpisOptions, '
   /** Count overdue customers for the first period only. */
   withOverdue?: boolean;
 }
+
+/** Opens a transaction of the caller for `fn`: a KpiTransaction bound to its actor. */
+export type KpiRun = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 
 /** The key of the scope's total in the map computeKpis returns. */
 export const TOTAL = '';
@@ -108,7 +116,8 @@ function overRanges(
  * {@link TOTAL}, or one entry per rep (and the total with `withTotal`).
  *
  * @example
- * const figures = (await computeKpis({ tx, tenantId, scope, period: { from: '2025-04-01', to: '2025-05-01' } })).get(TOTAL);
+ * const run: KpiRun = (fn) => withTenant(db, actor, fn);
+ * const figures = (await computeKpis({ run, tenantId, scope, period: { from: '2025-04-01', to: '2025-05-01' } })).get(TOTAL);
  */
 export async function computeKpis(options: ComputeKpisOptions): Promise<Map<string, KpiFiguresView>> {
   const { period, withOverdue = true, ...rest } = options;
@@ -124,7 +133,7 @@ export async function computeKpis(options: ComputeKpisOptions): Promise<Map<stri
  * period's figures equal computeKpis of that period alone.
  */
 export async function computeKpisForPeriods({
-  tx,
+  run,
   tenantId,
   scope,
   periods,
@@ -133,7 +142,6 @@ export async function computeKpisForPeriods({
   today = todayIn(),
   withOverdue = true,
 }: ComputeKpisForPeriodsOptions): Promise<Map<string, KpiFiguresView>[]> {
-  await kpiWorkMem(tx);
   const ps = periods.map((period) => {
     const previous = previousPeriod(period);
     const startWindow = addDays(period.from, -ACTIVE_WINDOW_DAYS);
@@ -228,11 +236,12 @@ export async function computeKpisForPeriods({
     sql`coalesce(bool_or(${has('am', p.from, p.to)} or ${has('wm', p.earliest, p.to)}), false) as ${tag('has_orders', i)}`,
   ]);
   const rep = byRep ? sql`o.rep_id, ` : sql``;
-  const orderRows = summarized
-    ? await summarizedOrderRows()
-    : await queryRows<Row>(
-        tx,
-        sql`with s as (
+  const orderRowsOf = async (tx: Tx) =>
+    summarized
+      ? await summarizedOrderRows(tx)
+      : await queryRows<Row>(
+          tx,
+          sql`with s as (
           select ${rep}o.customer_id,
             width_bucket(o.ordered_at, array[${sql.join(
               bounds.map((d) => sql`${tokyoMidnight(d)}::timestamptz`),
@@ -254,14 +263,14 @@ export async function computeKpisForPeriods({
         select k, ${sqlList(perKey)} from (select k, coalesce(wm, 0) as wm, am, ${sqlList(
           ps.flatMap((_, i) => [tag('won', i), tag('excl', i), tag('incl', i)]),
         )} from w) w group by k`,
-      );
+        );
 
   /**
    * The same figures from the summary tables (migration 0049): the sums by day from
    * kpi_order_days, and per customer whether it had a won order in each window from
    * kpi_customer_won_days (one `&&` of its won days' multirange per window).
    */
-  async function summarizedOrderRows(): Promise<Row[]> {
+  async function summarizedOrderRows(tx: Tx): Promise<Row[]> {
     const inDays = (a: string, b: string) => sql`d.day >= ${day(a)} and d.day < ${day(b)}`;
     const sums = await queryRows<Row>(
       tx,
@@ -364,20 +373,21 @@ export async function computeKpisForPeriods({
   const dayBounds = [...new Set(ps.flatMap((p) => [p.from, p.to]))].sort();
   const daySegs = (p: KpiPeriod) =>
     sql.raw(`v.seg >= ${dayBounds.indexOf(p.from) + 1} and v.seg < ${dayBounds.indexOf(p.to) + 1}`);
-  const visitRows = summarized
-    ? await queryRows<Row>(
-        tx,
-        sql`select ${summaryGroup.k} as k, ${sqlList(
-          ps.flatMap((p, i) => {
-            const inP = onDays(sql`d.day`, p);
-            return [
-              sql`coalesce(sum(d.visits) filter (where ${inP}), 0)::int as ${tag('visits', i)}`,
-              sql`coalesce(sum(d.done) filter (where ${inP}), 0)::int as ${tag('done', i)}`,
-              sql`coalesce(sum(d.answers) filter (where ${inP}), 0)::int as ${tag('answers', i)}`,
-              sql`coalesce(sum(d.satisfaction_sum) filter (where ${inP}), 0)::int as ${tag('sat_sum', i)}`,
-            ];
-          }),
-        )}
+  const visitRowsOf = async (tx: Tx) =>
+    summarized
+      ? await queryRows<Row>(
+          tx,
+          sql`select ${summaryGroup.k} as k, ${sqlList(
+            ps.flatMap((p, i) => {
+              const inP = onDays(sql`d.day`, p);
+              return [
+                sql`coalesce(sum(d.visits) filter (where ${inP}), 0)::int as ${tag('visits', i)}`,
+                sql`coalesce(sum(d.done) filter (where ${inP}), 0)::int as ${tag('done', i)}`,
+                sql`coalesce(sum(d.answers) filter (where ${inP}), 0)::int as ${tag('answers', i)}`,
+                sql`coalesce(sum(d.satisfaction_sum) filter (where ${inP}), 0)::int as ${tag('sat_sum', i)}`,
+              ];
+            }),
+          )}
         from (${overRanges(
           dayRanges,
           (
@@ -386,20 +396,20 @@ export async function computeKpisForPeriods({
             where d.tenant_id = ${tenantId} and ${onDays(sql`d.day`, r)} and ${summaryReps(sql`d.rep_id`)}`,
         )}) d
         group by ${summaryGroup.by}`,
-      )
-    : await queryRows<Row>(
-        tx,
-        sql`select ${visitGroup.k} as k, ${sqlList(
-          ps.flatMap((p, i) => {
-            const inP = daySegs(p);
-            return [
-              sql`count(*) filter (where ${inP})::int as ${tag('visits', i)}`,
-              sql`count(*) filter (where ${inP} and v.check_out_at is not null)::int as ${tag('done', i)}`,
-              sql`count(v.satisfaction) filter (where ${inP})::int as ${tag('answers', i)}`,
-              sql`coalesce(sum(v.satisfaction) filter (where ${inP}), 0)::int as ${tag('sat_sum', i)}`,
-            ];
-          }),
-        )}
+        )
+      : await queryRows<Row>(
+          tx,
+          sql`select ${visitGroup.k} as k, ${sqlList(
+            ps.flatMap((p, i) => {
+              const inP = daySegs(p);
+              return [
+                sql`count(*) filter (where ${inP})::int as ${tag('visits', i)}`,
+                sql`count(*) filter (where ${inP} and v.check_out_at is not null)::int as ${tag('done', i)}`,
+                sql`count(v.satisfaction) filter (where ${inP})::int as ${tag('answers', i)}`,
+                sql`coalesce(sum(v.satisfaction) filter (where ${inP}), 0)::int as ${tag('sat_sum', i)}`,
+              ];
+            }),
+          )}
         from (select v.*, width_bucket(v.date, array[${sql.join(
           dayBounds.map((d) => sql`${d}::date`),
           sql`, `,
@@ -413,35 +423,36 @@ export async function computeKpisForPeriods({
         ${customerJoin(scope, sql`v`)}
         where ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
         group by ${visitGroup.by}`,
-      );
+        );
 
   // 申込書: the forms domain's records (not voided), by the rep who collected them and their day:
   // their day counts (migration 0050), or the forms themselves for an area or rank.
   const formGroup = grouping(byRep, withTotal, sql`f.rep_id`);
-  const formRows = summarized
-    ? await queryRows<Row>(
-        tx,
-        sql`select ${summaryGroup.k} as k, ${sqlList(
-          ps.map(
-            (p, i) =>
-              sql`coalesce(sum(d.forms) filter (where ${onDays(sql`d.day`, p)}), 0)::int as ${tag('forms', i)}`,
-          ),
-        )}
+  const formRowsOf = async (tx: Tx) =>
+    summarized
+      ? await queryRows<Row>(
+          tx,
+          sql`select ${summaryGroup.k} as k, ${sqlList(
+            ps.map(
+              (p, i) =>
+                sql`coalesce(sum(d.forms) filter (where ${onDays(sql`d.day`, p)}), 0)::int as ${tag('forms', i)}`,
+            ),
+          )}
         from (${overRanges(
           dayRanges,
           (r) => sql`select d.rep_id, d.day, d.forms from kpi_form_days d
             where d.tenant_id = ${tenantId} and ${onDays(sql`d.day`, r)} and ${summaryReps(sql`d.rep_id`)}`,
         )}) d
         group by ${summaryGroup.by}`,
-      )
-    : await queryRows<Row>(
-        tx,
-        sql`select ${formGroup.k} as k, ${sqlList(
-          ps.map(
-            (p, i) =>
-              sql`count(*) filter (where ${onDays(sql`f.collected_on`, p)})::int as ${tag('forms', i)}`,
-          ),
-        )}
+        )
+      : await queryRows<Row>(
+          tx,
+          sql`select ${formGroup.k} as k, ${sqlList(
+            ps.map(
+              (p, i) =>
+                sql`count(*) filter (where ${onDays(sql`f.collected_on`, p)})::int as ${tag('forms', i)}`,
+            ),
+          )}
         from (${overRanges(
           dayRanges,
           (r) => sql`select f.tenant_id, f.customer_id, f.rep_id, f.collected_on
@@ -451,7 +462,7 @@ export async function computeKpisForPeriods({
         ${customerJoin(scope, sql`f`)}
         where ${scopeCondition(scope, sql`f.rep_id`, sql`c`)}
         group by ${formGroup.by}`,
-      );
+        );
 
   // Planned stops: the stops of ready plans in the periods, read once (materialized), then each
   // rep-day's plan chosen once (the newest ready plan covering it) and its stops kept.
@@ -474,7 +485,7 @@ export async function computeKpisForPeriods({
               and p.start_date + p.days > ${day(dayRanges[0]!.from)}) p
             on p.date = rd.date and (p.team_id is null or p.team_id = sp.team_id)
           order by rd.rep_id, rd.date, p.created_at desc, p.id desc)`;
-  const summaryPlanRows = () =>
+  const summaryPlanRows = (tx: Tx) =>
     queryRows<Row>(
       tx,
       sql`with pd as materialized (
@@ -501,11 +512,12 @@ export async function computeKpisForPeriods({
         join chosen ch on ch.plan_id = pv.plan_id and ch.rep_id = pv.rep_id and ch.date = pv.date
         group by ${planGroup.by}`,
     );
-  const planRows = summarized
-    ? await summaryPlanRows()
-    : await queryRows<Row>(
-        tx,
-        sql`with pvr as materialized (
+  const planRowsOf = async (tx: Tx) =>
+    summarized
+      ? await summaryPlanRows(tx)
+      : await queryRows<Row>(
+          tx,
+          sql`with pvr as materialized (
           select pv.*
           from (${overRanges(
             dayRanges,
@@ -534,16 +546,17 @@ export async function computeKpisForPeriods({
         ${customerJoin(scope, sql`pv`)}
         where ${scopeCondition(scope, sql`pv.rep_id`, sql`c`)}
         group by ${planGroup.by}`,
-      );
+        );
 
   const first = ps[0]!;
   const lastDay = [addDays(first.to, -1), today].sort()[0] as string;
   const overdueGroup = grouping(byRep, withTotal, sql`x.rep_id`);
-  const overdueRows = !withOverdue
-    ? []
-    : await queryRows<Row>(
-        tx,
-        sql`select ${overdueGroup.k} as k, count(*)::int as customers,
+  const overdueRowsOf = async (tx: Tx): Promise<Row[]> =>
+    !withOverdue
+      ? []
+      : await queryRows<Row>(
+          tx,
+          sql`select ${overdueGroup.k} as k, count(*)::int as customers,
           count(*) filter (where due < ${day(lastDay)})::int as overdue
         from (
           select c.rep_id,
@@ -559,7 +572,18 @@ export async function computeKpisForPeriods({
           where c.tenant_id = ${tenantId} and c.status <> 'churned' and c.archived_at is null
             and c.created_at < ${at(first.to)} and ${scopeCondition(scope, sql`c.rep_id`, sql`c`)}) x
         group by ${overdueGroup.by}`,
-      );
+        );
+
+  const [orderRows, [visitRows, formRows, planRows, overdueRows]] = await Promise.all([
+    run(async (tx) => {
+      await kpiWorkMem(tx);
+      return orderRowsOf(tx);
+    }),
+    run(
+      async (tx) =>
+        [await visitRowsOf(tx), await formRowsOf(tx), await planRowsOf(tx), await overdueRowsOf(tx)] as const,
+    ),
+  ]);
 
   const byKey = (rows: Row[], exists: (row: Row) => boolean) =>
     new Map(rows.filter(exists).map((r) => [r.k, r]));

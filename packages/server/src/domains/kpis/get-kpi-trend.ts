@@ -62,8 +62,9 @@ async function bucketsByMask(tx: Tx, n: number, won: SQL) {
 /**
  * The period by ISO week or month: won orders and their amount, forms, active customers,
  * revenue per customer, satisfaction and visits done of each bucket (docs/kpi.md, "Trend").
- * Three statements (orders, visits, forms), each grouped by bucket; from the summary tables
- * (migrations 0049 and 0050) unless the scope is an area or a rank.
+ * The statements (orders, visits, forms) are each grouped by bucket, from the summary tables
+ * (migrations 0049 and 0050) unless the scope is an area or a rank. After the scope's check, the
+ * orders' run in one transaction of the caller and the visits' and forms' in a second one beside it.
  */
 export async function getKpiTrend({
   db,
@@ -76,136 +77,144 @@ export async function getKpiTrend({
   const buckets = trendBuckets(period, grain);
   const instants = buckets.map((b) => sql`${tokyoMidnight(b.from)}::timestamptz`);
   const days = buckets.map((b) => sql`${b.from}::date`);
-  return transaction(actor, async (tx) => {
-    const scope = await resolveKpiScope(tx, actor, query);
-    await kpiWorkMem(tx);
-    const won = sql`o.tenant_id = ${actor.tenantId} and o.status <> 'cancelled'
-              and o.ordered_at >= ${tokyoMidnight(period.from)}::timestamptz
-              and o.ordered_at < ${tokyoMidnight(period.to)}::timestamptz
-              and ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}`;
-    // From the summary tables (migrations 0049, 0050) unless the scope is an area or a rank, which they
-    // do not key; active customers by one `&&` per bucket on each customer's won days, for up
-    // to 24 buckets (a two-year monthly trend, half a year of weeks).
-    const summarized = scope.areaId === null && scope.rank === null;
-    // The company's '*' rows, or the scope's reps' rows (merged by customer for several reps).
-    const reps = scope.repIds ? scopeCondition(scope, sql`d.rep_id`, sql`c`) : sql`d.rep_id = ${ALL_REPS}`;
-    const perCustomer = (scope.repIds?.length ?? 1) > 1;
-    const inPeriod = sql`d.tenant_id = ${actor.tenantId} and d.day >= ${period.from}::date and d.day < ${period.to}::date and ${reps}`;
-    const orderRows = summarized
-      ? await summarizedOrders()
+  const scope = await transaction(actor, (tx) => resolveKpiScope(tx, actor, query));
+  const won = sql`o.tenant_id = ${actor.tenantId} and o.status <> 'cancelled'
+            and o.ordered_at >= ${tokyoMidnight(period.from)}::timestamptz
+            and o.ordered_at < ${tokyoMidnight(period.to)}::timestamptz
+            and ${scopeCondition(scope, sql`o.rep_id`, sql`c`)}`;
+  // From the summary tables (migrations 0049, 0050) unless the scope is an area or a rank, which
+  // they do not key; active customers by one `&&` per bucket on each customer's won days, for up
+  // to 24 buckets (a two-year monthly trend, half a year of weeks).
+  const summarized = scope.areaId === null && scope.rank === null;
+  // The company's '*' rows, or the scope's reps' rows (merged by customer for several reps).
+  const reps = scope.repIds ? scopeCondition(scope, sql`d.rep_id`, sql`c`) : sql`d.rep_id = ${ALL_REPS}`;
+  const perCustomer = (scope.repIds?.length ?? 1) > 1;
+  const inPeriod = sql`d.tenant_id = ${actor.tenantId} and d.day >= ${period.from}::date and d.day < ${period.to}::date and ${reps}`;
+  const orderRowsOf = async (tx: Tx) =>
+    summarized
+      ? await summarizedOrders(tx)
       : buckets.length <= 62
         ? await bucketsByMask(
             tx,
             buckets.length,
             sql`select ${bucketOf(sql`o.ordered_at`, instants, 'timestamptz')} as b,
-              o.customer_id, o.subtotal_standard + o.subtotal_reduced as excl
-            from orders o ${customerJoin(scope, sql`o`)} where ${won}`,
+            o.customer_id, o.subtotal_standard + o.subtotal_reduced as excl
+          from orders o ${customerJoin(scope, sql`o`)} where ${won}`,
           )
         : await queryRows<{ b: number; won: number; excl: number; active: number }>(
             tx,
             // By bucket and customer first (a hash, where count(distinct) would sort), then by bucket.
             sql`select b, sum(won)::int as won, sum(excl)::float8 as excl, count(*)::int as active
-              from (
-                select ${bucketOf(sql`o.ordered_at`, instants, 'timestamptz')} as b,
-                  o.customer_id, count(*) as won, sum(o.subtotal_standard + o.subtotal_reduced) as excl
-                from orders o ${customerJoin(scope, sql`o`)}
-                where ${won}
-                group by 1, 2) x
-              group by b`,
+            from (
+              select ${bucketOf(sql`o.ordered_at`, instants, 'timestamptz')} as b,
+                o.customer_id, count(*) as won, sum(o.subtotal_standard + o.subtotal_reduced) as excl
+              from orders o ${customerJoin(scope, sql`o`)}
+              where ${won}
+              group by 1, 2) x
+            group by b`,
           );
 
-    async function summarizedOrders() {
-      const sums = await queryRows<{ b: number; won: number; excl: number }>(
+  async function summarizedOrders(tx: Tx) {
+    const sums = await queryRows<{ b: number; won: number; excl: number }>(
+      tx,
+      sql`select ${bucketOf(sql`d.day`, days, 'date')} as b, sum(d.won)::int as won, sum(d.excl)::float8 as excl
+        from kpi_order_days d where ${inPeriod} group by 1`,
+    );
+    const active = new Map<number, number>();
+    const span = sql`daterange(${period.from}::date, ${period.to}::date)`;
+    if (buckets.length <= 24) {
+      const flags = buckets.map((b, i) => {
+        const test = sql`d.won_days && daterange(${b.from}::date, ${b.to}::date)`;
+        return sql`${perCustomer ? sql`bool_or(${test})` : test} as ${sql.raw(`a_${i + 1}`)}`;
+      });
+      const [row] = await queryRows<Record<string, number>>(
         tx,
-        sql`select ${bucketOf(sql`d.day`, days, 'date')} as b, sum(d.won)::int as won, sum(d.excl)::float8 as excl
-          from kpi_order_days d where ${inPeriod} group by 1`,
+        sql`select ${sql.join(
+          buckets.map((_, i) => sql.raw(`count(*) filter (where a_${i + 1})::int as a_${i + 1}`)),
+          sql`, `,
+        )}
+        from (select ${sql.join(flags, sql`, `)} from kpi_customer_won_days d
+          where d.tenant_id = ${actor.tenantId} and ${reps}
+          ${perCustomer ? sql`group by d.customer_id` : sql`offset 0`}) x`,
       );
-      const active = new Map<number, number>();
-      const span = sql`daterange(${period.from}::date, ${period.to}::date)`;
-      if (buckets.length <= 24) {
-        const flags = buckets.map((b, i) => {
-          const test = sql`d.won_days && daterange(${b.from}::date, ${b.to}::date)`;
-          return sql`${perCustomer ? sql`bool_or(${test})` : test} as ${sql.raw(`a_${i + 1}`)}`;
-        });
-        const [row] = await queryRows<Record<string, number>>(
-          tx,
-          sql`select ${sql.join(
-            buckets.map((_, i) => sql.raw(`count(*) filter (where a_${i + 1})::int as a_${i + 1}`)),
-            sql`, `,
-          )}
-          from (select ${sql.join(flags, sql`, `)} from kpi_customer_won_days d
-            where d.tenant_id = ${actor.tenantId} and ${reps}
-            ${perCustomer ? sql`group by d.customer_id` : sql`offset 0`}) x`,
-        );
-        for (let i = 1; i <= buckets.length; i++) active.set(i, Number(row?.[`a_${i}`] ?? 0));
-      } else {
-        // More buckets: each customer's won days in the period, day by day, to their buckets.
-        const rows = await queryRows<{ b: number; active: number }>(
-          tx,
-          sql`select b, count(*)::int as active from (
-              select distinct d.customer_id, ${bucketOf(sql`g.day::date`, days, 'date')} as b
-              from kpi_customer_won_days d,
-                unnest(d.won_days * datemultirange(${span})) r,
-                generate_series(lower(r), upper(r) - 1, interval '1 day') g(day)
-              where d.tenant_id = ${actor.tenantId} and d.won_days && ${span} and ${reps}) x
-            group by b`,
-        );
-        for (const r of rows) active.set(r.b, r.active);
-      }
-      return sums.map((r) => ({ ...r, active: active.get(r.b) ?? 0 }));
+      for (let i = 1; i <= buckets.length; i++) active.set(i, Number(row?.[`a_${i}`] ?? 0));
+    } else {
+      // More buckets: each customer's won days in the period, day by day, to their buckets.
+      const rows = await queryRows<{ b: number; active: number }>(
+        tx,
+        sql`select b, count(*)::int as active from (
+            select distinct d.customer_id, ${bucketOf(sql`g.day::date`, days, 'date')} as b
+            from kpi_customer_won_days d,
+              unnest(d.won_days * datemultirange(${span})) r,
+              generate_series(lower(r), upper(r) - 1, interval '1 day') g(day)
+            where d.tenant_id = ${actor.tenantId} and d.won_days && ${span} and ${reps}) x
+          group by b`,
+      );
+      for (const r of rows) active.set(r.b, r.active);
     }
-    type VisitRow = { b: number; done: number; answers: number; sat_sum: number };
-    const visitRows = await queryRows<VisitRow>(
+    return sums.map((r) => ({ ...r, active: active.get(r.b) ?? 0 }));
+  }
+  type VisitRow = { b: number; done: number; answers: number; sat_sum: number };
+  const visitRowsOf = (tx: Tx) =>
+    queryRows<VisitRow>(
       tx,
       summarized
         ? sql`select ${bucketOf(sql`d.day`, days, 'date')} as b, sum(d.done)::int as done,
-            sum(d.answers)::int as answers, sum(d.satisfaction_sum)::int as sat_sum
-          from kpi_visit_days d where ${inPeriod} group by 1`
+          sum(d.answers)::int as answers, sum(d.satisfaction_sum)::int as sat_sum
+        from kpi_visit_days d where ${inPeriod} group by 1`
         : sql`select ${bucketOf(sql`v.date`, days, 'date')} as b,
-            count(*) filter (where v.check_out_at is not null)::int as done,
-            count(v.satisfaction)::int as answers,
-            coalesce(sum(v.satisfaction), 0)::int as sat_sum
-          from visits v
-          ${customerJoin(scope, sql`v`)}
-          where v.tenant_id = ${actor.tenantId} and v.date >= ${period.from}::date and v.date < ${period.to}::date
-            and ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
-          group by 1`,
+          count(*) filter (where v.check_out_at is not null)::int as done,
+          count(v.satisfaction)::int as answers,
+          coalesce(sum(v.satisfaction), 0)::int as sat_sum
+        from visits v
+        ${customerJoin(scope, sql`v`)}
+        where v.tenant_id = ${actor.tenantId} and v.date >= ${period.from}::date and v.date < ${period.to}::date
+          and ${scopeCondition(scope, sql`v.rep_id`, sql`c`)}
+        group by 1`,
     );
-    const formRows = await queryRows<{ b: number; forms: number }>(
+  const formRowsOf = (tx: Tx) =>
+    queryRows<{ b: number; forms: number }>(
       tx,
       summarized
         ? sql`select ${bucketOf(sql`d.day`, days, 'date')} as b, sum(d.forms)::int as forms
-          from kpi_form_days d where ${inPeriod} group by 1`
+        from kpi_form_days d where ${inPeriod} group by 1`
         : sql`select ${bucketOf(sql`f.collected_on`, days, 'date')} as b, count(*)::int as forms
-          from forms f
-          ${customerJoin(scope, sql`f`)}
-          where f.tenant_id = ${actor.tenantId} and f.voided_at is null
-            and f.collected_on >= ${period.from}::date and f.collected_on < ${period.to}::date
-            and ${scopeCondition(scope, sql`f.rep_id`, sql`c`)}
-          group by 1`,
+        from forms f
+        ${customerJoin(scope, sql`f`)}
+        where f.tenant_id = ${actor.tenantId} and f.voided_at is null
+          and f.collected_on >= ${period.from}::date and f.collected_on < ${period.to}::date
+          and ${scopeCondition(scope, sql`f.rep_id`, sql`c`)}
+        group by 1`,
     );
-    const orders = new Map(orderRows.map((r) => [r.b, r]));
-    const visits = new Map(visitRows.map((r) => [r.b, r]));
-    const forms = new Map(formRows.map((r) => [r.b, r.forms]));
-    return {
-      scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label },
-      grain,
-      buckets: buckets.map((bucket, i) => {
-        const o = orders.get(i + 1);
-        const v = visits.get(i + 1);
-        const answers = v?.answers ?? 0;
-        return {
-          ...bucket,
-          ordersWon: o?.won ?? 0,
-          ordersWonAmountExclTax: o?.excl ?? 0,
-          formsCollected: forms.get(i + 1) ?? 0,
-          activeCustomers: o?.active ?? 0,
-          revenuePerCustomerExclTax: o && o.active > 0 ? Math.round(o.excl / o.active) : null,
-          satisfactionMean: answers > 0 ? Math.round(((v?.sat_sum ?? 0) / answers) * 100) / 100 : null,
-          satisfactionAnswers: answers,
-          visitsDone: v?.done ?? 0,
-        };
-      }),
-    };
-  });
+  // The orders' statements and the visits' and forms' in two transactions side by side.
+  const [orderRows, [visitRows, formRows]] = await Promise.all([
+    transaction(actor, async (tx) => {
+      await kpiWorkMem(tx);
+      return orderRowsOf(tx);
+    }),
+    transaction(actor, async (tx) => [await visitRowsOf(tx), await formRowsOf(tx)] as const),
+  ]);
+  const orders = new Map(orderRows.map((r) => [r.b, r]));
+  const visits = new Map(visitRows.map((r) => [r.b, r]));
+  const forms = new Map(formRows.map((r) => [r.b, r.forms]));
+  return {
+    scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label },
+    grain,
+    buckets: buckets.map((bucket, i) => {
+      const o = orders.get(i + 1);
+      const v = visits.get(i + 1);
+      const answers = v?.answers ?? 0;
+      return {
+        ...bucket,
+        ordersWon: o?.won ?? 0,
+        ordersWonAmountExclTax: o?.excl ?? 0,
+        formsCollected: forms.get(i + 1) ?? 0,
+        activeCustomers: o?.active ?? 0,
+        revenuePerCustomerExclTax: o && o.active > 0 ? Math.round(o.excl / o.active) : null,
+        satisfactionMean: answers > 0 ? Math.round(((v?.sat_sum ?? 0) / answers) * 100) / 100 : null,
+        satisfactionAnswers: answers,
+        visitsDone: v?.done ?? 0,
+      };
+    }),
+  };
 }

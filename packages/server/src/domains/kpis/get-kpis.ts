@@ -29,26 +29,30 @@ export async function getKpis({
   const current = resolvePeriod(query);
   const previous = previousPeriod(current);
   const lastYear = lastYearPeriod(current);
-  return transaction(actor, async (tx) => {
-    const scope = await resolveKpiScope(tx, actor, query);
-    // The period and its comparisons in one pass per KPI family (overdue for the period only).
-    const wanted = [
-      current,
-      ...(query.compare === 'last_year' ? [] : [previous]),
-      ...(query.compare === 'previous' ? [] : [lastYear]),
-    ];
-    const figures = (
-      await computeKpisForPeriods({ tx, tenantId: actor.tenantId, scope, periods: wanted, withOverdue: true })
-    ).map((byKey) => byKey.get(TOTAL) ?? emptyFigures());
-    const of = (period: typeof current) => figures[wanted.indexOf(period)] ?? null;
-    return {
-      scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label },
-      periods: { current, previous, lastYear },
-      figures: {
-        current: figures[0] ?? emptyFigures(),
-        previous: of(previous),
-        lastYear: of(lastYear),
-      },
-    };
-  });
+  const scope = await transaction(actor, (tx) => resolveKpiScope(tx, actor, query));
+  // The period and its comparisons in one pass per KPI family (overdue for the period only).
+  const wanted = [
+    current,
+    ...(query.compare === 'last_year' ? [] : [previous]),
+    ...(query.compare === 'previous' ? [] : [lastYear]),
+  ];
+  const figures = (
+    await computeKpisForPeriods({
+      run: (fn) => transaction(actor, fn),
+      tenantId: actor.tenantId,
+      scope,
+      periods: wanted,
+      withOverdue: true,
+    })
+  ).map((byKey) => byKey.get(TOTAL) ?? emptyFigures());
+  const of = (period: typeof current) => figures[wanted.indexOf(period)] ?? null;
+  return {
+    scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label },
+    periods: { current, previous, lastYear },
+    figures: {
+      current: figures[0] ?? emptyFigures(),
+      previous: of(previous),
+      lastYear: of(lastYear),
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/context.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/query-rows.ts';
-import { computeKpis, emptyFigures, TOTAL } from './compute-kpis.ts';
+import { computeKpis, emptyFigures, type KpiRun, TOTAL } from './compute-kpis.ts';
 import type { KpiPeriod } from './kpi-period.ts';
 import type { KpiByRep, KpiFiguresView, KpiScopeQuery } from './kpi-schemas.ts';
 import { type ResolvedScope, resolveKpiScope } from './kpi-scope.ts';
@@ -52,13 +52,21 @@ async function staffOf(tx: Tx, tenantId: string): Promise<Map<string, Staff>> {
   return new Map(rows.map((r) => [r.user_id, r]));
 }
 
-/** The rows of a scope: every rep of it (even with nothing to show), and anyone with figures. */
-async function rowsOf(tx: Tx, tenantId: string, scope: ResolvedScope, period: KpiPeriod) {
+/**
+ * The rows of a scope: every rep of it (even with nothing to show), and anyone with figures.
+ * `run` opens the caller's transactions for the figures; `staff` is read beforehand.
+ */
+async function rowsOf(
+  run: KpiRun,
+  staff: Map<string, Staff>,
+  tenantId: string,
+  scope: ResolvedScope,
+  period: KpiPeriod,
+) {
   // Each rep's figures and the scope's total (grouping sets) in one pass per KPI family.
-  const figures = await computeKpis({ tx, tenantId, scope, period, byRep: true, withTotal: true });
+  const figures = await computeKpis({ run, tenantId, scope, period, byRep: true, withTotal: true });
   const total = figures.get(TOTAL) ?? emptyFigures();
   figures.delete(TOTAL);
-  const staff = await staffOf(tx, tenantId);
   const ids = new Set(figures.keys());
   for (const s of staff.values())
     if (s.role === 'rep' && (scope.repIds === null || scope.repIds.includes(s.user_id))) ids.add(s.user_id);
@@ -92,10 +100,11 @@ export async function listKpisByRep({
   transaction = tenantTransaction(db),
 }: ListKpisByRepOptions): Promise<z.output<typeof KpiByRep>> {
   const period = resolvePeriod(query);
-  const { scope, rows, total } = await transaction(actor, async (tx) => {
-    const scope = await resolveKpiScope(tx, actor, query);
-    return { scope, ...(await rowsOf(tx, actor.tenantId, scope, period)) };
-  });
+  const { scope, staff } = await transaction(actor, async (tx) => ({
+    scope: await resolveKpiScope(tx, actor, query),
+    staff: await staffOf(tx, actor.tenantId),
+  }));
+  const { rows, total } = await rowsOf((fn) => transaction(actor, fn), staff, actor.tenantId, scope, period);
   const view = { scope: { scope: scope.scope, scopeId: scope.scopeId, label: scope.label }, period, total };
   if (actor.role !== 'rep')
     return { ...view, rows: rows.map(({ role: _role, ...row }) => ({ ...row, places: null })) };
@@ -105,21 +114,25 @@ export async function listKpisByRep({
   if (!actor.teamId) return { ...view, rows: [{ ...ownRow(own), places: {} }] };
   // The team's records, read as the team's manager would: only places leave this block.
   const teamId = actor.teamId;
-  const team = await transaction({ ...actor, role: 'manager', teamId }, async (tx) => {
-    const members = await queryRows<{ user_id: string }>(
+  const asManager: Actor = { ...actor, role: 'manager', teamId };
+  const { members, teamStaff } = await transaction(asManager, async (tx) => ({
+    members: await queryRows<{ user_id: string }>(
       tx,
       sql`select user_id from staff_profiles where tenant_id = ${actor.tenantId} and team_id = ${teamId}`,
-    );
-    const teamScope: ResolvedScope = {
-      scope: 'team',
-      scopeId: teamId,
-      label: '',
-      repIds: members.map((m) => m.user_id),
-      areaId: null,
-      rank: null,
-    };
-    return (await rowsOf(tx, actor.tenantId, teamScope, period)).rows.filter((r) => r.role === 'rep');
-  });
+    ),
+    teamStaff: await staffOf(tx, actor.tenantId),
+  }));
+  const teamScope: ResolvedScope = {
+    scope: 'team',
+    scopeId: teamId,
+    label: '',
+    repIds: members.map((m) => m.user_id),
+    areaId: null,
+    rank: null,
+  };
+  const team = (
+    await rowsOf((fn) => transaction(asManager, fn), teamStaff, actor.tenantId, teamScope, period)
+  ).rows.filter((r) => r.role === 'rep');
   const mine = team.find((r) => r.repId === actor.userId)?.figures ?? own.figures;
   const others = team.filter((r) => r.repId !== actor.userId).map((r) => r.figures);
   const places: Record<string, { place: number; of: number }> = {};
