@@ -74,8 +74,9 @@ function grouping(byRep: boolean, withTotal: boolean, rep: SQL, inner?: SQL) {
 }
 
 /**
- * Room for the per-customer hash tables of a company's months (about 20,000 customers × the
- * periods' figures): with the default 4 MB they spill to disk in batches. For this transaction only.
+ * Room for the per-customer hash tables of a company's months read from the records (about
+ * 20,000 customers × the periods' figures): with the default 4 MB they spill to disk in batches.
+ * For this transaction only; the summary tables' groups fit the default.
  */
 export async function kpiWorkMem(tx: Tx) {
   await tx.execute(sql`select set_config('work_mem', '64MB', true)`);
@@ -576,7 +577,8 @@ export async function computeKpisForPeriods({
 
   const [orderRows, [visitRows, formRows, planRows, overdueRows]] = await Promise.all([
     run(async (tx) => {
-      await kpiWorkMem(tx);
+      // The records' per-customer hashes need the room; the summaries' groups fit the default.
+      if (!summarized) await kpiWorkMem(tx);
       return orderRowsOf(tx);
     }),
     run(

@@ -189,7 +189,8 @@ export async function getKpiTrend({
   // The orders' statements and the visits' and forms' in two transactions side by side.
   const [orderRows, [visitRows, formRows]] = await Promise.all([
     transaction(actor, async (tx) => {
-      await kpiWorkMem(tx);
+      // Room for per-customer hashes: the records', or every customer's won days by bucket.
+      if (!summarized || buckets.length > 24) await kpiWorkMem(tx);
       return orderRowsOf(tx);
     }),
     transaction(actor, async (tx) => [await visitRowsOf(tx), await formRowsOf(tx)] as const),
