@@ -18,12 +18,7 @@
 
 import { loadavg } from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
-import { pino } from 'pino';
-import { appDomains } from '../src/app-domains.ts';
-import { createAuth } from '../src/domains/auth/create-auth.ts';
-import { sessionAuthentication } from '../src/domains/auth/session-authentication.ts';
 import { getKpiTrend } from '../src/domains/kpis/get-kpi-trend.ts';
 import { getKpis } from '../src/domains/kpis/get-kpis.ts';
 import { monthOf, previousPeriod, tokyoMidnight } from '../src/domains/kpis/kpi-period.ts';
@@ -31,14 +26,11 @@ import type { KpiTransaction } from '../src/domains/kpis/kpi-transaction.ts';
 import { ACTIVE_WINDOW_DAYS } from '../src/domains/kpis/kpi-values.ts';
 import { listKpisByRep } from '../src/domains/kpis/list-kpis-by-rep.ts';
 import { addDays, todayIn } from '../src/domains/planning/working-days.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import type { Actor } from '../src/platform/context.ts';
 import type { Db, Tx } from '../src/platform/db/database.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
 import { queryRows } from '../src/platform/db/query-rows.ts';
-import { createApp } from '../src/platform/http/create-app.ts';
-import { DEMO_PASSWORD } from '../src/seed/seed-demo.ts';
-import { createIdleJobQueue } from '../test/support/idle-job-queue.ts';
+import { serveBenchApp } from './bench-app.ts';
 import { BENCH_CUSTOMERS, kpiBenchTenant } from './bench-kpi-tenant.ts';
 
 const { values } = parseArgs({
@@ -53,7 +45,6 @@ const samples = Number(values.samples);
 const databaseUrl =
   values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kayoi_bench';
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? databaseUrl;
-const ORIGIN = 'http://localhost:3000';
 
 // Last month against the month before and the same month last year; the trend over 12 months.
 const lastMonth = monthOf(addDays(monthOf(todayIn()).from, -1));
@@ -165,40 +156,8 @@ try {
   });
 
   // The real app on a local port.
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    BASE_URL: ORIGIN,
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-  });
-  const logger = pino({ level: 'silent' });
-  const auth = createAuth({ db: database.db, config, logger });
-  const authentication = sessionAuthentication({ auth, clientIp: () => '127.0.0.1' });
-  const app = createApp({
-    database,
-    config,
-    logger,
-    authentication,
-    domains: appDomains,
-    jobs: createIdleJobQueue(),
-  });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-
-  const signIn = async (email: string) => {
-    const res = await fetch(`${base}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
-    return res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0]!)
-      .join('; ');
-  };
+  const bench = await serveBenchApp(database, databaseUrl);
+  const { base, signIn } = bench;
 
   // The same use case as the table owner: no SET ROLE, so no row-level security.
   const asOwner: KpiTransaction = (_actor, fn) => admin.transaction((tx) => fn(tx as unknown as Tx));
@@ -287,7 +246,7 @@ try {
   console.log(
     'the fixed cost of one authenticated request (HTTP, session look-up, tenant transaction): npm run bench:overhead',
   );
-  await new Promise((resolve) => server.close(resolve));
+  await bench.close();
 } finally {
   await database.close();
 }

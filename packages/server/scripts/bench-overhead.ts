@@ -13,22 +13,14 @@
 
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { pino } from 'pino';
-import { appDomains } from '../src/app-domains.ts';
-import { createAuth } from '../src/domains/auth/create-auth.ts';
 import { getMe } from '../src/domains/auth/get-me.ts';
 import { resolveActor } from '../src/domains/auth/resolve-actor.ts';
-import { sessionAuthentication } from '../src/domains/auth/session-authentication.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import { withTenant } from '../src/platform/context.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
 import { queryRows } from '../src/platform/db/query-rows.ts';
-import { createApp } from '../src/platform/http/create-app.ts';
-import { DEMO_PASSWORD } from '../src/seed/seed-demo.ts';
-import { createIdleJobQueue } from '../test/support/idle-job-queue.ts';
+import { serveBenchApp } from './bench-app.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,7 +33,6 @@ const { values } = parseArgs({
 const samples = Number(values.samples);
 const databaseUrl =
   values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kayoi_bench';
-const ORIGIN = 'http://localhost:3000';
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -88,23 +79,8 @@ try {
   );
   if (!person) throw new Error('no user to sign in as (pass --email)');
 
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    BASE_URL: ORIGIN,
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: databaseUrl,
-  });
-  const logger = pino({ level: 'silent' });
-  const auth = createAuth({ db: database.db, config, logger });
-  const authentication = sessionAuthentication({ auth, clientIp: () => '127.0.0.1' });
-  const app = createApp({
-    database,
-    config,
-    logger,
-    authentication,
-    domains: appDomains,
-    jobs: createIdleJobQueue(),
-  });
+  const bench = await serveBenchApp(database, databaseUrl);
+  const { app, auth, authentication, base } = bench;
   // The same app authenticating the way it did before the one-round-trip look-up (better-auth's
   // getSession, then resolveActor), for an A/B in one process.
   const before: typeof authentication = {
@@ -120,29 +96,8 @@ try {
       return resolved;
     },
   };
-  const appBefore = createApp({
-    database,
-    config,
-    logger,
-    authentication: before,
-    domains: appDomains,
-    jobs: createIdleJobQueue(),
-  });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-
-  const signedIn = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify({ email: person.email, password: DEMO_PASSWORD }),
-  });
-  if (signedIn.status !== 200) throw new Error(`sign-in of ${person.email}: ${signedIn.status}`);
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .join('; ');
+  const appBefore = bench.appWith(before);
+  const cookie = await bench.signIn(person.email);
   const headers = new Headers({ cookie });
   const session = await auth.api.getSession({ headers });
   if (!session) throw new Error('no session');
@@ -205,7 +160,7 @@ try {
     `fixed cost: HTTP ${path} p50 ${ms(pct(http, 50) - pct(bare, 50))} / p95 ${ms(pct(http, 95) - pct(bare, 95))} above a bare select-1 transaction; p95 ratio ${(pct(http, 95) / pct(bare, 95)).toFixed(2)}×`,
   );
   console.log(`load average (1/5/15 min) after: ${load()}`);
-  await new Promise((resolve) => server.close(resolve));
+  await bench.close();
 } finally {
   await database.close();
 }
