@@ -9,9 +9,11 @@
  * (the last order day + the customer's last interval). Mean and median absolute error in days,
  * on the order days both can predict.
  *
- * Cross-sell: baskets of the year before a cut-off `--cutoff-days` (120) ago; the held-back
- * purchases are the products each customer bought after the cut-off and not in that year.
- * precision@3 of the suggestions against the three most bought products the customer lacks.
+ * Cross-sell, rolling origin: `--cutoffs` (3) cut-offs `--cutoff-days` (120) apart back from
+ * today. At each, the baskets are the year before it and the held-back purchases the products
+ * each customer bought in the `--cutoff-days` after it and not in that year. precision@3 of the
+ * suggestions against the three most bought products the customer lacks, per window and pooled,
+ * and customer by customer which found more.
  *
  *   npm run bench:signals -w packages/server [-- --data-dir ../../data]
  */
@@ -43,10 +45,12 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'holdout-days': { type: 'string', default: '180' },
     'cutoff-days': { type: 'string', default: '120' },
+    cutoffs: { type: 'string', default: '3' },
   },
 });
 const holdoutDays = Number(values['holdout-days']);
 const cutoffDays = Number(values['cutoff-days']);
+const cutoffs = Number(values.cutoffs);
 
 const temp = values['data-dir'] ? null : mkdtempSync(join(tmpdir(), 'kayoi-bench-signals-'));
 const database = await openDatabase({ dataDir: values['data-dir'] ?? (temp as string) });
@@ -161,55 +165,77 @@ try {
   ]);
 
   // ---- Cross-sell ----
-  const cutoff = addDays(today, -cutoffDays);
-  const trainFrom = addDays(cutoff, -365);
-  const baskets = new Map<string, Set<string>>();
-  const later = new Map<string, Set<string>>();
-  const active = new Set(histories.filter((h) => h.active).map((h) => h.productId));
-  for (const h of histories) {
-    const bought = h.dates.some((d) => d >= trainFrom && d < cutoff);
-    const after = h.dates.some((d) => d >= cutoff);
-    if (bought) {
-      const b = baskets.get(h.customerId) ?? new Set<string>();
-      b.add(h.productId);
-      baskets.set(h.customerId, b);
-    }
-    if (after && !bought) {
-      const b = later.get(h.customerId) ?? new Set<string>();
-      b.add(h.productId);
-      later.set(h.customerId, b);
-    }
-  }
+  // Rolling origin: each cut-off's baskets are the year before it, its held-back purchases the
+  // products bought in the window after it and not in that year; the cases of every cut-off pooled.
   const k = CROSS_SELL_MODEL.limit;
-  const hits = { model: [] as number[], popularity: [] as number[] };
-  let suggested = 0;
-  for (const [customerId, bought] of later) {
-    if (!baskets.has(customerId)) continue;
-    const eligible = (id: string) => active.has(id);
-    const ours = suggestCrossSell({ customerId, baskets, eligible }).map((s) => s.productId);
-    const popular = popularNotBought({ customerId, baskets, eligible, limit: k });
-    suggested += ours.length;
-    hits.model.push(ours.filter((id) => bought.has(id)).length / k);
-    hits.popularity.push(popular.filter((id) => bought.has(id)).length / k);
-  }
-  console.log(
-    `\nCross-sell: baskets ${trainFrom}…${addDays(cutoff, -1)} (${baskets.size} customers), held-back purchases ` +
-      `${cutoff}…${today}: ${[...later.values()].reduce((n, s) => n + s.size, 0)} new customer×product pairs`,
-  );
-  console.table([
+  const active = new Set(histories.filter((h) => h.active).map((h) => h.productId));
+  const eligible = (id: string) => active.has(id);
+  type Case = { model: number; popularity: number; suggested: number };
+  const rows: Record<string, string | number>[] = [];
+  const pooled: Case[] = [];
+  const summarize = (label: string, cases: Case[], pairs: number) => [
     {
+      'held back': label,
       method: `similar customers (${CROSS_SELL_MODEL.neighbours} nearest, lift ≥ ${CROSS_SELL_MODEL.minLift})`,
-      N: hits.model.length,
-      [`precision@${k}`]: Number(mean(hits.model).toFixed(3)),
-      'suggestions per customer': Number((suggested / hits.model.length).toFixed(2)),
+      'new pairs': pairs,
+      N: cases.length,
+      [`precision@${k}`]: Number(mean(cases.map((c) => c.model)).toFixed(3)),
+      'suggestions per customer': Number(mean(cases.map((c) => c.suggested)).toFixed(2)),
     },
     {
+      'held back': label,
       method: 'baseline: most bought, not yet bought',
-      N: hits.popularity.length,
-      [`precision@${k}`]: Number(mean(hits.popularity).toFixed(3)),
+      'new pairs': pairs,
+      N: cases.length,
+      [`precision@${k}`]: Number(mean(cases.map((c) => c.popularity)).toFixed(3)),
       'suggestions per customer': k,
     },
-  ]);
+  ];
+  let allPairs = 0;
+  for (let i = 0; i < cutoffs; i++) {
+    const cutoff = addDays(today, -cutoffDays * (i + 1));
+    const windowEnd = addDays(cutoff, cutoffDays);
+    const trainFrom = addDays(cutoff, -365);
+    const baskets = new Map<string, Set<string>>();
+    const later = new Map<string, Set<string>>();
+    for (const h of histories) {
+      const bought = h.dates.some((d) => d >= trainFrom && d < cutoff);
+      const after = h.dates.some((d) => d >= cutoff && d < windowEnd);
+      const into = (map: Map<string, Set<string>>) => {
+        const set = map.get(h.customerId) ?? new Set<string>();
+        set.add(h.productId);
+        map.set(h.customerId, set);
+      };
+      if (bought) into(baskets);
+      if (after && !bought) into(later);
+    }
+    const cases: Case[] = [];
+    for (const [customerId, bought] of later) {
+      if (!baskets.has(customerId)) continue;
+      const ours = suggestCrossSell({ customerId, baskets, eligible }).map((s) => s.productId);
+      const popular = popularNotBought({ customerId, baskets, eligible, limit: k });
+      cases.push({
+        model: ours.filter((id) => bought.has(id)).length / k,
+        popularity: popular.filter((id) => bought.has(id)).length / k,
+        suggested: ours.length,
+      });
+    }
+    const pairs = [...later.values()].reduce((n, set) => n + set.size, 0);
+    allPairs += pairs;
+    pooled.push(...cases);
+    rows.push(...summarize(`${cutoff}…${addDays(windowEnd, -1)}`, cases, pairs));
+  }
+  rows.push(...summarize(`all ${cutoffs} windows`, pooled, allPairs));
+  console.log(
+    `\nCross-sell: ${cutoffs} held-back windows of ${cutoffDays} days, each against the baskets of the year before it`,
+  );
+  console.table(rows);
+  const better = pooled.filter((c) => c.model > c.popularity).length;
+  const worse = pooled.filter((c) => c.model < c.popularity).length;
+  console.log(
+    `customer by customer (all windows): the model finds more in ${better}, fewer in ${worse}, ` +
+      `as many in ${pooled.length - better - worse}`,
+  );
 } finally {
   await database.close();
   if (temp) rmSync(temp, { recursive: true, force: true });
