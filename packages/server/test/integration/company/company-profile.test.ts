@@ -93,7 +93,8 @@ describe('company profile', () => {
     const audits = await t.database.admin
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.tenantId, tenant.tenantId), eq(auditEvents.tableName, 'company_profiles')));
+      .where(and(eq(auditEvents.tenantId, tenant.tenantId), eq(auditEvents.tableName, 'company_profiles')))
+      .orderBy(auditEvents.seq);
     expect(audits.at(-1)?.changes).toMatchObject({
       registrationNumber: { after: 'T7000012050002' },
       rounding: { before: 'floor', after: 'half_up' },

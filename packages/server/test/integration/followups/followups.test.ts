@@ -58,7 +58,8 @@ describe('followups', () => {
     const audit = await t.database.admin
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.recordId, open.id), eq(auditEvents.tableName, 'followups')));
+      .where(and(eq(auditEvents.recordId, open.id), eq(auditEvents.tableName, 'followups')))
+      .orderBy(auditEvents.seq);
     expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([
       ['create', tenant.users.rep1.id],
       ['status_change', tenant.users.rep1.id],
