@@ -575,16 +575,24 @@ export async function computeKpisForPeriods({
         group by ${overdueGroup.by}`,
         );
 
+  // The records' per-customer hashes need the room; the summaries' groups fit the default.
+  const room = async (tx: Tx) => {
+    if (!summarized) await kpiWorkMem(tx);
+  };
   const [orderRows, [visitRows, formRows, planRows, overdueRows]] = await Promise.all([
     run(async (tx) => {
-      // The records' per-customer hashes need the room; the summaries' groups fit the default.
-      if (!summarized) await kpiWorkMem(tx);
+      await room(tx);
       return orderRowsOf(tx);
     }),
-    run(
-      async (tx) =>
-        [await visitRowsOf(tx), await formRowsOf(tx), await planRowsOf(tx), await overdueRowsOf(tx)] as const,
-    ),
+    run(async (tx) => {
+      await room(tx);
+      return [
+        await visitRowsOf(tx),
+        await formRowsOf(tx),
+        await planRowsOf(tx),
+        await overdueRowsOf(tx),
+      ] as const;
+    }),
   ]);
 
   const byKey = (rows: Row[], exists: (row: Row) => boolean) =>

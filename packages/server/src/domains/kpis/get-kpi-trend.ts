@@ -193,7 +193,11 @@ export async function getKpiTrend({
       if (!summarized || buckets.length > 24) await kpiWorkMem(tx);
       return orderRowsOf(tx);
     }),
-    transaction(actor, async (tx) => [await visitRowsOf(tx), await formRowsOf(tx)] as const),
+    transaction(actor, async (tx) => {
+      // The records' joins with the scope's customers, as for the orders'.
+      if (!summarized) await kpiWorkMem(tx);
+      return [await visitRowsOf(tx), await formRowsOf(tx)] as const;
+    }),
   ]);
   const orders = new Map(orderRows.map((r) => [r.b, r]));
   const visits = new Map(visitRows.map((r) => [r.b, r]));
