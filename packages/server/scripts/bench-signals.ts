@@ -13,7 +13,8 @@
  * today. At each, the baskets are the year before it and the held-back purchases the products
  * each customer bought in the `--cutoff-days` after it and not in that year. precision@3 of the
  * suggestions against the three most bought products the customer lacks, per window and pooled,
- * and customer by customer which found more.
+ * and customer by customer which found more; with the rules learnt from the whole company and
+ * from the customer's rep's book.
  *
  *   npm run bench:signals -w packages/server [-- --data-dir ../../data]
  */
@@ -21,7 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { median } from '../src/domains/briefing/median.ts';
 import { daysBetween } from '../src/domains/complaints/due-date.ts';
 import { addDays, todayIn } from '../src/domains/planning/working-days.ts';
@@ -37,6 +38,7 @@ import {
 } from '../src/domains/signals/suggest-cross-sell.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { openDatabase } from '../src/platform/db/open-database.ts';
+import { queryRows } from '../src/platform/db/query-rows.ts';
 import { member, user } from '../src/platform/db/schema/index.ts';
 import { seedDemo } from '../src/seed/seed-demo.ts';
 
@@ -167,28 +169,38 @@ try {
   // ---- Cross-sell ----
   // Rolling origin: each cut-off's baskets are the year before it, its held-back purchases the
   // products bought in the window after it and not in that year; the cases of every cut-off pooled.
+  // Two populations the rules are learnt from: the whole company (what the admin's briefing reads)
+  // and the customer's rep's book (what the rep's own briefing reads, under row-level security).
   const k = CROSS_SELL_MODEL.limit;
   const active = new Set(histories.filter((h) => h.active).map((h) => h.productId));
   const eligible = (id: string) => active.has(id);
+  const repRows = await queryRows<{ id: string; rep_id: string | null }>(
+    owner,
+    sql`select id, rep_id from customers where tenant_id = ${demo.tenantId}`,
+  );
+  const repOf = new Map(repRows.map((r) => [r.id, r.rep_id]));
+  const populations = ['company', "rep's book"] as const;
   type Case = { model: number; popularity: number; suggested: number };
   const rows: Record<string, string | number>[] = [];
-  const pooled: Case[] = [];
-  const summarize = (label: string, cases: Case[], pairs: number) => [
+  const pooled = new Map<string, Case[]>(populations.map((p) => [p, []]));
+  const summarize = (label: string, population: string, cases: Case[], pairs: number) => [
     {
       'held back': label,
-      method: `similar customers (${CROSS_SELL_MODEL.neighbours} nearest, lift ≥ ${CROSS_SELL_MODEL.minLift})`,
+      population,
+      method: `bought together (≥ ${CROSS_SELL_MODEL.minBoth}, lift ≥ ${CROSS_SELL_MODEL.minLift})`,
       'new pairs': pairs,
       N: cases.length,
       [`precision@${k}`]: Number(mean(cases.map((c) => c.model)).toFixed(3)),
-      'suggestions per customer': Number(mean(cases.map((c) => c.suggested)).toFixed(2)),
+      suggested: Number(mean(cases.map((c) => c.suggested)).toFixed(2)),
     },
     {
       'held back': label,
+      population,
       method: 'baseline: most bought, not yet bought',
       'new pairs': pairs,
       N: cases.length,
       [`precision@${k}`]: Number(mean(cases.map((c) => c.popularity)).toFixed(3)),
-      'suggestions per customer': k,
+      suggested: k,
     },
   ];
   let allPairs = 0;
@@ -209,33 +221,47 @@ try {
       if (bought) into(baskets);
       if (after && !bought) into(later);
     }
-    const cases: Case[] = [];
-    for (const [customerId, bought] of later) {
-      if (!baskets.has(customerId)) continue;
-      const ours = suggestCrossSell({ customerId, baskets, eligible }).map((s) => s.productId);
-      const popular = popularNotBought({ customerId, baskets, eligible, limit: k });
-      cases.push({
-        model: ours.filter((id) => bought.has(id)).length / k,
-        popularity: popular.filter((id) => bought.has(id)).length / k,
-        suggested: ours.length,
-      });
+    const byRep = new Map<string | null | undefined, Map<string, Set<string>>>();
+    for (const [id, basket] of baskets) {
+      const rep = repOf.get(id);
+      const book = byRep.get(rep) ?? new Map<string, Set<string>>();
+      book.set(id, basket);
+      byRep.set(rep, book);
     }
     const pairs = [...later.values()].reduce((n, set) => n + set.size, 0);
     allPairs += pairs;
-    pooled.push(...cases);
-    rows.push(...summarize(`${cutoff}…${addDays(windowEnd, -1)}`, cases, pairs));
+    for (const population of populations) {
+      const cases: Case[] = [];
+      for (const [customerId, bought] of later) {
+        if (!baskets.has(customerId)) continue;
+        const pop = population === 'company' ? baskets : (byRep.get(repOf.get(customerId)) ?? baskets);
+        const ours = suggestCrossSell({ customerId, baskets: pop, eligible }).map((s) => s.productId);
+        const popular = popularNotBought({ customerId, baskets: pop, eligible, limit: k });
+        cases.push({
+          model: ours.filter((id) => bought.has(id)).length / k,
+          popularity: popular.filter((id) => bought.has(id)).length / k,
+          suggested: ours.length,
+        });
+      }
+      pooled.get(population)?.push(...cases);
+      rows.push(...summarize(`${cutoff}…${addDays(windowEnd, -1)}`, population, cases, pairs));
+    }
   }
-  rows.push(...summarize(`all ${cutoffs} windows`, pooled, allPairs));
+  for (const population of populations)
+    rows.push(...summarize(`all ${cutoffs} windows`, population, pooled.get(population) ?? [], allPairs));
   console.log(
     `\nCross-sell: ${cutoffs} held-back windows of ${cutoffDays} days, each against the baskets of the year before it`,
   );
   console.table(rows);
-  const better = pooled.filter((c) => c.model > c.popularity).length;
-  const worse = pooled.filter((c) => c.model < c.popularity).length;
-  console.log(
-    `customer by customer (all windows): the model finds more in ${better}, fewer in ${worse}, ` +
-      `as many in ${pooled.length - better - worse}`,
-  );
+  for (const population of populations) {
+    const cases = pooled.get(population) ?? [];
+    const better = cases.filter((c) => c.model > c.popularity).length;
+    const worse = cases.filter((c) => c.model < c.popularity).length;
+    console.log(
+      `customer by customer (all windows, ${population}): the model finds more in ${better}, fewer in ${worse}, ` +
+        `as many in ${cases.length - better - worse}`,
+    );
+  }
 } finally {
   await database.close();
   if (temp) rmSync(temp, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { rebuildKpiSummaries } from '../domains/kpis/rebuild-kpi-summaries.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import { queryRows } from '../platform/db/query-rows.ts';
 import type { KayoiRole } from '../platform/db/schema/auth.ts';
+import { drawCompanions } from './companions.ts';
 import { auditColumns, customerHistoryRows } from './customer-history.ts';
 import {
   businessKinds,
@@ -314,6 +315,7 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
   const byGroup = new Map<ProductGroup, CatalogProduct[]>();
   for (const product of productCatalog)
     byGroup.set(product.group, [...(byGroup.get(product.group) ?? []), product]);
+  const byCode = new Map(productCatalog.map((product) => [product.code, product]));
 
   // Customers, contacts, orders.
   const customers = ins('customers', [
@@ -544,6 +546,16 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
     const rhythmRandom = createRandom(plan.seed * 31 + n);
     const rhythm = new Map(usual.map((p) => [p.code, rhythmRandom.pick([1, 1, 2, 2, 3, 4, 6])]));
     const visitsSince = new Map(usual.map((p) => [p.code, rhythmRandom.int(0, 3)]));
+    const companionRandom = createRandom(plan.seed * 37 + n);
+    const companions = drawCompanions({
+      random: companionRandom,
+      usual,
+      kind,
+      startMs: Math.max(startMs, historyStart),
+      nowMs,
+      byCode,
+    });
+    const companionOrders = new Map<string, number>();
 
     const customerId = random.uuid();
     const code = `C${pad(n, 5)}`;
@@ -592,6 +604,21 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
             1,
             Math.round(product.typicalQuantity * size * trend * season * (0.6 + random.next() * 0.8)),
           );
+          orderLines.push([product, qty]);
+          if (product.taxCategory === 'reduced') subtotalReduced += qty * product.unitPrice;
+          else subtotalStandard += qty * product.unitPrice;
+        }
+        // Companions adopted by now: in the first order after, then about one in `every`.
+        for (const { product, adoptedAt, every } of companions) {
+          if (adoptedAt > visitAt) continue;
+          const count = companionOrders.get(product.code) ?? 0;
+          const take = count === 0 || companionRandom.chance(1 / every);
+          const qty = Math.max(
+            1,
+            Math.round(product.typicalQuantity * size * season * (0.6 + companionRandom.next() * 0.8)),
+          );
+          if (!take) continue;
+          companionOrders.set(product.code, count + 1);
           orderLines.push([product, qty]);
           if (product.taxCategory === 'reduced') subtotalReduced += qty * product.unitPrice;
           else subtotalStandard += qty * product.unitPrice;

@@ -83,13 +83,15 @@ export async function readCustomerSignals({
   for (const h of histories) own.add(h.productId);
   baskets.set(customer.id, own);
 
-  const candidates = new Set<string>();
-  for (const basket of baskets.values()) for (const p of basket) if (!own.has(p)) candidates.add(p);
-  const products = await readActiveProducts(tx, actor.tenantId, [...candidates]);
+  // Names for the suggestions and for the customer's own products (the rules' anchors, maybe no
+  // longer sold); only active products are suggested.
+  const ids = new Set<string>();
+  for (const basket of baskets.values()) for (const p of basket) ids.add(p);
+  const products = await readProducts(tx, actor.tenantId, [...ids]);
   const suggestions = suggestCrossSell({
     customerId: customer.id,
     baskets,
-    eligible: (id) => products.has(id),
+    eligible: (id) => products.get(id)?.active === true,
   });
 
   return {
@@ -113,12 +115,15 @@ export async function readCustomerSignals({
     })),
     crossSell: suggestions.map((s) => {
       const product = products.get(s.productId) as ProductRow;
+      const anchor = products.get(s.anchorProductId) as ProductRow;
       const params = {
-        sharePercent: percent(s.share),
+        anchorProductId: s.anchorProductId,
+        anchorProductName: anchor.name,
+        anchorBuyers: s.anchorBuyers,
+        bothBuyers: s.bothBuyers,
+        confidencePercent: percent(s.confidence),
         basePercent: percent(s.baseShare),
         lift: Math.round(s.lift * 10) / 10,
-        neighbours: s.neighbours,
-        neighbourBuyers: s.neighbourBuyers,
       };
       return {
         productId: s.productId,
@@ -127,27 +132,28 @@ export async function readCustomerSignals({
         unit: product.unit,
         reason: { code: 'similar_customers_buy' as const, params },
         message: {
-          ja: `この顧客と似た購買の顧客の${params.sharePercent}%が${product.name}を購入（全体の${params.basePercent}%、リフト${params.lift.toFixed(1)}）`,
-          en: `${params.sharePercent}% of customers who buy like this one bought ${product.name} (${params.basePercent}% of all customers, lift ${params.lift.toFixed(1)})`,
+          ja: `${anchor.name}を購入している顧客${params.anchorBuyers}社のうち${params.bothBuyers}社（${params.confidencePercent}%）が${product.name}も購入（全体では${params.basePercent}%、リフト${params.lift.toFixed(1)}）`,
+          en: `${params.bothBuyers} of the ${params.anchorBuyers} customers who buy ${anchor.name} (${params.confidencePercent}%) also buy ${product.name} (${params.basePercent}% of all customers, lift ${params.lift.toFixed(1)})`,
         },
       };
     }),
   };
 }
 
-interface ProductRow {
+type ProductRow = {
   id: string;
   code: string;
   name: string;
   unit: string;
-}
+  active: boolean;
+};
 
-async function readActiveProducts(tx: Tx, tenantId: string, ids: readonly string[]) {
+async function readProducts(tx: Tx, tenantId: string, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, ProductRow>();
-  const rows = await queryRows<{ id: string; code: string; name: string; unit: string }>(
+  const rows = await queryRows<ProductRow>(
     tx,
-    sql`select id, code, name, unit from products
-      where tenant_id = ${tenantId} and active and id = any(${`{${ids.join(',')}}`}::text[])`,
+    sql`select id, code, name, unit, active from products
+      where tenant_id = ${tenantId} and id = any(${`{${ids.join(',')}}`}::text[])`,
   );
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -36,14 +36,21 @@ export const CrossSellSignal = z
     reason: z.object({
       code: z.enum(crossSellReasonCodes),
       params: z.object({
-        sharePercent: z.number().int().openapi({ description: 'Of the similar customers, % who bought it' }),
+        anchorProductId: z
+          .string()
+          .openapi({ description: "The customer's own product the rule starts from" }),
+        anchorProductName: z.string(),
+        anchorBuyers: z.number().int().openapi({ description: 'Other customers who bought the anchor' }),
+        bothBuyers: z.number().int().openapi({ description: 'Of them, those who bought this product too' }),
+        confidencePercent: z
+          .number()
+          .int()
+          .openapi({ description: 'bothBuyers / anchorBuyers, in % (rounded)' }),
         basePercent: z
           .number()
           .int()
-          .openapi({ description: 'Of all customers with purchases, % who bought it' }),
-        lift: z.number().openapi({ description: 'share / base, one decimal' }),
-        neighbours: z.number().int().openapi({ description: 'Similar customers compared' }),
-        neighbourBuyers: z.number().int(),
+          .openapi({ description: 'Of all other customers with purchases, % who bought it' }),
+        lift: z.number().openapi({ description: 'confidence / base, one decimal' }),
       }),
     }),
     message: z.object({ ja: z.string(), en: z.string() }).openapi({ description: 'The reason in words' }),

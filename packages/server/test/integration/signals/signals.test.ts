@@ -141,7 +141,7 @@ type Signals = {
   }[];
   crossSell: {
     productCode: string;
-    reason: { code: string; params: Record<string, number> };
+    reason: { code: string; params: Record<string, number | string> };
     message: { ja: string; en: string };
   }[];
 };
@@ -168,7 +168,6 @@ describe("a customer's signals", () => {
 
   it('suggests what similar customers buy, with its reason, never a retired product, a discount or paper everyone buys', async () => {
     const body = (await (await as('rep1').get(`/api/customers/${target}/signals`)).json()) as Signals;
-    console.log(JSON.stringify(body.crossSell));
     // rep1's customers with purchases (the population compared with): ours and the fixture's own.
     const [{ buyers } = { buyers: 0 }] = await queryRows<{ buyers: number }>(
       t.database.admin,
@@ -177,23 +176,27 @@ describe("a customer's signals", () => {
         where o.tenant_id = ${tenant.tenantId} and c.rep_id = ${tenant.users.rep1.id}`,
     );
     expect(body.crossSell.map((s) => s.productCode)).toEqual(['SIG-FILTER']);
-    // The 6 coffee people are the similar customers, all bought filters; paper: 16 of `buyers`
-    // customers bought it, about as often as the similar ones (lift under 1.2).
-    const base = 6 / buyers;
-    expect(16 / buyers).toBeGreaterThan(1 / 1.2);
+    // The rule コーヒー豆 → フィルター: the 6 other coffee buyers all bought filters, against 6 of
+    // the `buyers − 1` other customers. Paper: all 6 bought it, but so did 16 of the others (lift
+    // under 1.2); toner is bought only by customers who do not buy coffee.
+    const others = buyers - 1;
+    expect(1 / (16 / others)).toBeLessThan(1.2);
+    const base = 6 / others;
     const lift = Math.round(10 / base) / 10;
     expect(body.crossSell[0]?.reason).toEqual({
       code: 'similar_customers_buy',
       params: {
-        sharePercent: 100,
+        anchorProductId: productIds.coffee,
+        anchorProductName: 'コーヒー豆',
+        anchorBuyers: 6,
+        bothBuyers: 6,
+        confidencePercent: 100,
         basePercent: Math.round(base * 100),
         lift,
-        neighbours: 6,
-        neighbourBuyers: 6,
       },
     });
     expect(body.crossSell[0]?.message.ja).toBe(
-      `この顧客と似た購買の顧客の100%がコーヒーフィルターを購入（全体の${Math.round(base * 100)}%、リフト${lift.toFixed(1)}）`,
+      `コーヒー豆を購入している顧客6社のうち6社（100%）がコーヒーフィルターも購入（全体では${Math.round(base * 100)}%、リフト${lift.toFixed(1)}）`,
     );
   });
 

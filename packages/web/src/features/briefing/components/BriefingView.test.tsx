@@ -110,11 +110,19 @@ const briefing = {
       unit: '個',
       reason: {
         code: 'similar_customers_buy',
-        params: { sharePercent: 38, basePercent: 24, lift: 1.5, neighbours: 30, neighbourBuyers: 11 },
+        params: {
+          anchorProductId: 'p-tnbk',
+          anchorProductName: 'トナーカートリッジ ブラック',
+          anchorBuyers: 29,
+          bothBuyers: 11,
+          confidencePercent: 38,
+          basePercent: 24,
+          lift: 1.6,
+        },
       },
       message: {
-        ja: 'この顧客と似た購買の顧客の38%がインクカートリッジ 4色パックを購入（全体の24%、リフト1.5）',
-        en: '38% of customers who buy like this one bought インクカートリッジ 4色パック (24% of all customers, lift 1.5)',
+        ja: 'トナーカートリッジ ブラックを購入している顧客29社のうち11社（38%）がインクカートリッジ 4色パックも購入（全体では24%、リフト1.6）',
+        en: '11 of the 29 customers who buy トナーカートリッジ ブラック (38%) also buy インクカートリッジ 4色パック (24% of all customers, lift 1.6)',
       },
     },
   ],
@@ -178,7 +186,7 @@ describe('BriefingView', () => {
     expect(url.searchParams.get('customerId')).toBe(customerId);
     expect(url.searchParams.get('products')).toBe('p-th58');
     const crossSell = screen.getByTestId('cross-sell-card');
-    expect(crossSell.textContent).toContain('似た購買の顧客の38%がインクカートリッジ 4色パックを購入');
+    expect(crossSell.textContent).toContain('29社のうち11社（38%）がインクカートリッジ 4色パックも購入');
     expect(
       within(crossSell).getByRole('link', { name: 'インクカートリッジ 4色パックを見積に追加' }),
     ).toBeTruthy();

@@ -6,7 +6,7 @@ import { CreateQuoteButton, SignalRow } from './SignalRow.tsx';
 
 /**
  * おすすめ: products customers like this one buy and this one does not, each with the server's
- * reason in words (share of similar customers, against everyone, and the lift) and one tap to a quote.
+ * reason in words (how many buyers of one of its own products buy it too, against everyone, and the lift) and one tap to a quote.
  */
 export function CrossSellCard({
   customerId,

@@ -87,11 +87,19 @@ const suggestion = (productId: string, name: string, share: number): CrossSellSi
   unit: '個',
   reason: {
     code: 'similar_customers_buy',
-    params: { sharePercent: share, basePercent: 24, lift: 1.5, neighbours: 30, neighbourBuyers: 11 },
+    params: {
+      anchorProductId: 'p-tnbk',
+      anchorProductName: 'トナーカートリッジ ブラック',
+      anchorBuyers: 30,
+      bothBuyers: Math.round((share * 30) / 100),
+      confidencePercent: share,
+      basePercent: 24,
+      lift: 1.5,
+    },
   },
   message: {
-    ja: `この顧客と似た購買の顧客の${share}%が${name}を購入（全体の24%、リフト1.5）`,
-    en: `${share}% of customers who buy like this one bought ${name} (24% of all customers, lift 1.5)`,
+    ja: `トナーカートリッジ ブラックを購入している顧客30社のうち${Math.round((share * 30) / 100)}社（${share}%）が${name}も購入（全体では24%、リフト1.5）`,
+    en: `${Math.round((share * 30) / 100)} of the 30 customers who buy トナーカートリッジ ブラック (${share}%) also buy ${name} (24% of all customers, lift 1.5)`,
   },
 });
 
@@ -108,7 +116,7 @@ describe('CrossSellCard (おすすめ)', () => {
     );
     const card = await screen.findByTestId('cross-sell-card', {}, { timeout: 5000 });
     expect(card.textContent).toContain(
-      'この顧客と似た購買の顧客の37%がインクカートリッジ 4色パックを購入（全体の24%、リフト1.5）',
+      'トナーカートリッジ ブラックを購入している顧客30社のうち11社（37%）がインクカートリッジ 4色パックも購入（全体では24%、リフト1.5）',
     );
     const add = within(card).getByRole('link', { name: '長形3号封筒を見積に追加' });
     expect(params(add)).toEqual({ customerId: 'c1', products: 'st-en3' });
