@@ -132,8 +132,8 @@ export async function readCustomerSignals({
         unit: product.unit,
         reason: { code: 'similar_customers_buy' as const, params },
         message: {
-          ja: `${anchor.name}を購入している顧客${params.anchorBuyers}社のうち${params.bothBuyers}社（${params.confidencePercent}%）が${product.name}も購入（全体では${params.basePercent}%、リフト${params.lift.toFixed(1)}）`,
-          en: `${params.bothBuyers} of the ${params.anchorBuyers} customers who buy ${anchor.name} (${params.confidencePercent}%) also buy ${product.name} (${params.basePercent}% of all customers, lift ${params.lift.toFixed(1)})`,
+          ja: `${anchor.name}の購入客${params.anchorBuyers}社のうち${params.bothBuyers}社（${params.confidencePercent}%）が併せて購入（全体では${params.basePercent}%、リフト${params.lift.toFixed(1)}）`,
+          en: `${params.bothBuyers} of the ${params.anchorBuyers} customers who buy ${anchor.name} (${params.confidencePercent}%) buy it too (${params.basePercent}% of all customers, lift ${params.lift.toFixed(1)})`,
         },
       };
     }),

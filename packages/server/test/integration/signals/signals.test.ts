@@ -196,7 +196,7 @@ describe("a customer's signals", () => {
       },
     });
     expect(body.crossSell[0]?.message.ja).toBe(
-      `コーヒー豆を購入している顧客6社のうち6社（100%）がコーヒーフィルターも購入（全体では${Math.round(base * 100)}%、リフト${lift.toFixed(1)}）`,
+      `コーヒー豆の購入客6社のうち6社（100%）が併せて購入（全体では${Math.round(base * 100)}%、リフト${lift.toFixed(1)}）`,
     );
   });
 

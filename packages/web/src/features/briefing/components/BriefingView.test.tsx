@@ -121,8 +121,8 @@ const briefing = {
         },
       },
       message: {
-        ja: 'トナーカートリッジ ブラックを購入している顧客29社のうち11社（38%）がインクカートリッジ 4色パックも購入（全体では24%、リフト1.6）',
-        en: '11 of the 29 customers who buy トナーカートリッジ ブラック (38%) also buy インクカートリッジ 4色パック (24% of all customers, lift 1.6)',
+        ja: 'トナーカートリッジ ブラックの購入客29社のうち11社（38%）が併せて購入（全体では24%、リフト1.6）',
+        en: '11 of the 29 customers who buy トナーカートリッジ ブラック (38%) buy it too (24% of all customers, lift 1.6)',
       },
     },
   ],
@@ -186,7 +186,9 @@ describe('BriefingView', () => {
     expect(url.searchParams.get('customerId')).toBe(customerId);
     expect(url.searchParams.get('products')).toBe('p-th58');
     const crossSell = screen.getByTestId('cross-sell-card');
-    expect(crossSell.textContent).toContain('29社のうち11社（38%）がインクカートリッジ 4色パックも購入');
+    expect(crossSell.textContent).toContain(
+      'トナーカートリッジ ブラックの購入客29社のうち11社（38%）が併せて購入',
+    );
     expect(
       within(crossSell).getByRole('link', { name: 'インクカートリッジ 4色パックを見積に追加' }),
     ).toBeTruthy();

@@ -98,8 +98,8 @@ const suggestion = (productId: string, name: string, share: number): CrossSellSi
     },
   },
   message: {
-    ja: `トナーカートリッジ ブラックを購入している顧客30社のうち${Math.round((share * 30) / 100)}社（${share}%）が${name}も購入（全体では24%、リフト1.5）`,
-    en: `${Math.round((share * 30) / 100)} of the 30 customers who buy トナーカートリッジ ブラック (${share}%) also buy ${name} (24% of all customers, lift 1.5)`,
+    ja: `トナーカートリッジ ブラックの購入客30社のうち${Math.round((share * 30) / 100)}社（${share}%）が併せて購入（全体では24%、リフト1.5）`,
+    en: `${Math.round((share * 30) / 100)} of the 30 customers who buy トナーカートリッジ ブラック (${share}%) buy it too (24% of all customers, lift 1.5)`,
   },
 });
 
@@ -116,7 +116,7 @@ describe('CrossSellCard (おすすめ)', () => {
     );
     const card = await screen.findByTestId('cross-sell-card', {}, { timeout: 5000 });
     expect(card.textContent).toContain(
-      'トナーカートリッジ ブラックを購入している顧客30社のうち11社（37%）がインクカートリッジ 4色パックも購入（全体では24%、リフト1.5）',
+      'トナーカートリッジ ブラックの購入客30社のうち11社（37%）が併せて購入（全体では24%、リフト1.5）',
     );
     const add = within(card).getByRole('link', { name: '長形3号封筒を見積に追加' });
     expect(params(add)).toEqual({ customerId: 'c1', products: 'st-en3' });
