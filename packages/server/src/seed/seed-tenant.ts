@@ -555,7 +555,7 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
       nowMs,
       byCode,
     });
-    const companionOrders = new Map<string, number>();
+    const companionOrdered = new Set<string>();
 
     const customerId = random.uuid();
     const code = `C${pad(n, 5)}`;
@@ -596,8 +596,6 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
           .sort((a, b) => due(b) - due(a))
           .slice(0, drawn.length);
         for (const p of picked) visitsSince.set(p.code, -1);
-        let subtotalStandard = 0;
-        let subtotalReduced = 0;
         const orderLines: (readonly [CatalogProduct, number])[] = [];
         for (const product of picked) {
           const qty = Math.max(
@@ -605,21 +603,22 @@ async function writeTenant(tx: Tx, plan: TenantPlan, random: Random): Promise<Om
             Math.round(product.typicalQuantity * size * trend * season * (0.6 + random.next() * 0.8)),
           );
           orderLines.push([product, qty]);
-          if (product.taxCategory === 'reduced') subtotalReduced += qty * product.unitPrice;
-          else subtotalStandard += qty * product.unitPrice;
         }
         // Companions adopted by now: in the first order after, then about one in `every`.
         for (const { product, adoptedAt, every } of companions) {
           if (adoptedAt > visitAt) continue;
-          const count = companionOrders.get(product.code) ?? 0;
-          const take = count === 0 || companionRandom.chance(1 / every);
+          const take = !companionOrdered.has(product.code) || companionRandom.chance(1 / every);
           const qty = Math.max(
             1,
             Math.round(product.typicalQuantity * size * season * (0.6 + companionRandom.next() * 0.8)),
           );
           if (!take) continue;
-          companionOrders.set(product.code, count + 1);
+          companionOrdered.add(product.code);
           orderLines.push([product, qty]);
+        }
+        let subtotalStandard = 0;
+        let subtotalReduced = 0;
+        for (const [product, qty] of orderLines) {
           if (product.taxCategory === 'reduced') subtotalReduced += qty * product.unitPrice;
           else subtotalStandard += qty * product.unitPrice;
         }

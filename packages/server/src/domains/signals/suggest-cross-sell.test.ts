@@ -54,7 +54,7 @@ describe('suggestCrossSell', () => {
       g: ['paper'],
     });
     const found = suggestCrossSell({ customerId: 'me', baskets: book, model });
-    // sugar: beans → sugar 3 of 3; cups: beans → cups 2 of 3 beats water → cups 1 of 4.
+    // sugar: beans → sugar 3 of 3; cups: beans → cups 2 of 3 beats water → cups 1 of 3.
     expect(found.map((s) => [s.productId, s.anchorProductId, s.bothBuyers, s.anchorBuyers])).toEqual([
       ['sugar', 'beans', 3, 3],
       ['cups', 'beans', 2, 3],

@@ -9,7 +9,7 @@ export interface CrossSellModel {
 export const CROSS_SELL_MODEL: Readonly<CrossSellModel> = {
   /** A rule stands on at least this many other customers who bought both products. */
   minBoth: 3,
-  /** Buyers of the customer's product buy the suggestion at least this many times more often than all. */
+  /** Buyers of the customer's product buy the suggestion (by the smoothed score) at least this many times more often than all. */
   minLift: 1.2,
   /**
    * Pseudo-customers who buy the suggestion at its base share, added to each rule before it is
